@@ -1,0 +1,1562 @@
+//! Attribution: who says so? Finds reporting frames ("X said", "said X",
+//! "according to X", "X told reporters"), pairs quotations with speakers,
+//! resolves "he"/"she" to the last named person, merges mentions of one
+//! source, and decides for every sentence whether it is attributed to a named
+//! source, a vague one, or none.
+
+use crate::segment::{overlapping, Quotation, Segments};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    Named,
+    Vague,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Person,
+    Organisation,
+    Document,
+    Vague,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub name: String,
+    pub kind: SourceKind,
+    /// Byte ranges of each mention as a source.
+    pub mentions: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceAttribution {
+    pub attribution: Attribution,
+    /// Index into `Analysis::sources`.
+    pub source: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub sentences: Vec<SentenceAttribution>,
+    pub sources: Vec<Source>,
+    /// Per quotation (same order as `Segments::quotations`): whether a speaker was found.
+    pub quotation_has_speaker: Vec<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Subject {
+    Named { name: String, kind: SourceKind },
+    Pronoun { person: bool },
+    Vague(String),
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    subject: Subject,
+    /// Where the subject is written.
+    range: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    text: &'a str,
+    range: Range<usize>,
+}
+
+impl Token<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+}
+
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "stressed",
+    "stresses",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "asked",
+    "asks",
+    "replied",
+    "testified",
+    "acknowledged",
+    "acknowledges",
+    "emphasised",
+    "emphasized",
+    "observed",
+    "reported",
+    "reports",
+    "predicted",
+    "estimated",
+    "estimates",
+    "concluded",
+    "concludes",
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "show",
+    "suggested",
+    "suggests",
+    "recalled",
+    "conceded",
+    "tweeted",
+    "posted",
+    "declared",
+    "declares",
+    "admitted",
+    "admits",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "dubbed",
+    "dismissed",
+    "labelled",
+    "labeled",
+    "branded",
+    "termed",
+    "believes",
+    "believe",
+    "believed",
+    "contends",
+    "contended",
+    "maintained",
+    "maintains",
+    "alleged",
+    "alleges",
+    "accused",
+    "accuses",
+    "responded",
+    "urged",
+    "urges",
+    "countered",
+    "complained",
+    "agreed",
+    "agree",
+    "disputed",
+];
+
+/// Words between a subject and its reporting verb: "O'Brien also stressed".
+const SKIPPABLE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "also",
+    "later",
+    "previously",
+    "earlier",
+    "then",
+    "further",
+    "again",
+    "repeatedly",
+    "recently",
+    "publicly",
+    "privately",
+    "separately",
+    "once",
+    "first",
+    "last",
+    "will",
+    "would",
+    "has",
+    "not",
+    "never",
+    "long",
+];
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+const OTHER_PRONOUNS: &[&str] = &["it"];
+/// The author and the reader are nobody's source.
+const NON_SOURCE_PRONOUNS: &[&str] = &[
+    "i", "we", "you", "they", "me", "us", "one", "there", "this", "that", "who", "which",
+];
+
+/// Heads of unidentifiable sources.
+const VAGUE_HEADS: &[&str] = &[
+    "experts",
+    "expert",
+    "critics",
+    "observers",
+    "analysts",
+    "sources",
+    "source",
+    "officials",
+    "insiders",
+    "people",
+    "some",
+    "many",
+    "others",
+    "studies",
+    "study",
+    "research",
+    "scientists",
+    "researchers",
+    "commentators",
+    "residents",
+    "witnesses",
+    "authorities",
+    "skeptics",
+    "sceptics",
+    "economists",
+    "diplomats",
+    "activists",
+    "opponents",
+    "supporters",
+    "everyone",
+    "everybody",
+    "majority",
+    "most",
+    "reports",
+    "official",
+    "person",
+    "someone",
+];
+
+/// Heads of identifiable institutions written in lower case.
+const INSTITUTION_HEADS: &[&str] = &[
+    "police",
+    "prosecutors",
+    "investigators",
+    "firefighters",
+    "paramedics",
+    "government",
+    "ministry",
+    "council",
+    "company",
+    "court",
+    "department",
+    "agency",
+    "commission",
+    "committee",
+    "union",
+    "hospital",
+    "army",
+    "military",
+    "coroner",
+    "mayor",
+    "governor",
+    "president",
+    "authority",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "judge",
+    "prosecutor",
+    "coastguard",
+    "navy",
+    "cabinet",
+    "parliament",
+    "board",
+    "school",
+    "university",
+    "club",
+    "federation",
+    "association",
+    "embassy",
+    "regulator",
+    "inspectorate",
+    "trust",
+];
+
+/// Nouns for documents that can be a source: "meeting minutes", "a 2021 report".
+const DOCUMENT_HEADS: &[&str] = &[
+    "report",
+    "statement",
+    "documents",
+    "document",
+    "minutes",
+    "filing",
+    "filings",
+    "records",
+    "data",
+    "survey",
+    "audit",
+    "analysis",
+    "figures",
+    "census",
+    "transcript",
+    "memo",
+    "letter",
+    "ruling",
+    "indictment",
+    "complaint",
+    "release",
+    "paper",
+    "emails",
+    "messages",
+    "letters",
+];
+
+/// Words that mark a capitalised phrase as an organisation.
+const ORGANISATION_WORDS: &[&str] = &[
+    "union",
+    "ministry",
+    "department",
+    "authority",
+    "council",
+    "institute",
+    "institution",
+    "university",
+    "agency",
+    "association",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "party",
+    "police",
+    "court",
+    "office",
+    "commission",
+    "committee",
+    "bank",
+    "fund",
+    "service",
+    "board",
+    "news",
+    "press",
+    "reuters",
+    "pentagon",
+    "house",
+    "parliament",
+    "senate",
+    "congress",
+    "government",
+    "foundation",
+    "society",
+    "center",
+    "centre",
+    "hospital",
+    "school",
+    "college",
+    "bureau",
+    "network",
+    "times",
+    "post",
+    "journal",
+    "federation",
+    "league",
+    "organisation",
+    "organization",
+    "coalition",
+    "alliance",
+    "corporation",
+    "ltd",
+    "llc",
+    "trust",
+    "club",
+    "assembly",
+    "army",
+    "navy",
+    "force",
+    "guard",
+    "nations",
+    "kremlin",
+    "ap",
+    "afp",
+    "un",
+    "transit",
+    "railway",
+    "railways",
+    "airlines",
+    "airways",
+    "holdings",
+    "partners",
+    "capital",
+    "media",
+    "energy",
+    "systems",
+    "labs",
+    "ministries",
+    "authorities",
+    "department's",
+];
+
+/// Titles stripped from a person's name before merging mentions.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "mayor",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "secretary",
+    "general",
+    "chief",
+    "judge",
+    "justice",
+    "officer",
+    "detective",
+    "captain",
+    "capt",
+    "sgt",
+    "sergeant",
+    "lt",
+    "colonel",
+    "col",
+    "commissioner",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "deputy",
+    "prime",
+    "under-secretary-general",
+    "under-secretary",
+    "secretary-general",
+    "ambassador",
+    "councillor",
+    "councilor",
+    "councilwoman",
+    "councilman",
+    "inspector",
+    "superintendent",
+    "supt",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "rev",
+    "father",
+    "sister",
+    "coach",
+    "ceo",
+    "cfo",
+    "chancellor",
+    "premier",
+    "speaker",
+    "leader",
+    "head",
+    "vice",
+    "assistant",
+    "associate",
+    "former",
+    "acting",
+    "then",
+    "economist",
+    "researcher",
+    "analyst",
+    "lawyer",
+    "attorney",
+    "scientist",
+    "ecologist",
+    "biologist",
+    "historian",
+];
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "de", "van", "von", "der", "al", "bin", "du", "da", "and", "&", "on",
+];
+
+fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let slice = &text[range.clone()];
+    let mut tokens = Vec::new();
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(j, next)) = chars.peek() {
+                let joins = matches!(next, '.' | '\'' | '’' | '-' | '‑')
+                    && slice[j + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                // "Workers' Union": a plural possessive keeps its apostrophe.
+                let plural_possessive = matches!(next, '\'' | '’')
+                    && slice[..j].ends_with('s')
+                    && slice[j + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace);
+                if next.is_alphanumeric() || joins || plural_possessive {
+                    end = j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        tokens.push(Token {
+            text: &slice[i..end],
+            range: range.start + i..range.start + end,
+        });
+    }
+    tokens
+}
+
+fn inside(range: &Range<usize>, quotations: &[Quotation]) -> bool {
+    quotations
+        .iter()
+        .any(|q| q.inner.start <= range.start && range.end <= q.inner.end)
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// A capitalised run ending at `end` (inclusive), walking left.
+fn name_left(tokens: &[Token], end: usize) -> Option<Range<usize>> {
+    let mut start = end;
+    if !tokens[end].is_capitalized() {
+        return None;
+    }
+    while start > 0 {
+        let prev = &tokens[start - 1];
+        if prev.is_capitalized() && prev.is_word() {
+            start -= 1;
+        } else if start >= 2
+            && CONNECTORS.contains(&prev.lower().as_str())
+            && tokens[start - 2].is_capitalized()
+        {
+            start -= 2;
+        } else if start >= 3
+            && prev.lower() == "the"
+            && ["of", "for", "at"].contains(&tokens[start - 2].lower().as_str())
+            && tokens[start - 3].is_capitalized()
+        {
+            start -= 3;
+        } else {
+            break;
+        }
+    }
+    Some(start..end + 1)
+}
+
+/// A capitalised run starting at `start`, walking right.
+fn name_right(tokens: &[Token], start: usize) -> Option<Range<usize>> {
+    if !tokens.get(start)?.is_capitalized() || !tokens[start].is_word() {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < tokens.len() {
+        if tokens[end].is_capitalized() && tokens[end].is_word() {
+            end += 1;
+        } else if end + 1 < tokens.len()
+            && CONNECTORS.contains(&tokens[end].lower().as_str())
+            && tokens[end + 1].is_capitalized()
+        {
+            end += 2;
+        } else if end + 2 < tokens.len()
+            && ["of", "for", "at"].contains(&tokens[end].lower().as_str())
+            && tokens[end + 1].lower() == "the"
+            && tokens[end + 2].is_capitalized()
+        {
+            end += 3;
+        } else if tokens[end].text == "."
+            && tokens[end - 1].text.chars().count() <= 3
+            && end + 1 < tokens.len()
+            && tokens[end + 1].is_capitalized()
+        {
+            end += 1; // "Dr. Priya", "J. Smith"
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
+}
+
+fn phrase_text(text: &str, tokens: &[Token], run: Range<usize>) -> String {
+    text[tokens[run.start].range.start..tokens[run.end - 1].range.end].to_string()
+}
+
+fn span(tokens: &[Token], run: &Range<usize>) -> Range<usize> {
+    tokens[run.start].range.start..tokens[run.end - 1].range.end
+}
+
+/// Classify a token run as a subject.
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    sentence_start: bool,
+) -> Option<Subject> {
+    let words: Vec<String> = tokens[run.clone()]
+        .iter()
+        .map(|t| strip_possessive(&t.lower()).to_string())
+        .collect();
+    let head = words.last()?.trim_end_matches('.').to_string();
+    if run.len() == 1 {
+        if PERSON_PRONOUNS.contains(&head.as_str()) {
+            return Some(Subject::Pronoun { person: true });
+        }
+        if OTHER_PRONOUNS.contains(&head.as_str()) {
+            return Some(Subject::Pronoun { person: false });
+        }
+        if NON_SOURCE_PRONOUNS.contains(&head.as_str()) {
+            return None;
+        }
+    }
+    let capitalized_run = tokens[run.clone()]
+        .iter()
+        .filter(|t| t.is_capitalized())
+        .count();
+    let only_sentence_capital = sentence_start && run.start == 0 && capitalized_run == 1;
+    if VAGUE_HEADS.contains(&head.as_str()) && (only_sentence_capital || capitalized_run == 0) {
+        // The head names the kind of source: "experts", "critics", "officials".
+        return Some(Subject::Vague(head));
+    }
+    if DOCUMENT_HEADS.contains(&head.as_str()) && (only_sentence_capital || capitalized_run == 0) {
+        return Some(Subject::Named {
+            name: phrase_text(text, tokens, run).to_lowercase(),
+            kind: SourceKind::Document,
+        });
+    }
+    if INSTITUTION_HEADS.contains(&head.as_str()) && (only_sentence_capital || capitalized_run == 0)
+    {
+        let name = phrase_text(text, tokens, run.clone());
+        let name = name
+            .strip_prefix("a ")
+            .or_else(|| name.strip_prefix("an "))
+            .unwrap_or(&name);
+        let first = tokens[run.start].lower();
+        let common = INSTITUTION_HEADS.contains(&first.as_str())
+            || ["the", "a", "an"].contains(&first.as_str());
+        let name = if sentence_start && run.start == 0 && common {
+            lowercase_first(name)
+        } else {
+            name.to_string()
+        };
+        return Some(Subject::Named {
+            name,
+            kind: SourceKind::Organisation,
+        });
+    }
+    // "the auditor-general", "the harbour master": an identifiable office.
+    let office = head
+        .split('-')
+        .any(|part| TITLES.contains(&part) || INSTITUTION_HEADS.contains(&part));
+    if office && words.first().is_some_and(|w| w == "the") && capitalized_run <= 1 {
+        return Some(Subject::Named {
+            name: phrase_text(text, tokens, run).to_lowercase(),
+            kind: SourceKind::Organisation,
+        });
+    }
+    if capitalized_run == 0 || !tokens[run.end - 1].is_capitalized() {
+        return None;
+    }
+    if words.iter().all(|w| MONTHS_AND_DAYS.contains(&w.as_str())) {
+        return None;
+    }
+    // "Dr. Priya Natarajan of the University of Halvorsen": the person speaks.
+    if let Some(of) = (run.start + 1..run.end)
+        .find(|&k| ["of", "at", "from"].contains(&tokens[k].lower().as_str()))
+    {
+        let person = phrase_text(text, tokens, run.start..of);
+        let bare = clean_name(&person, SourceKind::Person);
+        let org_like = bare.split_whitespace().any(|w| {
+            ORGANISATION_WORDS.contains(&strip_possessive(&w.to_lowercase()).trim_end_matches('.'))
+        });
+        if !org_like && bare.split_whitespace().count() >= 2 {
+            return Some(Subject::Named {
+                name: person,
+                kind: SourceKind::Person,
+            });
+        }
+    }
+    if only_sentence_capital && run.len() == 1 && is_common_sentence_opener(&words[0]) {
+        return None;
+    }
+    let name = phrase_text(text, tokens, run);
+    // Titles and a leading acronym ("UN Under-Secretary-General …") are not the name.
+    let bare = clean_name(&name, SourceKind::Person);
+    let kind = if bare.split_whitespace().any(|w| {
+        ORGANISATION_WORDS
+            .contains(&strip_possessive(&w.to_lowercase()).trim_end_matches(['.', '\'', '’']))
+    }) || (words.len() == 1 && tokens_all_caps(&name))
+    {
+        SourceKind::Organisation
+    } else {
+        SourceKind::Person
+    };
+    Some(Subject::Named {
+        name: name.trim_end_matches(['’', '\'']).to_string(),
+        kind,
+    })
+}
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn tokens_all_caps(name: &str) -> bool {
+    name.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+fn is_common_sentence_opener(word: &str) -> bool {
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "however",
+        "meanwhile",
+        "still",
+        "what",
+        "who",
+        "which",
+        "today",
+        "yesterday",
+        "earlier",
+        "later",
+        "it",
+        "all",
+        "both",
+        "do",
+        "does",
+        "did",
+        "don't",
+        "let",
+        "please",
+        "just",
+        "never",
+        "now",
+        "here",
+        "why",
+        "how",
+        "where",
+        "we",
+        "you",
+        "i",
+        "not",
+        "no",
+        "yes",
+        "perhaps",
+        "maybe",
+        "indeed",
+    ]
+    .contains(&word)
+}
+
+/// The noun phrase of a lower-case head: "the port authority", "a spokeswoman".
+fn lowercase_phrase_left(tokens: &[Token], end: usize) -> Range<usize> {
+    let mut start = end;
+    for back in 1..=4 {
+        let Some(i) = end.checked_sub(back) else {
+            break;
+        };
+        let t = &tokens[i];
+        if !t.is_word() {
+            break;
+        }
+        let lower = t.lower();
+        if [
+            "the", "a", "an", "one", "some", "many", "most", "several", "two", "three",
+        ]
+        .contains(&lower.as_str())
+        {
+            start = i;
+            break;
+        }
+        if ["its", "his", "her", "their", "our", "my", "your"].contains(&lower.as_str()) {
+            break; // "its press office" is "press office"
+        }
+        if REPORTING_VERBS.contains(&lower.as_str())
+            || [
+                "that", "and", "or", "but", "while", "as", "because", "if", "when", "who", "which",
+                "to", "of", "in", "on", "at", "with", "by", "for",
+            ]
+            .contains(&lower.as_str())
+        {
+            break;
+        }
+        if t.is_capitalized()
+            || lower.ends_with("'s")
+            || lower.ends_with("’s")
+            || lower.chars().all(char::is_alphabetic)
+        {
+            start = i;
+        }
+    }
+    start..end + 1
+}
+
+fn subject_left(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
+    let mut j = verb.checked_sub(1)?;
+    let mut passive = false;
+    while SKIPPABLE.contains(&tokens[j].lower().as_str())
+        || ["be", "been", "being"].contains(&tokens[j].lower().as_str())
+        || (tokens[j].lower().ends_with("ly")
+            && !tokens[j].is_capitalized()
+            && tokens[j].text.len() > 3)
+    {
+        passive |= ["is", "was", "are", "were", "be", "been", "being"]
+            .contains(&tokens[j].lower().as_str());
+        j = j.checked_sub(1)?;
+    }
+    // "It is widely believed …": a passive with a dummy subject names nobody.
+    if passive && ["it", "this", "that"].contains(&tokens[j].lower().as_str()) {
+        return Some(Frame {
+            subject: Subject::Vague("unnamed".into()),
+            range: tokens[j].range.start..tokens[verb].range.end,
+        });
+    }
+    if passive {
+        return None;
+    }
+    // "Maria Keller, a spokeswoman for the port authority, said"
+    if tokens[j].text == "," {
+        let open = (j.saturating_sub(16)..j)
+            .rev()
+            .find(|&k| tokens[k].text == ",")?;
+        let before = open.checked_sub(1)?;
+        return subject_at(text, tokens, before);
+    }
+    subject_at(text, tokens, j)
+}
+
+fn subject_at(text: &str, tokens: &[Token], j: usize) -> Option<Frame> {
+    let token = &tokens[j];
+    if !token.is_word() {
+        return None;
+    }
+    let run = if token.is_capitalized() {
+        let run = name_left(tokens, j)?;
+        // Drop a leading "According"/"As" and similar sentence openers.
+        let mut start = run.start;
+        while start < run.end - 1 && is_common_sentence_opener(&tokens[start].lower()) {
+            start += 1;
+        }
+        start..run.end
+    } else {
+        lowercase_phrase_left(tokens, j)
+    };
+    let subject = classify(text, tokens, run.clone(), true)?;
+    Some(Frame {
+        subject,
+        range: span(tokens, &run),
+    })
+}
+
+fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
+    let mut j = verb + 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()))
+    {
+        j += 1;
+    }
+    let token = tokens.get(j)?;
+    if token.is_capitalized() {
+        let run = name_right(tokens, j)?;
+        let subject = classify(text, tokens, run.clone(), false)?;
+        return Some(Frame {
+            subject,
+            range: span(tokens, &run),
+        });
+    }
+    // "said the port authority", "said police", "said a spokesman for the Pentagon"
+    let mut end = j;
+    if let Some(name_at) = (j + 1..(j + 4).min(tokens.len())).find(|&k| tokens[k].is_capitalized())
+    {
+        let roles_only = tokens[j..name_at]
+            .iter()
+            .all(|t| t.is_word() && !t.is_capitalized())
+            && !tokens[j..name_at].iter().any(|t| {
+                [
+                    "in", "on", "at", "to", "that", "by", "with", "from", "of", "for", "and",
+                ]
+                .contains(&t.lower().as_str())
+            });
+        if roles_only {
+            if let Some(run) = name_right(tokens, name_at) {
+                if let Some(subject @ Subject::Named { .. }) =
+                    classify(text, tokens, run.clone(), false)
+                {
+                    return Some(Frame {
+                        subject,
+                        range: span(tokens, &run),
+                    });
+                }
+            }
+        }
+    }
+    while end < tokens.len()
+        && end < j + 5
+        && tokens[end].is_word()
+        && !tokens[end].is_capitalized()
+    {
+        let lower = strip_possessive(&tokens[end].lower()).to_string();
+        if [
+            "in", "on", "at", "to", "that", "by", "with", "from", "during", "after", "before",
+            "of", "for",
+        ]
+        .contains(&lower.as_str())
+        {
+            return None;
+        }
+        if VAGUE_HEADS.contains(&lower.as_str())
+            || INSTITUTION_HEADS.contains(&lower.as_str())
+            || PERSON_PRONOUNS.contains(&lower.as_str())
+            || DOCUMENT_HEADS.contains(&lower.as_str())
+        {
+            // "a spokesman for the Pentagon" names the Pentagon.
+            if let Some(for_at) = tokens
+                .get(end + 1)
+                .filter(|t| t.lower() == "for" || t.lower() == "at")
+            {
+                let _ = for_at;
+                let mut k = end + 2;
+                if tokens.get(k).is_some_and(|t| t.lower() == "the") {
+                    k += 1;
+                }
+                if let Some(run) = name_right(tokens, k) {
+                    if let Some(subject @ Subject::Named { .. }) =
+                        classify(text, tokens, run.clone(), false)
+                    {
+                        return Some(Frame {
+                            subject,
+                            range: span(tokens, &run),
+                        });
+                    }
+                }
+            }
+            let subject = classify(text, tokens, j..end + 1, false)?;
+            return Some(Frame {
+                subject,
+                range: span(tokens, &(j..end + 1)),
+            });
+        }
+        end += 1;
+    }
+    None
+}
+
+/// "according to X": the phrase up to the next comma or the sentence end.
+fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
+    let start = at + 2;
+    let mut end = start;
+    while end < tokens.len() && end < start + 14 && tokens[end].is_word()
+        || tokens.get(end).is_some_and(|t| {
+            t.text == "." && end + 1 < tokens.len() && tokens[end + 1].is_capitalized()
+        })
+    {
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    // Prefer a capitalised name inside ("a statement from the Harbour Workers'
+    // Union"), the author of a document ("a study by Dr. Priya Natarajan"), or
+    // a name in apposition ("figures presented by the finance director, Gloria Mbeki").
+    let mut best: Option<Range<usize>> = None;
+    let mut by_author = false;
+    let mut k = start;
+    while k < end {
+        if let Some(run) = name_right(tokens, k).filter(|r| r.end <= end) {
+            let after_by = k > start && ["by", "from"].contains(&tokens[k - 1].lower().as_str())
+                || k > start + 1
+                    && tokens[k - 1].lower() == "the"
+                    && ["by", "from"].contains(&tokens[k - 2].lower().as_str());
+            if !by_author && (after_by || best.as_ref().is_none_or(|b| run.len() > b.len())) {
+                best = Some(run.clone());
+                by_author = after_by;
+            }
+            k = run.end;
+        } else {
+            k += 1;
+        }
+    }
+    if tokens.get(end).is_some_and(|t| t.text == ",") {
+        if let Some(run) = name_right(tokens, end + 1) {
+            let closes = tokens
+                .get(run.end)
+                .is_none_or(|t| matches!(t.text, "," | "." | ";"));
+            if closes && best.is_none() {
+                best = Some(run);
+            }
+        }
+    }
+    let named = best.and_then(|run| Some((classify(text, tokens, run.clone(), false)?, run)));
+    if let Some((subject, run)) = named {
+        return Some(Frame {
+            subject,
+            range: span(tokens, &run),
+        });
+    }
+    let run = match None::<Range<usize>> {
+        Some(run) => run,
+        None => {
+            let head = (start..end).rev().find(|&k| {
+                let w = strip_possessive(&tokens[k].lower()).to_string();
+                VAGUE_HEADS.contains(&w.as_str())
+                    || INSTITUTION_HEADS.contains(&w.as_str())
+                    || DOCUMENT_HEADS.contains(&w.as_str())
+            })?;
+            let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower().as_str()) {
+                start + 1
+            } else {
+                start
+            };
+            phrase_start..head + 1
+        }
+    };
+    let subject = classify(text, tokens, run.clone(), false)?;
+    Some(Frame {
+        subject,
+        range: span(tokens, &run),
+    })
+}
+
+/// Reporting frames of one sentence whose verbs are not inside a quotation.
+fn frames(text: &str, sentence: Range<usize>, quotations: &[Quotation]) -> Vec<Frame> {
+    let tokens = tokenize(text, sentence);
+    let mut found = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if inside(&token.range, quotations) {
+            continue;
+        }
+        let lower = token.lower();
+        if lower == "according" && tokens.get(i + 1).is_some_and(|t| t.lower() == "to") {
+            found.extend(according_to(text, &tokens, i));
+            continue;
+        }
+        if !REPORTING_VERBS.contains(&lower.as_str()) {
+            continue;
+        }
+        // After a quotation or a comma the subject usually follows: "…,” said Keller.
+        let inverted = i > 0 && matches!(tokens[i - 1].text, "”" | "\"" | "," | "’" | "'");
+        let frame = if inverted {
+            subject_right(text, &tokens, i).or_else(|| subject_left(text, &tokens, i))
+        } else {
+            subject_left(text, &tokens, i).or_else(|| subject_right(text, &tokens, i))
+        };
+        found.extend(frame);
+    }
+    // "a spokeswoman for the Vessmark Port Authority": the organisation speaks too.
+    for (i, token) in tokens.iter().enumerate() {
+        let lower = token.lower();
+        if lower.starts_with("spokes") || lower == "representative" || lower == "statement" {
+            let mut k = i + 1;
+            if !tokens
+                .get(k)
+                .is_some_and(|t| ["for", "from", "by", "of"].contains(&t.lower().as_str()))
+            {
+                continue;
+            }
+            k += 1;
+            if tokens.get(k).is_some_and(|t| t.lower() == "the") {
+                k += 1;
+            }
+            if let Some(run) = name_right(&tokens, k) {
+                if let Some(Subject::Named { name, .. }) =
+                    classify(text, &tokens, run.clone(), false)
+                {
+                    let range = span(&tokens, &run);
+                    if !found.iter().any(|f| f.range == range) {
+                        found.push(Frame {
+                            subject: Subject::Named {
+                                name,
+                                kind: SourceKind::Organisation,
+                            },
+                            range,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A merge key for one source: a person's surname without titles, or an
+/// organisation's name without "the".
+fn clean_name(name: &str, kind: SourceKind) -> String {
+    let name = name.trim().trim_end_matches(['.', ',', '’', '\'']);
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    if kind != SourceKind::Person {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut start = 0;
+    while start + 1 < words.len() {
+        let w = words[start].trim_end_matches('.').to_lowercase();
+        let acronym = words[start].len() <= 4 && tokens_all_caps(words[start]);
+        if TITLES.contains(&w.as_str())
+            || acronym
+            || w.split('-').all(|part| TITLES.contains(&part))
+        {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    words[start..].join(" ")
+}
+
+fn surname(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+/// A person cited only by surname ("Sandvik said") gets the full name the
+/// article introduces elsewhere ("the national mediator, Elin Sandvik").
+fn complete_surnames(text: &str, sources: &mut [Source]) {
+    for source in sources
+        .iter_mut()
+        .filter(|s| s.kind == SourceKind::Person && !s.name.contains(' '))
+    {
+        let surname = source.name.clone();
+        for (at, _) in text.match_indices(surname.as_str()) {
+            let before = text[..at].strip_suffix(' ');
+            let Some(given) = before.and_then(|b| b.rsplit([' ', '\n', '(', '“', '"']).next())
+            else {
+                continue;
+            };
+            let capitalised = given.chars().next().is_some_and(char::is_uppercase)
+                && given.chars().all(|c| c.is_alphabetic() || c == '-');
+            let after_ok = !text[at + surname.len()..].starts_with(char::is_alphanumeric);
+            if capitalised
+                && after_ok
+                && !TITLES.contains(&given.to_lowercase().as_str())
+                && !is_common_sentence_opener(&given.to_lowercase())
+            {
+                source.name = format!("{given} {surname}");
+                break;
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct SourceBook {
+    sources: Vec<Source>,
+}
+
+impl SourceBook {
+    fn add(&mut self, name: &str, kind: SourceKind, at: Range<usize>) -> usize {
+        let name = clean_name(name, kind);
+        let key = name.to_lowercase();
+        let found = self.sources.iter().position(|s| {
+            s.kind == kind
+                && (s.name.to_lowercase() == key
+                    || (kind == SourceKind::Person && surname(&s.name) == surname(&name))
+                    // "the union" is the Harbour Workers' Union named before.
+                    || (kind == SourceKind::Organisation
+                        && (!key.contains(' ') && surname(&s.name).trim_end_matches(['\'', '’']) == key
+                            || !s.name.contains(' ') && surname(&name).trim_end_matches(['\'', '’']) == s.name.to_lowercase())))
+        });
+        match found {
+            Some(i) => {
+                // Keep the fullest form of the name: "Stephen O'Brien" over "O'Brien".
+                if name.split_whitespace().count() > self.sources[i].name.split_whitespace().count()
+                {
+                    self.sources[i].name = name;
+                }
+                self.sources[i].mentions.push(at);
+                i
+            }
+            None => {
+                self.sources.push(Source {
+                    name,
+                    kind,
+                    mentions: vec![at],
+                });
+                self.sources.len() - 1
+            }
+        }
+    }
+}
+
+/// Attribute every sentence. `vague_flag_sentences[i]` says whether a
+/// vague-attribution lexicon flag falls in sentence `i`.
+pub fn attribute(
+    text: &str,
+    segments: &Segments,
+    vague_flag_sentences: &[bool],
+    headline: Option<&Range<usize>>,
+) -> Analysis {
+    let mut book = SourceBook::default();
+    let mut sentences = Vec::with_capacity(segments.sentences.len());
+    let mut last_person: Option<usize> = None;
+    let mut last_named: Option<usize> = None;
+    let top_level = &segments.top_level;
+    let mut group_speaker: std::collections::HashMap<usize, Attribution> = Default::default();
+    let mut group_source: std::collections::HashMap<usize, usize> = Default::default();
+
+    for (i, sentence) in segments.sentences.iter().enumerate() {
+        if headline == Some(&sentence.range) {
+            sentences.push(SentenceAttribution {
+                attribution: Attribution::None,
+                source: None,
+            });
+            continue;
+        }
+        let in_sentence = overlapping(top_level, &sentence.range);
+        let mut attribution = Attribution::None;
+        let mut source = None;
+        for frame in frames(text, sentence.range.clone(), in_sentence) {
+            match frame.subject {
+                Subject::Named { name, kind } => {
+                    let index = book.add(&name, kind, frame.range.clone());
+                    if kind == SourceKind::Person {
+                        last_person = Some(index);
+                    }
+                    last_named = Some(index);
+                    if attribution != Attribution::Named {
+                        attribution = Attribution::Named;
+                        source = Some(index);
+                    }
+                }
+                Subject::Pronoun { person } => {
+                    let resolved = if person { last_person } else { last_named };
+                    if let Some(index) = resolved.filter(|_| attribution != Attribution::Named) {
+                        book.sources[index].mentions.push(frame.range.clone());
+                        attribution = Attribution::Named;
+                        source = Some(index);
+                    }
+                }
+                Subject::Vague(name) => {
+                    book.add(&name, SourceKind::Vague, frame.range.clone());
+                    if attribution == Attribution::None {
+                        attribution = Attribution::Vague;
+                    }
+                }
+            }
+        }
+        if attribution == Attribution::None && vague_flag_sentences.get(i).copied().unwrap_or(false)
+        {
+            attribution = Attribution::Vague;
+        }
+        // A quotation's speaker attributes every sentence of the quotation.
+        for q in in_sentence {
+            if attribution != Attribution::None {
+                group_speaker.entry(q.group).or_insert(attribution);
+                if let Some(s) = source {
+                    group_source.entry(q.group).or_insert(s);
+                }
+            }
+        }
+        sentences.push(SentenceAttribution {
+            attribution,
+            source,
+        });
+    }
+
+    // Second pass, in order: a sentence inside a quotation whose speaker is
+    // named elsewhere ("“First. Second,” she said."), and a quotation that
+    // follows its speaker's sentence in the same paragraph ("Keller said. “…”").
+    for (i, sentence) in segments.sentences.iter().enumerate() {
+        if sentences[i].attribution != Attribution::None {
+            continue;
+        }
+        let Some(quotation) = overlapping(top_level, &sentence.range).first() else {
+            continue;
+        };
+        if let Some(&attribution) = group_speaker.get(&quotation.group) {
+            sentences[i] = SentenceAttribution {
+                attribution,
+                source: group_source.get(&quotation.group).copied(),
+            };
+            continue;
+        }
+        let opens_with_quote = quotation.range.start == sentence.range.start;
+        let previous = i
+            .checked_sub(1)
+            .map(|p| (&segments.sentences[p], &sentences[p]));
+        if let Some((prev, attributed)) = previous {
+            if opens_with_quote
+                && prev.paragraph == sentence.paragraph
+                && attributed.attribution != Attribution::None
+            {
+                let carried = attributed.clone();
+                group_speaker.insert(quotation.group, carried.attribution);
+                if let Some(source) = carried.source {
+                    group_source.insert(quotation.group, source);
+                }
+                sentences[i] = carried;
+            }
+        }
+    }
+
+    complete_surnames(text, &mut book.sources);
+    let quotation_has_speaker = segments
+        .quotations
+        .iter()
+        .map(|q| group_speaker.contains_key(&q.group))
+        .collect();
+    Analysis {
+        sentences,
+        sources: book.sources,
+        quotation_has_speaker,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn run(text: &str) -> (Analysis, Segments) {
+        let prose: Vec<Range<usize>> = {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for part in text.split("\n\n") {
+                out.push(start..start + part.len());
+                start += part.len() + 2;
+            }
+            out
+        };
+        let segments = segment(text, &prose, None);
+        let none = vec![false; segments.sentences.len()];
+        (attribute(text, &segments, &none, None), segments)
+    }
+
+    fn attributions(text: &str) -> Vec<(Attribution, Option<String>)> {
+        let (analysis, _) = run(text);
+        analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                (
+                    s.attribution,
+                    s.source.map(|i| analysis.sources[i].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn named(name: &str) -> (Attribution, Option<String>) {
+        (Attribution::Named, Some(name.to_string()))
+    }
+
+    #[test]
+    fn speaker_before_and_after_the_verb() {
+        assert_eq!(
+            attributions("The port will close, Maria Keller said."),
+            [named("Maria Keller")]
+        );
+        assert_eq!(
+            attributions("“We are done,” said Maria Keller, a spokeswoman."),
+            [named("Maria Keller")]
+        );
+        assert_eq!(
+            attributions(
+                "Maria Keller, a spokeswoman for the port authority, said the port would close."
+            ),
+            [named("Maria Keller")]
+        );
+        assert_eq!(
+            attributions("“It is over,” police said."),
+            [named("police")]
+        );
+        assert_eq!(
+            attributions("The Pentagon said it had no comment."),
+            [named("Pentagon")]
+        );
+    }
+
+    #[test]
+    fn according_to_names_people_organisations_and_documents() {
+        assert_eq!(
+            attributions("Wages fell, according to a statement from the Harbour Workers' Union."),
+            [named("Harbour Workers' Union")]
+        );
+        assert_eq!(
+            attributions("The vote was close, according to meeting minutes."),
+            [named("meeting minutes")]
+        );
+        assert_eq!(
+            attributions("Prices rose, according to sources.")[0].0,
+            Attribution::Vague
+        );
+    }
+
+    #[test]
+    fn merges_mentions_and_resolves_pronouns() {
+        let text = "UN Under-Secretary-General Stephen O'Brien said aid was blocked. He also stressed that time was short. Under-Secretary O'Brien added that talks continue. The weather was cold.";
+        let (analysis, _) = run(text);
+        assert_eq!(analysis.sources.len(), 1, "{:?}", analysis.sources);
+        assert_eq!(analysis.sources[0].name, "Stephen O'Brien");
+        assert_eq!(analysis.sources[0].mentions.len(), 3);
+        let kinds: Vec<Attribution> = analysis.sentences.iter().map(|s| s.attribution).collect();
+        assert_eq!(
+            kinds,
+            [
+                Attribution::Named,
+                Attribution::Named,
+                Attribution::Named,
+                Attribution::None
+            ]
+        );
+    }
+
+    #[test]
+    fn vague_sources_are_vague() {
+        assert_eq!(
+            attributions("Experts say the plan will fail.")[0].0,
+            Attribution::Vague
+        );
+        assert_eq!(
+            attributions("Critics argued that the fee was too high.")[0].0,
+            Attribution::Vague
+        );
+        assert_eq!(attributions("The plan will fail.")[0].0, Attribution::None);
+    }
+
+    #[test]
+    fn a_quotation_speaker_covers_every_sentence_of_the_quotation() {
+        let text =
+            "“We waited all night. Nobody came. Then the water rose,” said Dr. Priya Natarajan.";
+        let (analysis, segments) = run(text);
+        assert_eq!(segments.sentences.len(), 3);
+        assert!(analysis
+            .sentences
+            .iter()
+            .all(|s| s.attribution == Attribution::Named));
+        assert_eq!(analysis.sources[0].name, "Priya Natarajan");
+    }
+
+    #[test]
+    fn verbs_inside_quotations_are_the_speakers_words() {
+        let text = "“Critics said it would fail,” Hale told reporters.";
+        assert_eq!(attributions(text), [named("Hale")]);
+    }
+
+    #[test]
+    fn a_quotation_after_its_speakers_sentence_is_theirs() {
+        let text = "“Stay calm,” Dahl said. “If this runs on, shelves empty. Who pays for that?” The weather was mild.";
+        let kinds: Vec<Attribution> = run(text)
+            .0
+            .sentences
+            .iter()
+            .map(|s| s.attribution)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                Attribution::Named,
+                Attribution::Named,
+                Attribution::Named,
+                Attribution::None
+            ]
+        );
+        assert_eq!(
+            attributions(
+                "Prices rose, according to figures published by the port authority in January."
+            )[0]
+            .0,
+            Attribution::Named
+        );
+    }
+
+    #[test]
+    fn studies_with_named_authors_are_named() {
+        let text = "A 2024 study published in the Journal of Coastal Ecology by Dr. Priya Natarajan found that reefs recovered.";
+        assert_eq!(attributions(text)[0].0, Attribution::Named);
+    }
+}

@@ -1,0 +1,633 @@
+//! HTML reader: metadata from `<meta>`, Open Graph, `article:*`, JSON-LD,
+//! `<time>` and visible bylines; the article body from `<article>`/`<main>`
+//! with page chrome (navigation, header, footer, asides, scripts, forms,
+//! share and related-story boxes) dropped, as clean paragraphs.
+
+use super::{Document, InputKind};
+use crate::metadata::{clean, parse_date, push_unique, split_authors, Metadata};
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+pub fn read(input: &str) -> Document {
+    let page = Html::parse_document(&limit_nesting(input));
+    let mut meta = json_ld_metadata(&page);
+    meta.fill_from(meta_tag_metadata(&page));
+    let (paragraphs, headline_first, byline_authors) = extract_body(&page);
+    if meta.authors.is_empty() {
+        meta.authors = byline_authors;
+    }
+    if meta.published.is_none() {
+        meta.published = first(&page, "time[datetime]")
+            .and_then(|t| t.value().attr("datetime").and_then(parse_date))
+            .or_else(|| {
+                first(&page, "time").and_then(|t| parse_date(&t.text().collect::<String>()))
+            });
+    }
+    if meta.title.is_none() {
+        meta.title = first(&page, "title")
+            .or_else(|| first(&page, "h1"))
+            .and_then(|t| clean(&t.text().collect::<String>()));
+    }
+    if let (Some(title), Some(site)) = (&meta.title, &meta.publisher) {
+        meta.title = Some(strip_site_name(title, site));
+    }
+
+    let mut text = String::new();
+    let mut prose = Vec::with_capacity(paragraphs.len());
+    for paragraph in &paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        prose.push(text.len()..text.len() + paragraph.len());
+        text.push_str(paragraph);
+    }
+    let headline = headline_first.then(|| prose[0].clone());
+    Document {
+        kind: InputKind::Html,
+        text,
+        metadata: meta,
+        prose,
+        headline,
+    }
+}
+
+/// Deeper than any real page; html5ever's tree building slows down
+/// quadratically with depth, so pasted markup nested deeper is flattened.
+const MAX_DEPTH: usize = 256;
+
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The input with every tag below `MAX_DEPTH` levels of nesting removed (their
+/// text kept). Borrowed, untouched, when the page is not that deep: the scan
+/// is one linear pass.
+fn limit_nesting(input: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = input.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied_to = 0;
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let start = i + offset;
+        let rest = &input[start..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = start + if closing { 2 } else { 1 };
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = input[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = rest.find('>').map_or(bytes.len(), |e| start + e + 1);
+        let self_closing =
+            input[start..end].ends_with("/>") || VOID_ELEMENTS.contains(&name.as_str());
+        let too_deep = if closing {
+            let deep = depth > MAX_DEPTH;
+            depth = depth.saturating_sub(1);
+            deep
+        } else if self_closing {
+            false
+        } else {
+            depth += 1;
+            depth > MAX_DEPTH
+        };
+        if too_deep {
+            let out = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            out.push_str(&input[copied_to..start]);
+            copied_to = end;
+        }
+        i = end;
+        // Raw text: a script or style body is not markup.
+        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            let close = format!("</{name}");
+            i = find_ascii_case_insensitive(&input[end..], &close).map_or(bytes.len(), |e| end + e);
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(input),
+        Some(mut out) => {
+            out.push_str(&input[copied_to..]);
+            std::borrow::Cow::Owned(out)
+        }
+    }
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("static selector is valid")
+}
+
+fn first<'a>(page: &'a Html, css: &str) -> Option<ElementRef<'a>> {
+    page.select(&selector(css)).next()
+}
+
+fn meta_content(page: &Html, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|key| {
+        let css =
+            format!("meta[property=\"{key}\"], meta[name=\"{key}\"], meta[itemprop=\"{key}\"]");
+        page.select(&selector(&css))
+            .find_map(|m| m.value().attr("content").and_then(clean))
+    })
+}
+
+fn meta_tag_metadata(page: &Html) -> Metadata {
+    let all = |key: &str| -> Vec<String> {
+        let css = format!("meta[property=\"{key}\"], meta[name=\"{key}\"]");
+        page.select(&selector(&css))
+            .filter_map(|m| m.value().attr("content").and_then(clean))
+            .collect()
+    };
+    let mut tags = Vec::new();
+    for tag in all("article:tag") {
+        push_unique(&mut tags, tag);
+    }
+    if tags.is_empty() {
+        for tag in all("keywords")
+            .iter()
+            .flat_map(|k| k.split(','))
+            .filter_map(clean)
+        {
+            push_unique(&mut tags, tag);
+        }
+    }
+    let mut authors = Vec::new();
+    for value in all("author")
+        .into_iter()
+        .chain(all("article:author"))
+        .chain(all("byl"))
+    {
+        if !value.contains("://") {
+            for name in split_authors(value.trim_start_matches("By ").trim_start_matches("by ")) {
+                push_unique(&mut authors, name);
+            }
+        }
+    }
+    Metadata {
+        title: meta_content(page, &["og:title", "twitter:title"]),
+        authors,
+        published: meta_content(
+            page,
+            &[
+                "article:published_time",
+                "datePublished",
+                "date",
+                "pubdate",
+                "publish-date",
+                "dc.date",
+                "DC.date.issued",
+                "sailthru.date",
+            ],
+        )
+        .and_then(|d| parse_date(&d)),
+        publisher: meta_content(page, &["og:site_name", "application-name", "publisher"]),
+        section: meta_content(page, &["article:section", "section"]),
+        tags,
+        language: first(page, "html")
+            .and_then(|h| h.value().attr("lang").and_then(clean))
+            .or_else(|| meta_content(page, &["og:locale", "language"])),
+        description: meta_content(
+            page,
+            &["description", "og:description", "twitter:description"],
+        ),
+        url: meta_content(page, &["og:url"]).or_else(|| {
+            first(page, "link[rel=canonical]").and_then(|l| l.value().attr("href").and_then(clean))
+        }),
+    }
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "LiveBlogPosting",
+];
+
+fn json_ld_metadata(page: &Html) -> Metadata {
+    let mut meta = Metadata::default();
+    for script in page.select(&selector("script[type=\"application/ld+json\"]")) {
+        let source: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<Value>(source.trim()) else {
+            continue;
+        };
+        if let Some(article) = find_article(&value, 0) {
+            meta.fill_from(article_metadata(article));
+        }
+    }
+    meta
+}
+
+fn is_article(value: &Value) -> bool {
+    match value.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(types)) => types
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        _ => false,
+    }
+}
+
+/// The first article object, also inside arrays and `@graph`. Depth-limited:
+/// pasted JSON can nest arbitrarily.
+fn find_article(value: &Value, depth: usize) -> Option<&Value> {
+    if depth > 8 {
+        return None;
+    }
+    match value {
+        Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
+        Value::Object(map) => {
+            if is_article(value) {
+                return Some(value);
+            }
+            map.get("@graph")
+                .or_else(|| map.get("mainEntity"))
+                .and_then(|v| find_article(v, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+fn names(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) => split_authors(s),
+        Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
+        Some(Value::Object(map)) => map
+            .get("name")
+            .and_then(Value::as_str)
+            .and_then(clean)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string_list(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) => s.split(',').filter_map(clean).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(clean)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn article_metadata(article: &Value) -> Metadata {
+    let text = |key: &str| article.get(key).and_then(Value::as_str).and_then(clean);
+    let mut authors = Vec::new();
+    for name in names(article.get("author")) {
+        push_unique(&mut authors, name);
+    }
+    Metadata {
+        title: text("headline").or_else(|| text("name")),
+        authors,
+        published: text("datePublished")
+            .or_else(|| text("dateCreated"))
+            .and_then(|d| parse_date(&d)),
+        publisher: names(article.get("publisher")).into_iter().next(),
+        section: string_list(article.get("articleSection"))
+            .into_iter()
+            .next(),
+        tags: string_list(article.get("keywords")),
+        language: text("inLanguage"),
+        description: text("description"),
+        url: text("url"),
+    }
+}
+
+/// "Council approves budget | The Valley Courier" -> "Council approves budget".
+fn strip_site_name(title: &str, site: &str) -> String {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "] {
+        if let Some(rest) = title.strip_suffix(&format!("{separator}{site}")) {
+            return rest.trim().to_string();
+        }
+        if let Some(rest) = title.strip_prefix(&format!("{site}{separator}")) {
+            return rest.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "textarea", "input", "label", "iframe", "svg", "canvas", "figure", "video",
+    "audio", "object", "embed", "head", "title", "meta", "link", "dialog", "menu",
+];
+
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "figcaption",
+    "br",
+    "hr",
+    "address",
+    "details",
+    "summary",
+];
+
+/// Class or id fragments of boxes that are not the article's prose.
+const CHROME_MARKERS: &[&str] = &[
+    "byline",
+    "dateline",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "comment",
+    "advert",
+    "promo",
+    "breadcrumb",
+    "sidebar",
+    "author-bio",
+    "caption",
+    "credit",
+    "paywall",
+    "cookie",
+    "tags",
+];
+
+fn is_chrome(element: &scraper::node::Element) -> bool {
+    let attributes = [
+        element.attr("class"),
+        element.attr("id"),
+        element.attr("role"),
+    ];
+    attributes.iter().flatten().any(|value| {
+        let value = value.to_ascii_lowercase();
+        CHROME_MARKERS.iter().any(|m| value.contains(m))
+            || ["navigation", "banner", "contentinfo", "complementary"].contains(&value.as_str())
+    }) || element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+}
+
+/// Paragraph texts of the article body, whether the first is the headline,
+/// and authors from a visible byline.
+fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
+    let container = choose_container(page);
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut byline_authors = Vec::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>, authors: &mut Vec<String>| {
+        let paragraph = current.trim();
+        if !paragraph.is_empty() {
+            // A short "By …" paragraph is a byline, not prose.
+            match paragraph
+                .strip_prefix("By ")
+                .or_else(|| paragraph.strip_prefix("by "))
+            {
+                Some(names) if paragraph.split_whitespace().count() <= 12 => {
+                    for name in split_authors(names) {
+                        push_unique(authors, name);
+                    }
+                }
+                _ => paragraphs.push(paragraph.to_string()),
+            }
+        }
+        current.clear();
+    };
+
+    // Iterative walk: pasted HTML can nest a million levels deep.
+    enum Step<'a> {
+        Enter(NodeRef<'a, Node>),
+        LeaveBlock,
+    }
+    let mut stack = vec![Step::Enter(*container)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::LeaveBlock => {
+                flush(&mut current, &mut paragraphs, &mut byline_authors);
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match node.value() {
+            Node::Text(text) => append_collapsed(&mut current, &text.text),
+            Node::Element(element) => {
+                let name = element.name();
+                if node.id() != container.id()
+                    && (SKIPPED_ELEMENTS.contains(&name) || is_chrome(element))
+                {
+                    if is_chrome(element)
+                        && element.attr("class").is_some_and(|c| c.contains("byline"))
+                    {
+                        let text: String = ElementRef::wrap(node)
+                            .map(|e| e.text().collect())
+                            .unwrap_or_default();
+                        let text = text.trim();
+                        let names = text
+                            .strip_prefix("By ")
+                            .or_else(|| text.strip_prefix("by "))
+                            .unwrap_or(text);
+                        for name in split_authors(names) {
+                            push_unique(&mut byline_authors, name);
+                        }
+                    }
+                    continue;
+                }
+                let block = BLOCK_ELEMENTS.contains(&name);
+                if block {
+                    flush(&mut current, &mut paragraphs, &mut byline_authors);
+                    stack.push(Step::LeaveBlock);
+                }
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(Step::Enter));
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut paragraphs, &mut byline_authors);
+
+    // The headline often sits in a <header> that was skipped as chrome.
+    let mut headline_first = false;
+    if let Some(h1) = container
+        .select(&selector("h1"))
+        .next()
+        .or_else(|| first(page, "h1"))
+    {
+        if let Some(headline) = clean(&h1.text().collect::<String>()) {
+            if paragraphs.first() != Some(&headline) {
+                paragraphs.retain(|p| p != &headline);
+                paragraphs.insert(0, headline);
+            }
+            headline_first = true;
+        }
+    }
+    (paragraphs, headline_first, byline_authors)
+}
+
+fn append_collapsed(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        let starts_with_space = i > 0 || text.starts_with(char::is_whitespace);
+        if starts_with_space && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+/// The element that holds the article: the smallest of `<article>`, `<main>`
+/// and friends that still holds most of the page's paragraph text.
+fn choose_container(page: &Html) -> ElementRef<'_> {
+    let candidates = selector(
+        "article, main, [role=main], [itemprop=articleBody], .article-body, .article-content, .post-content, .entry-content, .story-body",
+    );
+    let paragraph = selector("p");
+    let scored: Vec<(ElementRef, usize, usize)> = page
+        .select(&candidates)
+        .map(|c| {
+            let paragraph_text: usize = c
+                .select(&paragraph)
+                .map(|p| p.text().map(str::len).sum::<usize>())
+                .sum();
+            let all_text: usize = c.text().map(str::len).sum();
+            (c, paragraph_text, all_text)
+        })
+        .collect();
+    let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
+    scored
+        .iter()
+        .filter(|s| best > 0 && s.1 * 10 >= best * 8)
+        .min_by_key(|s| s.2)
+        .map(|s| s.0)
+        .or_else(|| first(page, "body"))
+        .unwrap_or_else(|| page.root_element())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Council approves budget | The Valley Courier</title>
+<meta property="og:site_name" content="The Valley Courier">
+<meta property="article:published_time" content="2024-05-14T09:30:00Z">
+<meta property="article:section" content="Local">
+<meta property="article:tag" content="budget"><meta property="article:tag" content="council">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+ {"@type":"NewsArticle","headline":"Council approves budget","author":[{"@type":"Person","name":"Rosa Díaz"},{"@type":"Person","name":"Ben Ode"}]}]}</script>
+<style>p{color:red}</style></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<article><header><h1>Council approves budget</h1><p class="byline">By Rosa Díaz</p></header>
+<p>The council voted 7&ndash;2 on Tuesday.&nbsp;Residents <em>packed</em> the hall.</p>
+<!-- ad slot --><script>var x = "<p>not text</p>";</script>
+<p>“It was a long night,” said Mayor Tom Hale.</p>
+<aside><h2>Related stories</h2><ul><li>Other story</li></ul></aside>
+<form><p>Sign up for our newsletter</p></form></article>
+<footer><p>© 2024 The Valley Courier</p></footer></body></html>"#;
+
+    #[test]
+    fn reads_metadata_from_meta_tags_and_json_ld_graph() {
+        let doc = read(PAGE);
+        let m = &doc.metadata;
+        assert_eq!(m.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(m.authors, ["Rosa Díaz", "Ben Ode"]);
+        assert_eq!(m.published.as_deref(), Some("2024-05-14"));
+        assert_eq!(m.publisher.as_deref(), Some("The Valley Courier"));
+        assert_eq!(m.section.as_deref(), Some("Local"));
+        assert_eq!(m.tags, ["budget", "council"]);
+        assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn extracts_clean_paragraphs_without_chrome() {
+        let doc = read(PAGE);
+        assert_eq!(
+            doc.text,
+            "Council approves budget\n\nThe council voted 7–2 on Tuesday. Residents packed the hall.\n\n“It was a long night,” said Mayor Tom Hale."
+        );
+        assert_eq!(
+            doc.headline.map(|r| &doc.text[r]),
+            Some("Council approves budget")
+        );
+        assert_eq!(doc.prose.len(), 3);
+    }
+
+    #[test]
+    fn strips_site_name_from_title_only_when_known() {
+        assert_eq!(strip_site_name("A | Site", "Site"), "A");
+        assert_eq!(strip_site_name("Site - A", "Site"), "A");
+        assert_eq!(strip_site_name("A | Other", "Site"), "A | Other");
+    }
+
+    #[test]
+    fn falls_back_to_body_and_visible_byline() {
+        let doc = read("<html><head><title>Plain page</title></head><body><div class=\"byline\">By Jo March</div><p>One.</p><p>Two.</p><time datetime=\"2020-02-29\">Feb 29</time></body></html>");
+        assert_eq!(doc.metadata.title.as_deref(), Some("Plain page"));
+        assert_eq!(doc.metadata.authors, ["Jo March"]);
+        assert_eq!(doc.metadata.published.as_deref(), Some("2020-02-29"));
+        assert!(doc.text.starts_with("One.\n\nTwo."), "{}", doc.text);
+    }
+
+    #[test]
+    fn limits_nesting_depth_and_leaves_normal_pages_alone() {
+        assert!(matches!(limit_nesting(PAGE), std::borrow::Cow::Borrowed(_)));
+        let deep = "<div>".repeat(MAX_DEPTH + 10) + "x" + &"</div>".repeat(MAX_DEPTH + 10);
+        let flattened = limit_nesting(&deep);
+        assert_eq!(flattened.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(flattened.matches("</div>").count(), MAX_DEPTH);
+        assert!(flattened.contains(">x<"));
+        let script = "<script>if (a <b) {}</SCRIPT><p>ok</p>";
+        assert!(matches!(
+            limit_nesting(script),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn survives_deep_nesting_and_garbage() {
+        let deep = "<div>".repeat(1_000_000) + "deep text" + &"</div>".repeat(1_000_000);
+        let doc = read(&deep);
+        assert!(doc.text.contains("deep text"));
+        let doc = read("<html><script type=\"application/ld+json\">{not json</script><p>ok</p>");
+        assert_eq!(doc.text, "ok");
+    }
+}

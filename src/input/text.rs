@@ -1,0 +1,462 @@
+//! Plain-text reader: a title line, bylines, date and "Theme:"-style lines at
+//! the top; copyright, source and membership-appeal lines at the foot. Those
+//! become metadata and are kept out of the prose that gets analysed.
+
+use super::{Document, InputKind};
+use crate::metadata::{self, clean, find_date, push_unique, split_authors, Metadata};
+use regex_lite::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How many non-blank lines at the top may still be header.
+const HEADER_LINES: usize = 10;
+/// A title is a short line; anything longer is prose.
+const TITLE_MAX_CHARS: usize = 200;
+/// Boilerplate lines are short; a long paragraph that mentions "subscribe" is prose.
+const BOILERPLATE_MAX_CHARS: usize = 300;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Line {
+    Blank,
+    Prose,
+    Title,
+    Header,
+    Boilerplate,
+}
+
+pub fn read(input: &str) -> Document {
+    let lines = split_lines(input);
+    let mut kinds = vec![Line::Prose; lines.len()];
+    let mut meta = Metadata::default();
+    let mut publisher_from_copyright = None;
+    let mut publisher_from_source = None;
+
+    for (i, range) in lines.iter().enumerate() {
+        let line = input[range.clone()].trim_matches(is_blank);
+        if line.is_empty() {
+            kinds[i] = Line::Blank;
+        } else if read_key_value_line(line, &mut meta) {
+            kinds[i] = Line::Boilerplate;
+        } else if line.chars().count() <= BOILERPLATE_MAX_CHARS {
+            if let Some(name) = original_source(line) {
+                publisher_from_source.get_or_insert(name);
+                kinds[i] = Line::Boilerplate;
+            } else if let Some(name) = copyright_holder(line) {
+                publisher_from_copyright.get_or_insert(name);
+                kinds[i] = Line::Boilerplate;
+            } else if is_boilerplate(line) {
+                kinds[i] = Line::Boilerplate;
+            }
+        }
+    }
+
+    let mut publisher_from_header = None;
+    read_header(
+        input,
+        &lines,
+        &mut kinds,
+        &mut meta,
+        &mut publisher_from_header,
+    );
+
+    // The first prose paragraph may open with a wire dateline: "LONDON (Reuters) —".
+    let dateline_publisher = lines
+        .iter()
+        .zip(&kinds)
+        .find(|(_, k)| **k == Line::Prose)
+        .and_then(|(r, _)| dateline_publisher(input[r.clone()].trim()));
+
+    // "(Northwind)" in the dateline is the "Northwind News Agency" of the copyright line.
+    let dateline_publisher = match (dateline_publisher, &publisher_from_copyright) {
+        (Some(short), Some(full)) if full.starts_with(&short) => Some(full.clone()),
+        (dateline, _) => dateline,
+    };
+    meta.publisher = publisher_from_source
+        .or(publisher_from_header)
+        .or(dateline_publisher)
+        .or(publisher_from_copyright);
+
+    let prose: Vec<Range<usize>> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| matches!(k, Line::Prose | Line::Title))
+        .map(|(r, _)| trim_range(input, r.clone()))
+        .collect();
+    let headline = lines
+        .iter()
+        .zip(&kinds)
+        .find(|(_, k)| **k == Line::Title)
+        .map(|(r, _)| trim_range(input, r.clone()));
+
+    Document {
+        kind: InputKind::Text,
+        text: input.to_string(),
+        metadata: meta,
+        prose,
+        headline,
+    }
+}
+
+/// Line byte ranges without their terminators; `\n`, `\r\n` and a lone `\r` all end a line.
+fn split_lines(input: &str) -> Vec<Range<usize>> {
+    let bytes = input.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(start..bytes.len());
+    }
+    lines
+}
+
+/// Whitespace, and the invisible characters pasted text carries at its edges.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
+}
+
+fn trim_range(input: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &input[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start_matches(is_blank).len());
+    let end = range.start + slice.trim_end_matches(is_blank).len();
+    start..end.max(start)
+}
+
+fn read_header(
+    input: &str,
+    lines: &[Range<usize>],
+    kinds: &mut [Line],
+    meta: &mut Metadata,
+    publisher: &mut Option<String>,
+) {
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| kinds[i] != Line::Blank)
+        .collect();
+    if non_blank.len() < 2 {
+        return; // A single line is prose, not a header.
+    }
+    for (position, &i) in non_blank.iter().take(HEADER_LINES).enumerate() {
+        if kinds[i] == Line::Boilerplate {
+            continue; // "Theme:" lines may sit in the header.
+        }
+        let line = input[lines[i].clone()].trim();
+        if let Some(rest) = byline(line) {
+            read_byline(rest, meta);
+            kinds[i] = Line::Header;
+        } else if let Some(prefix) = date_line(line) {
+            if let Some((date, _)) = find_date(line) {
+                meta.published.get_or_insert(date);
+            }
+            if let Some(name) = prefix {
+                publisher.get_or_insert(name);
+            }
+            kinds[i] = Line::Header;
+        } else if position == 0 && is_title(line) {
+            meta.title = clean(&metadata::strip_markdown_links(
+                line.trim_start_matches('#'),
+            ));
+            kinds[i] = Line::Title;
+        } else {
+            break;
+        }
+    }
+}
+
+fn is_title(line: &str) -> bool {
+    line.chars().count() <= TITLE_MAX_CHARS && !line.ends_with('.') && !line.ends_with(',')
+}
+
+/// "By A and B", "by A | Opinion | 12 January 2023" -> the part after "by".
+fn byline(line: &str) -> Option<&str> {
+    let lower = line.get(..3)?.to_ascii_lowercase();
+    (lower == "by " && line.chars().count() <= TITLE_MAX_CHARS).then(|| &line[3..])
+}
+
+fn read_byline(rest: &str, meta: &mut Metadata) {
+    let mut parts = rest
+        .split(['|', '•', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let Some(names) = parts.next() else { return };
+    // "By Jane Roe, March 3, 2025": a date may trail the names.
+    let names = match find_date(names) {
+        Some((date, range)) => {
+            meta.published.get_or_insert(date);
+            &names[..range.start]
+        }
+        None => names,
+    };
+    for name in split_authors(names) {
+        push_unique(&mut meta.authors, name);
+    }
+    for part in parts {
+        if let Some((date, _)) = find_date(part) {
+            meta.published.get_or_insert(date);
+        } else if meta.section.is_none() && part.split_whitespace().count() <= 4 {
+            meta.section = clean(part);
+        }
+    }
+}
+
+/// A line that is (mostly) a date: "March 3, 2025", "Published: 2 April 2017",
+/// "Global Research, April 02, 2017". Returns the publisher-like text before the date.
+fn date_line(line: &str) -> Option<Option<String>> {
+    let (_, range) = find_date(line)?;
+    let before = line[..range.start]
+        .trim()
+        .trim_end_matches([',', '-', '|', '—', '–'])
+        .trim();
+    let after = &line[range.end..];
+    let filler = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| {
+                let w = w.to_ascii_lowercase();
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !w.is_empty()
+                    && ![
+                        "published",
+                        "updated",
+                        "posted",
+                        "on",
+                        "at",
+                        "am",
+                        "pm",
+                        "gmt",
+                        "utc",
+                        "est",
+                        "edt",
+                        "bst",
+                        "cet",
+                        "last",
+                        "date",
+                    ]
+                    .contains(&w)
+                    && !w.chars().all(|c| c.is_ascii_digit() || c == ':')
+            })
+            .count()
+    };
+    if filler(after) > 2 || before.split_whitespace().count() > 6 {
+        return None;
+    }
+    if filler(before) == 0 {
+        return Some(None);
+    }
+    let starts_upper = before.chars().next().is_some_and(char::is_uppercase);
+    Some(starts_upper.then(|| before.to_string()))
+}
+
+fn key_value_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(region|regions|theme|themes|tags?|topics?|keywords|section|category|categories|filed under)\s*:\s*(.+)$").unwrap()
+    })
+}
+
+/// "Region: Europe", "Theme: Politics, Corruption", "Section: World".
+fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
+    if line.chars().count() > BOILERPLATE_MAX_CHARS {
+        return false;
+    }
+    let Some(c) = key_value_pattern().captures(line) else {
+        return false;
+    };
+    let key = c[1].to_ascii_lowercase();
+    let values: Vec<String> = metadata::strip_markdown_links(&c[2])
+        .split([',', ';', '|'])
+        .filter_map(clean)
+        .collect();
+    if key == "section" {
+        if let Some(first) = values.into_iter().next() {
+            meta.section.get_or_insert(first);
+        }
+    } else {
+        for value in values {
+            push_unique(&mut meta.tags, value);
+        }
+    }
+    true
+}
+
+fn original_source(line: &str) -> Option<String> {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(r"(?i)^(?:the )?original source of this article is\s+(.+)$").unwrap()
+    });
+    let c = pattern.captures(line)?;
+    clean(metadata::strip_markdown_links(&c[1]).trim_end_matches('.'))
+}
+
+/// "© 2025 Northwind News Agency. All rights reserved." -> "Northwind News Agency";
+/// "Copyright © Derek Holloway, The Lantern Review, 2023" -> "The Lantern Review".
+fn copyright_holder(line: &str) -> Option<String> {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let lower = line.to_lowercase();
+    if !(lower.starts_with("copyright") || lower.starts_with('©') || lower.starts_with("(c)")) {
+        return None;
+    }
+    let noise = PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)copyright|©|\(c\)|all rights reserved\.?|\b\d{4}\s*[-–]\s*\d{4}\b|\b\d{4}\b",
+        )
+        .unwrap()
+    });
+    let unlinked = metadata::strip_markdown_links(line);
+    let stripped = noise.replace_all(&unlinked, "");
+    let holder = stripped
+        .split([',', '.'])
+        .filter_map(clean)
+        .next_back()
+        .filter(|s| s.chars().next().is_some_and(char::is_alphanumeric));
+    Some(holder.unwrap_or_default()).filter(|s| !s.is_empty())
+}
+
+/// Lines that are page furniture rather than article prose.
+fn is_boilerplate(line: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "all rights reserved",
+        "share this",
+        "share on",
+        "become a member",
+        "support independent",
+        "support our journalism",
+        "subscribe to",
+        "subscribe now",
+        "sign up for",
+        "sign up to",
+        "disclaimer:",
+        "the views expressed",
+        "follow us on",
+        "click here",
+        "donate now",
+        "please donate",
+        "make a donation",
+        "leave a comment",
+        "featured image",
+        "this article was originally published",
+        "this article originally appeared",
+        "related articles",
+        "related:",
+        "read more:",
+        "print this",
+        "email this",
+        "advertisement",
+    ];
+    let lower = line.to_lowercase();
+    let short = line.split_whitespace().count() <= 15;
+    (short && MARKERS.iter().any(|m| lower.contains(m)))
+        || ["share", "advertisement", "comments"].contains(&lower.trim_end_matches(':'))
+}
+
+/// "LONDON, March 3 (Reuters) — …" -> "Reuters".
+fn dateline_publisher(paragraph: &str) -> Option<String> {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(([A-Z][A-Za-z&.' ]{1,40})\)\s*(?:[-—–]{1,2}|:)\s")
+            .unwrap()
+    });
+    pattern.captures(paragraph).and_then(|c| clean(&c[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose_of(doc: &Document) -> Vec<&str> {
+        doc.prose.iter().map(|r| &doc.text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn reads_title_byline_dateline_and_copyright_footer() {
+        let doc = read(
+            "Dockers walk out\nBy Anna Lindqvist and Tomas Berg\nMarch 3, 2025\n\nThe port closed on Monday, officials said.\n\n© 2025 Northwind News Agency. All rights reserved.\n",
+        );
+        let m = &doc.metadata;
+        assert_eq!(m.title.as_deref(), Some("Dockers walk out"));
+        assert_eq!(m.authors, ["Anna Lindqvist", "Tomas Berg"]);
+        assert_eq!(m.published.as_deref(), Some("2025-03-03"));
+        assert_eq!(m.publisher.as_deref(), Some("Northwind News Agency"));
+        assert_eq!(
+            prose_of(&doc),
+            [
+                "Dockers walk out",
+                "The port closed on Monday, officials said."
+            ]
+        );
+        assert_eq!(doc.headline.map(|r| &doc.text[r]), Some("Dockers walk out"));
+    }
+
+    #[test]
+    fn reads_piped_byline_tag_lines_and_original_source() {
+        let doc = read(
+            "The Council Fails Again\nby [Derek Holloway](https://example.org/dh) | Opinion | 12 January 2023\nRegion: Europe\nTheme: Politics, Corruption\n\nThe council met.\n\nThe original source of this article is The Lantern Review\nCopyright © Derek Holloway, The Lantern Review, 2023\nBecome a member and support independent journalism!\nShare this article:\n",
+        );
+        let m = &doc.metadata;
+        assert_eq!(m.authors, ["Derek Holloway"]);
+        assert_eq!(m.section.as_deref(), Some("Opinion"));
+        assert_eq!(m.published.as_deref(), Some("2023-01-12"));
+        assert_eq!(m.tags, ["Europe", "Politics", "Corruption"]);
+        assert_eq!(m.publisher.as_deref(), Some("The Lantern Review"));
+        assert_eq!(
+            prose_of(&doc),
+            ["The Council Fails Again", "The council met."]
+        );
+    }
+
+    #[test]
+    fn publisher_and_date_line() {
+        let doc = read("Title here\nGlobal Research, April 02, 2017\n\nBody text.");
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Global Research"));
+        assert_eq!(doc.metadata.published.as_deref(), Some("2017-04-02"));
+    }
+
+    #[test]
+    fn wire_dateline_names_the_agency() {
+        let doc = read("Strike ends\n\nLONDON, March 3 (Reuters) - The strike ended on Monday.");
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_single_line_is_prose_and_empty_input_is_empty() {
+        let doc = read("Thugs smashed the windows.");
+        assert_eq!(doc.metadata.title, None);
+        assert_eq!(prose_of(&doc), ["Thugs smashed the windows."]);
+        let empty = read("  \n\n ");
+        assert!(empty.prose.is_empty());
+        assert_eq!(empty.metadata, Metadata::default());
+    }
+
+    #[test]
+    fn handles_crlf_and_lone_cr() {
+        let doc = read("Title\r\nBy Jo Bloggs\r\rBody one.\rBody two.");
+        assert_eq!(doc.metadata.authors, ["Jo Bloggs"]);
+        assert_eq!(prose_of(&doc), ["Title", "Body one.", "Body two."]);
+    }
+
+    #[test]
+    fn a_long_first_line_is_not_a_title() {
+        let doc = read(
+            "The council voted on Tuesday to approve the budget after a long debate.\nMore text.",
+        );
+        assert_eq!(doc.metadata.title, None);
+    }
+}

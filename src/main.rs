@@ -1,0 +1,205 @@
+//! `slant analyze [--json] [--html|--text] FILE|-`: the core on the command line.
+
+use clap::{Parser, Subcommand};
+use slant::{analyze, InputKind, Options, Report};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "slant",
+    version,
+    about = "Read a news article critically: metadata, loaded language, unsourced assertions."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse an article (plain text or HTML) from a file, or `-` for standard input.
+    Analyze {
+        /// The article file, or `-` for standard input.
+        file: String,
+        /// Print the full report as JSON instead of a readable summary.
+        #[arg(long)]
+        json: bool,
+        /// Read the input as HTML (default: detected).
+        #[arg(long, conflicts_with = "text")]
+        html: bool,
+        /// Read the input as plain text (default: detected).
+        #[arg(long)]
+        text: bool,
+        /// Analysis options as JSON: {"disabled_categories": [...], "custom_terms": [...]}.
+        #[arg(long, value_name = "FILE")]
+        options: Option<String>,
+        /// Switch a category off (repeatable), e.g. --disable emotive.
+        #[arg(long, value_name = "CATEGORY")]
+        disable: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let Command::Analyze {
+        file,
+        json,
+        html,
+        text,
+        options,
+        disable,
+    } = Cli::parse().command;
+    match run(&file, json, html, text, options.as_deref(), &disable) {
+        Ok(output) => {
+            // Written in one piece: nothing half-way on failure.
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(output.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("slant: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(
+    file: &str,
+    json: bool,
+    html: bool,
+    text: bool,
+    options_file: Option<&str>,
+    disable: &[String],
+) -> Result<String, String> {
+    let mut options = match options_file {
+        Some(path) => {
+            Options::from_json(&std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?)?
+        }
+        None => Options::default(),
+    };
+    for key in disable {
+        let category =
+            slant::Category::from_key(key).ok_or_else(|| format!("unknown category `{key}`"))?;
+        options.disabled_categories.push(category);
+    }
+    if html {
+        options.input = Some(InputKind::Html);
+    } else if text {
+        options.input = Some(InputKind::Text);
+    }
+    let bytes = read_input(file)?;
+    let input = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file}: not UTF-8 text (invalid byte at offset {}); is this a binary file?",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let report = analyze(&input, &options).map_err(|e| e.to_string())?;
+    Ok(if json {
+        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
+    } else {
+        summary(&report)
+    })
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("standard input: {e}"))?;
+    } else {
+        let path = std::path::Path::new(file);
+        if path.is_dir() {
+            return Err(format!("{file}: is a directory, not an article file"));
+        }
+        let metadata = std::fs::metadata(path).map_err(|e| format!("{file}: {e}"))?;
+        if metadata.len() as usize > slant::MAX_INPUT_BYTES {
+            return Err(slant::AnalyzeError::TooLarge {
+                bytes: metadata.len() as usize,
+            }
+            .to_string());
+        }
+        bytes = std::fs::read(path).map_err(|e| format!("{file}: {e}"))?;
+    }
+    Ok(bytes)
+}
+
+/// The readable default output.
+fn summary(report: &Report) -> String {
+    use std::fmt::Write as _;
+    let m = &report.metadata;
+    let mut out = String::new();
+    let field = |out: &mut String, name: &str, value: Option<&str>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            let _ = writeln!(out, "{name:<11}{value}");
+        }
+    };
+    field(&mut out, "Title", m.title.as_deref());
+    field(&mut out, "Authors", Some(&m.authors.join(", ")));
+    field(&mut out, "Published", m.published.as_deref());
+    field(&mut out, "Publisher", m.publisher.as_deref());
+    field(&mut out, "Section", m.section.as_deref());
+    field(&mut out, "Tags", Some(&m.tags.join(", ")));
+    let s = &report.stats;
+    let _ = writeln!(
+        out,
+        "Length     {} words, {} sentences, {} paragraphs, {} min read",
+        s.words, s.sentences, s.paragraphs, s.reading_minutes
+    );
+    let _ = writeln!(
+        out,
+        "\nLoaded     {} ({} per 1000 words)",
+        report.summary.loaded_language, s.flags_per_1000_words
+    );
+    let _ = writeln!(out, "Sourcing   {}", report.summary.sourcing);
+    if !report.flags.is_empty() {
+        let _ = writeln!(out, "\nFlags");
+        for f in &report.flags {
+            let line = line_of(&report.text, f.start);
+            let quoted = if f.in_quotation {
+                " (in a quotation)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  line {line:>4}  {:<22} “{}”{quoted}\n              {}",
+                f.category.key(),
+                f.text,
+                f.message
+            );
+        }
+    }
+    let named: Vec<String> = report
+        .sources
+        .iter()
+        .map(|s| format!("{} ({})", s.name, s.mentions))
+        .collect();
+    if !named.is_empty() {
+        let _ = writeln!(out, "\nSources    {}", named.join(", "));
+    }
+    out
+}
+
+/// 1-based line number of a UTF-16 offset.
+fn line_of(text: &str, utf16_offset: usize) -> usize {
+    let mut units = 0;
+    let mut line = 1;
+    for c in text.chars() {
+        if units >= utf16_offset {
+            break;
+        }
+        units += c.len_utf16();
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    line
+}

@@ -1,0 +1,359 @@
+//! The report: the contract every front and every test relies on. Built once
+//! at the end of the pipeline, where every byte offset becomes a UTF-16 code
+//! unit offset in a single pass over the text, so JavaScript can slice with it.
+
+use crate::attribution::{Analysis, Attribution, SourceKind};
+use crate::category::{Category, Kind};
+use crate::input::{Document, InputKind};
+use crate::metadata::Metadata;
+use crate::rules::Flag;
+use crate::segment::Segments;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+const WORDS_PER_MINUTE: usize = 230;
+/// A loaded word in someone's quotation counts this much towards density.
+const QUOTED_WEIGHT: f64 = 0.5;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: &'static str,
+    pub input_kind: InputKind,
+    pub text: String,
+    pub metadata: Metadata,
+    pub stats: Stats,
+    pub summary: Summary,
+    pub flags: Vec<ReportFlag>,
+    pub sentences: Vec<ReportSentence>,
+    pub sources: Vec<ReportSource>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub quotations: usize,
+    pub reading_minutes: usize,
+    /// Loaded-language flags per 1000 words; a quoted speaker's word counts half.
+    pub flags_per_1000_words: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub loaded_terms: usize,
+    pub author_loaded_terms: usize,
+    pub top_category: Option<Category>,
+    pub unsourced_assertions: usize,
+    pub named_sentences: usize,
+    pub vague_sentences: usize,
+    pub unattributed_sentences: usize,
+    /// "12 loaded terms, 8 of them the author's own; most: emotive"
+    pub loaded_language: String,
+    /// "14 of 22 sentences attributed to named sources; 3 vague; 5 none"
+    pub sourcing: String,
+    /// Flags per category key, including zero counts.
+    pub counts: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFlag {
+    pub kind: Kind,
+    pub category: Category,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub message: String,
+    pub in_quotation: bool,
+    pub severity: u8,
+    pub alternative: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSentence {
+    pub start: usize,
+    pub end: usize,
+    pub attribution: Attribution,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSource {
+    pub name: String,
+    pub kind: SourceKind,
+    pub mentions: usize,
+    pub spans: Vec<Span>,
+}
+
+/// Byte offset → UTF-16 offset for a known set of byte offsets, computed in
+/// one walk over the text.
+struct Utf16Offsets {
+    bytes: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl Utf16Offsets {
+    fn new(text: &str, mut wanted: Vec<usize>) -> Utf16Offsets {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut units = Vec::with_capacity(wanted.len());
+        let mut unit = 0;
+        let mut byte = 0;
+        let mut chars = text.chars();
+        for &target in &wanted {
+            while byte < target {
+                let Some(c) = chars.next() else { break };
+                byte += c.len_utf8();
+                unit += c.len_utf16();
+            }
+            units.push(unit);
+        }
+        Utf16Offsets {
+            bytes: wanted,
+            units,
+        }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        let i = self
+            .bytes
+            .binary_search(&byte)
+            .expect("offset was registered");
+        self.units[i]
+    }
+}
+
+pub fn build(
+    document: Document,
+    segments: &Segments,
+    flags: Vec<Flag>,
+    analysis: Analysis,
+) -> Report {
+    let text = &document.text;
+    let mut wanted: Vec<usize> = Vec::new();
+    wanted.extend(flags.iter().flat_map(|f| [f.range.start, f.range.end]));
+    wanted.extend(
+        segments
+            .sentences
+            .iter()
+            .flat_map(|s| [s.range.start, s.range.end]),
+    );
+    wanted.extend(
+        analysis
+            .sources
+            .iter()
+            .flat_map(|s| s.mentions.iter().flat_map(|m| [m.start, m.end])),
+    );
+    let utf16 = Utf16Offsets::new(text, wanted);
+    let span = |r: &std::ops::Range<usize>| Span {
+        start: utf16.get(r.start),
+        end: utf16.get(r.end),
+    };
+
+    let words: usize = segments
+        .paragraphs
+        .iter()
+        .map(|p| count_words(&text[p.clone()]))
+        .sum();
+    let summary = summarise(&flags, &analysis);
+    let weighted: f64 = flags
+        .iter()
+        .filter(|f| f.category.kind() == Kind::LoadedLanguage)
+        .map(|f| if f.in_quotation { QUOTED_WEIGHT } else { 1.0 })
+        .fold(0.0, |sum, weight| sum + weight); // `sum()` of nothing is -0.0
+    let stats = Stats {
+        words,
+        sentences: segments.sentences.len(),
+        paragraphs: segments.paragraphs.len(),
+        quotations: segments.top_level.len(),
+        reading_minutes: if words == 0 {
+            0
+        } else {
+            words.div_ceil(WORDS_PER_MINUTE)
+        },
+        flags_per_1000_words: if words == 0 {
+            0.0
+        } else {
+            (weighted * 10_000.0 / words as f64).round() / 10.0
+        },
+    };
+
+    let report_flags = flags
+        .into_iter()
+        .map(|f| {
+            let Span { start, end } = span(&f.range);
+            ReportFlag {
+                kind: f.category.kind(),
+                category: f.category,
+                start,
+                end,
+                text: text[f.range.clone()].to_string(),
+                message: f.message,
+                in_quotation: f.in_quotation,
+                severity: f.severity,
+                alternative: f.alternative,
+            }
+        })
+        .collect();
+    let sentences = segments
+        .sentences
+        .iter()
+        .zip(&analysis.sentences)
+        .map(|(s, a)| {
+            let Span { start, end } = span(&s.range);
+            ReportSentence {
+                start,
+                end,
+                attribution: a.attribution,
+                source: a.source.map(|i| analysis.sources[i].name.clone()),
+            }
+        })
+        .collect();
+    let mut sources: Vec<ReportSource> = analysis
+        .sources
+        .iter()
+        .map(|s| ReportSource {
+            name: s.name.clone(),
+            kind: s.kind,
+            mentions: s.mentions.len(),
+            spans: s.mentions.iter().map(span).collect(),
+        })
+        .collect();
+    // Named sources first, most cited first; ties in order of first mention.
+    sources.sort_by_key(|s| (s.kind == SourceKind::Vague, std::cmp::Reverse(s.mentions)));
+
+    Report {
+        version: env!("CARGO_PKG_VERSION"),
+        input_kind: document.kind,
+        text: document.text.clone(),
+        metadata: document.metadata,
+        stats,
+        summary,
+        flags: report_flags,
+        sentences,
+        sources,
+    }
+}
+
+/// Words: runs of letters or digits, with inner apostrophes and hyphens.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else if !(in_word && matches!(c, '\'' | '’' | '-' | '.' | ',')) {
+            in_word = false;
+        }
+    }
+    words
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summarise(flags: &[Flag], analysis: &Analysis) -> Summary {
+    let mut counts: BTreeMap<&'static str, usize> =
+        Category::ALL.iter().map(|c| (c.key(), 0)).collect();
+    for f in flags {
+        *counts.entry(f.category.key()).or_default() += 1;
+    }
+    let loaded: Vec<&Flag> = flags
+        .iter()
+        .filter(|f| f.category.kind() == Kind::LoadedLanguage)
+        .collect();
+    let author = loaded.iter().filter(|f| !f.in_quotation).count();
+    let top_category = Category::ALL
+        .into_iter()
+        .filter(|c| c.kind() == Kind::LoadedLanguage)
+        .map(|c| (counts[c.key()], c))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|&(n, c)| (n, std::cmp::Reverse(c)))
+        .map(|(_, c)| c);
+    let loaded_language = match (loaded.len(), top_category) {
+        (0, _) | (_, None) => "No loaded terms found.".to_string(),
+        (n, Some(top)) => format!(
+            "{}, {} the author's own; most: {}",
+            plural(n, "loaded term", "loaded terms"),
+            if author == n && n > 1 {
+                "all of them".to_string()
+            } else if n == 1 && author == 1 {
+                "it is".to_string()
+            } else {
+                format!("{author} of them")
+            },
+            top.label()
+        ),
+    };
+    let count = |a: Attribution| {
+        analysis
+            .sentences
+            .iter()
+            .filter(|s| s.attribution == a)
+            .count()
+    };
+    let (named, vague, none) = (
+        count(Attribution::Named),
+        count(Attribution::Vague),
+        count(Attribution::None),
+    );
+    let total = named + vague + none;
+    let sourcing = if total == 0 {
+        "No sentences.".to_string()
+    } else {
+        format!(
+            "{named} of {} attributed to named sources; {vague} vague; {none} none",
+            plural(total, "sentence", "sentences")
+        )
+    };
+    Summary {
+        loaded_terms: loaded.len(),
+        author_loaded_terms: author,
+        top_category,
+        unsourced_assertions: flags
+            .iter()
+            .filter(|f| f.category.kind() == Kind::UnsourcedAssertion)
+            .count(),
+        named_sentences: named,
+        vague_sentences: vague,
+        unattributed_sentences: none,
+        loaded_language,
+        sourcing,
+        counts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs_once_per_code_unit() {
+        let text = "a👍🏽b東c";
+        let offsets = Utf16Offsets::new(text, vec![0, 1, 9, 10, 13, 14]);
+        assert_eq!(
+            [0, 1, 9, 10, 13, 14].map(|b| offsets.get(b)),
+            [0, 1, 5, 6, 7, 8]
+        );
+    }
+
+    #[test]
+    fn counts_words_like_a_reader() {
+        assert_eq!(
+            count_words("It's a well-known fact: $4.2 million, 3,000 people."),
+            8
+        );
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("👍 — …"), 0);
+    }
+}

@@ -1,0 +1,54 @@
+//! Loaded words inside someone's quotation are the speaker's words, not the
+//! author's: they stay flagged, marked `in_quotation`, and weigh less in the
+//! density figure.
+
+use super::Flag;
+use crate::category::Category;
+use crate::segment::{overlapping, Quotation};
+use std::collections::HashSet;
+
+/// `quotations` are the top-level ones: disjoint and in order.
+pub fn mark(flags: &mut [Flag], quotations: &[Quotation]) {
+    let scare_quoted: HashSet<usize> = flags
+        .iter()
+        .filter(|f| f.category == Category::ScareQuotes)
+        .map(|f| f.range.start)
+        .collect();
+    for flag in flags
+        .iter_mut()
+        .filter(|f| f.category != Category::ScareQuotes)
+    {
+        flag.in_quotation = overlapping(quotations, &flag.range).iter().any(|q| {
+            q.inner.start <= flag.range.start
+                && flag.range.end <= q.inner.end
+                && !scare_quoted.contains(&q.inner.start)
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::report;
+
+    fn in_quotation(text: &str, term: &str) -> Option<bool> {
+        report(text)
+            .flags
+            .into_iter()
+            .find(|f| f.text == term)
+            .map(|f| f.in_quotation)
+    }
+
+    #[test]
+    fn a_speakers_loaded_word_is_marked_as_theirs() {
+        let text = "“These thugs wrecked the harbour,” said Jonas Aalto.";
+        assert_eq!(in_quotation(text, "thugs"), Some(true));
+    }
+
+    #[test]
+    fn the_authors_loaded_word_is_not() {
+        assert_eq!(
+            in_quotation("The thugs wrecked the harbour, Aalto said.", "thugs"),
+            Some(false)
+        );
+    }
+}

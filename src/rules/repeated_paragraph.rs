@@ -1,0 +1,44 @@
+//! A headline or tag line repeated in the text (pasted pages often carry the
+//! title twice) is flagged once, not at every repetition.
+
+use super::Flag;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Paragraphs longer than this are prose, and prose may legitimately repeat.
+const MAX_WORDS: usize = 25;
+
+pub fn apply(text: &str, paragraphs: &[Range<usize>], flags: &mut Vec<Flag>) {
+    let mut seen = HashSet::new();
+    let repeats: Vec<&Range<usize>> = paragraphs
+        .iter()
+        .filter(|p| {
+            let content = text[(*p).clone()].trim().to_lowercase();
+            content.split_whitespace().count() <= MAX_WORDS && !seen.insert(content)
+        })
+        .collect();
+    if repeats.is_empty() {
+        return;
+    }
+    flags.retain(|f| {
+        !repeats
+            .iter()
+            .any(|p| p.start <= f.range.start && f.range.end <= p.end)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::report;
+
+    #[test]
+    fn a_repeated_headline_is_flagged_once() {
+        let text = "Thugs wreck the harbour\nBy Jo Bloggs\n\nThugs wreck the harbour\n\nThe harbour was damaged on Monday, police said.";
+        let thugs = report(text)
+            .flags
+            .iter()
+            .filter(|f| f.text == "Thugs")
+            .count();
+        assert_eq!(thugs, 1);
+    }
+}

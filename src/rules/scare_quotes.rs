@@ -1,0 +1,197 @@
+//! Scare quotes: a short quoted phrase (one to four words) that nobody is
+//! quoted as saying — the quotation marks themselves cast doubt on the words
+//! (Wikipedia's "Words to watch": scare quotes). A phrase with a speaker ("X
+//! said", "called it", "according to X", a colon before it) is a quotation;
+//! the title of a book, film or report is neither.
+
+use super::Flag;
+use crate::category::Category;
+use crate::segment::Quotation;
+
+const MAX_WORDS: usize = 4;
+
+/// Words just before a quotation that make it a title, not scare quotes.
+const TITLE_CUES: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "book",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "novel",
+    "play",
+    "series",
+    "show",
+    "poem",
+    "article",
+    "essay",
+    "documentary",
+    "podcast",
+    "report",
+    "exhibition",
+    "painting",
+    "column",
+    "episode",
+    "programme",
+    "program",
+    "campaign",
+    "slogan",
+    "hashtag",
+    "motto",
+    "named",
+    "nicknamed",
+    "known as",
+    "word",
+    "words",
+    "phrase",
+    "term",
+];
+
+/// Words just before a quotation that give it a speaker.
+const SPEAKER_CUES: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "dubbed",
+    "described",
+    "describes",
+    "dismissed",
+    "termed",
+    "labelled",
+    "labeled",
+    "branded",
+    "as",
+    "said",
+    "says",
+    "wrote",
+    "warned",
+    "promised",
+    "vowed",
+    "pledged",
+    "chanted",
+    "shouted",
+    "told",
+    "tweeted",
+    "posted",
+];
+
+pub fn find(text: &str, quotations: &[Quotation], has_speaker: &[bool]) -> Vec<Flag> {
+    quotations
+        .iter()
+        .zip(has_speaker)
+        .filter(|(q, &speaker)| !speaker && is_scare_quote(text, q))
+        .map(|(q, _)| Flag {
+            range: q.inner.clone(),
+            category: Category::ScareQuotes,
+            severity: 2,
+            message: format!(
+                "Put in quotation marks without anyone being quoted: the marks suggest “{}” is not what it claims to be, without saying why.",
+                &text[q.inner.clone()]
+            ),
+            alternative: Some("drop the quotation marks, or say who used the word".into()),
+            // Scare quotes inside a quotation are the speaker's.
+            in_quotation: q.nested,
+        })
+        .collect()
+}
+
+fn is_scare_quote(text: &str, q: &Quotation) -> bool {
+    let inner = text[q.inner.clone()].trim();
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > MAX_WORDS || q.inner.end == q.range.end {
+        return false; // empty, long, or left open to the paragraph's end
+    }
+    // Speech ends with punctuation inside the marks: “Enough.” “Why?”
+    if inner.ends_with(['.', '!', '?', ',', '…']) {
+        return false;
+    }
+    let before = super::window_before(text, q.range.start, 80).trim_end();
+    if before.ends_with(':') || before.ends_with(',') && q.nested {
+        return false;
+    }
+    let previous_words: Vec<String> = before
+        .rsplit(|c: char| c.is_whitespace())
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let cue = |list: &[&str]| {
+        previous_words
+            .first()
+            .is_some_and(|w| list.contains(&w.as_str()))
+            || previous_words.len() == 2
+                && list.contains(&format!("{} {}", previous_words[1], previous_words[0]).as_str())
+    };
+    if cue(TITLE_CUES) || cue(SPEAKER_CUES) {
+        return false;
+    }
+    // A quotation right after a speaker: … ,” said X / X said “…”.
+    let after = super::window_after(text, q.range.end, 40)
+        .trim_start()
+        .trim_start_matches(',')
+        .trim_start()
+        .to_lowercase();
+    !["said", "says", "he said", "she said", "they said"]
+        .iter()
+        .any(|s| after.starts_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{flags, has_flag};
+
+    #[test]
+    fn a_short_speakerless_quote_is_a_scare_quote() {
+        assert!(has_flag(
+            "The council's \"reform\" closed three libraries.",
+            "reform",
+            "scare_quotes"
+        ));
+        assert!(has_flag(
+            "The ministry's ‘consultation’ lasted a day.",
+            "consultation",
+            "scare_quotes"
+        ));
+        assert!(has_flag(
+            "They held a “public hearing” in a locked room.",
+            "public hearing",
+            "scare_quotes"
+        ));
+    }
+
+    #[test]
+    fn a_quotation_with_a_speaker_is_not() {
+        for text in [
+            "The mayor called the plan \"reckless\" on Monday.",
+            "Hale dismissed it as “theatre” and left.",
+            "“Nonsense,” said Keller.",
+            "According to Keller, the plan was “a good start” for the town.",
+            "Keller put it simply: “too late” for the harbour.",
+            "The union described the offer as “insulting” in a statement.",
+        ] {
+            assert!(
+                !flags(text).iter().any(|(_, c)| *c == "scare_quotes"),
+                "{text}: {:?}",
+                flags(text)
+            );
+        }
+    }
+
+    #[test]
+    fn titles_and_long_quotations_are_not() {
+        for text in [
+            "Her book “Salt and Iron” sold well.",
+            "The report, titled “Tides”, came out in May.",
+            "A sign read “we will not be moved from this harbour” all week.",
+        ] {
+            assert!(
+                !flags(text).iter().any(|(_, c)| *c == "scare_quotes"),
+                "{text}"
+            );
+        }
+    }
+}

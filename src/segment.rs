@@ -1,0 +1,485 @@
+//! Segmentation of the prose into paragraphs, sentences and quotations.
+//! Sentence splitting knows news text: abbreviations (U.S., Dr., Jan., No.),
+//! initials, decimals and money, ellipses, and quotations that end a sentence.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// Including the quotation marks.
+    pub range: Range<usize>,
+    /// Between the marks.
+    pub inner: Range<usize>,
+    pub paragraph: usize,
+    /// Quotations continued across paragraphs share a group.
+    pub group: usize,
+    /// Inside another quotation (‘…’ within “…”).
+    pub nested: bool,
+}
+
+impl Quotation {
+    pub fn words(&self, text: &str) -> usize {
+        text[self.inner.clone()].split_whitespace().count()
+    }
+}
+
+/// The quotations of `disjoint` (top-level, sorted, not overlapping) that
+/// overlap `range`, found by binary search.
+pub fn overlapping<'a>(disjoint: &'a [Quotation], range: &Range<usize>) -> &'a [Quotation] {
+    let first = disjoint.partition_point(|q| q.range.end <= range.start);
+    let last = first + disjoint[first..].partition_point(|q| q.range.start < range.end);
+    &disjoint[first..last]
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+    pub quotations: Vec<Quotation>,
+    /// The quotations not nested in another: disjoint and in order.
+    pub top_level: Vec<Quotation>,
+}
+
+pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize>>) -> Segments {
+    let paragraphs = join_wrapped_lines(text, prose, headline);
+    let mut sentences = Vec::new();
+    for (p, range) in paragraphs.iter().enumerate() {
+        if headline == Some(range) {
+            sentences.push(Sentence {
+                range: range.clone(),
+                paragraph: p,
+            });
+            continue;
+        }
+        for range in split_sentences(text, range.clone()) {
+            sentences.push(Sentence {
+                range,
+                paragraph: p,
+            });
+        }
+    }
+    let quotations = find_quotations(text, &paragraphs);
+    let top_level = quotations.iter().filter(|q| !q.nested).cloned().collect();
+    Segments {
+        paragraphs,
+        sentences,
+        quotations,
+        top_level,
+    }
+}
+
+/// Lines of hard-wrapped prose belong to one paragraph; a line that ends a
+/// sentence, or a short line, ends its paragraph.
+fn join_wrapped_lines(
+    text: &str,
+    prose: &[Range<usize>],
+    headline: Option<&Range<usize>>,
+) -> Vec<Range<usize>> {
+    const WRAPPED_LINE_MIN_CHARS: usize = 60;
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    for range in prose.iter().filter(|r| !r.is_empty()) {
+        if let Some(last) = paragraphs.last_mut() {
+            let gap = &text[last.end..range.start];
+            let single_break =
+                gap.matches(['\n', '\r']).count() == 1 && !gap.contains("\r\n\r") || gap == "\r\n";
+            let last_line = text[last.clone()].rsplit(['\n', '\r']).next().unwrap_or("");
+            let ends_sentence = last_line
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…']);
+            if single_break
+                && headline != Some(last)
+                && !ends_sentence
+                && last_line.chars().count() >= WRAPPED_LINE_MIN_CHARS
+            {
+                last.end = range.end;
+                continue;
+            }
+        }
+        paragraphs.push(range.clone());
+    }
+    paragraphs
+}
+
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj",
+    "adm", "cmdr", "st", "mt", "ft", "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rev", "hon", "pres", "supt", "insp", "det",
+    "cpl", "pvt", "fig", "approx", "e.g", "i.e", "cf", "al", "op", "ca",
+];
+
+/// Words that start a sentence after a dotted acronym ("…in the U.S. The …").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "This",
+    "That",
+    "There",
+    "Those",
+    "These",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Officials",
+    "Police",
+];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '」' | '』')
+}
+
+/// Sentence ranges of one paragraph, trimmed, covering all its words.
+pub fn split_sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[paragraph.clone()];
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_terminator(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if is_terminator(next) || is_closer(next) {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &slice[end..];
+        let cjk = matches!(c, '。' | '！' | '？');
+        if !cjk && !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+            continue; // "4.2", "U.S.-led", "example.com"
+        }
+        let next_word = rest.split_whitespace().next().unwrap_or("");
+        if c == '.' && !ends_sentence_after_period(&slice[start..i], next_word, &slice[i..end]) {
+            continue;
+        }
+        if next_word.starts_with(char::is_lowercase) {
+            continue; // "… and then" after an ellipsis or "e.g."
+        }
+        push_trimmed(&mut sentences, paragraph.start, slice, start..end);
+        start = end;
+    }
+    push_trimmed(&mut sentences, paragraph.start, slice, start..slice.len());
+    sentences
+}
+
+fn ends_sentence_after_period(before: &str, next_word: &str, terminator: &str) -> bool {
+    if terminator.starts_with("..") || terminator.len() > 1 {
+        return true; // an ellipsis or ." is decided by the next word alone
+    }
+    let token = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    let lower = token.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let mut letters = token.chars().filter(|c| c.is_alphabetic());
+    // An initial: "J. Smith".
+    if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
+        return false;
+    }
+    // A dotted acronym: "U.S." ends a sentence only before a typical sentence opener.
+    if token.contains('.') && letters.all(char::is_uppercase) {
+        let next = next_word.trim_start_matches(['"', '“', '‘', '\'']);
+        return SENTENCE_STARTERS.contains(&next) || next_word.is_empty();
+    }
+    true
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, base: usize, slice: &str, range: Range<usize>) {
+    let part = &slice[range.clone()];
+    let trimmed = part.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = range.start + (part.len() - part.trim_start().len());
+    out.push(base + start..base + start + trimmed.len());
+}
+
+fn is_opening_context(before: Option<char>) -> bool {
+    before.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '‘' | '“' | '/' | ':')
+    })
+}
+
+/// Double quotations (straight or curly, « »), single quotations nested in
+/// them, and top-level ‘single’ quotations; a quotation left open at the end
+/// of a paragraph continues when the next paragraph opens with a quote mark.
+pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation> {
+    let mut quotations = Vec::new();
+    let mut group = 0;
+    let mut carried_open = false;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        let slice = &text[paragraph.clone()];
+        let at = |i: usize| paragraph.start + i;
+        // (byte offset of the open double mark, its group)
+        let mut outer: Option<(usize, usize)> = None;
+        let mut inner_open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = slice.char_indices().peekable();
+        let open_group = |i: usize, group: &mut usize| {
+            if !(carried_open && i == 0) {
+                *group += 1;
+            }
+            *group
+        };
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                '“' | '«' if outer.is_none() => outer = Some((i, open_group(i, &mut group))),
+                '"' if outer.is_none() && is_opening_context(prev) => {
+                    outer = Some((i, open_group(i, &mut group)))
+                }
+                '”' | '»' | '"' if outer.is_some() => {
+                    let (open, own_group) = outer.take().unwrap();
+                    if let Some(single) = inner_open.take() {
+                        group += 1;
+                        quotations.push(nested(text, at(single), at(i), p, group));
+                    }
+                    quotations.push(Quotation {
+                        range: at(open)..at(i + c.len_utf8()),
+                        inner: at(open + c_len(slice, open))..at(i),
+                        paragraph: p,
+                        group: own_group,
+                        nested: false,
+                    });
+                }
+                '‘' | '\''
+                    if is_opening_context(prev) && next.is_some_and(char::is_alphanumeric) =>
+                {
+                    if outer.is_some() {
+                        inner_open = Some(i);
+                    } else if let Some(close) = closing_single(slice, i + c.len_utf8()) {
+                        group += 1;
+                        quotations.push(Quotation {
+                            range: at(i)..at(close + c_len(slice, close)),
+                            inner: at(i + c.len_utf8())..at(close),
+                            paragraph: p,
+                            group,
+                            nested: false,
+                        });
+                        while chars.peek().is_some_and(|&(j, _)| j <= close) {
+                            chars.next();
+                        }
+                        prev = Some('’');
+                        continue;
+                    }
+                }
+                '’' | '\'' if inner_open.is_some() && !next.is_some_and(char::is_alphanumeric) => {
+                    let single = inner_open.take().unwrap();
+                    group += 1;
+                    quotations.push(nested(text, at(single), at(i), p, group));
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        carried_open = false;
+        if let Some((open, own_group)) = outer {
+            // Open at the paragraph's end: the quotation runs to it and may
+            // continue if the next paragraph opens with a quote mark.
+            quotations.push(Quotation {
+                range: at(open)..paragraph.end,
+                inner: at(open + c_len(slice, open))..paragraph.end,
+                paragraph: p,
+                group: own_group,
+                nested: false,
+            });
+            let next_opens = paragraphs
+                .get(p + 1)
+                .is_some_and(|r| text[r.clone()].starts_with(['"', '“', '«']));
+            carried_open = next_opens;
+        }
+    }
+    quotations.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
+    quotations
+}
+
+fn c_len(slice: &str, i: usize) -> usize {
+    slice[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn nested(text: &str, open: usize, close: usize, paragraph: usize, group: usize) -> Quotation {
+    let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let close_len = text[close..].chars().next().map_or(1, char::len_utf8);
+    Quotation {
+        range: open..close + close_len,
+        inner: open + open_len..close,
+        paragraph,
+        group,
+        nested: true,
+    }
+}
+
+/// The closing mark of a top-level single quotation starting at `from`:
+/// a ’ or ' not followed by a letter, within a short distance.
+fn closing_single(slice: &str, from: usize) -> Option<usize> {
+    const MAX_BYTES: usize = 120;
+    let window_end = (from + MAX_BYTES).min(slice.len());
+    let mut chars = slice[from..].char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        if from + j >= window_end {
+            return None;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        if matches!(c, '’' | '\'') && !next.is_some_and(char::is_alphanumeric) && j > 0 {
+            let before = slice[..from + j].chars().next_back();
+            if before.is_some_and(|b| !b.is_whitespace()) {
+                return Some(from + j);
+            }
+        }
+        if matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace) && j > 0 {
+            // A sentence ended first: this was an apostrophe, not a quotation.
+            if !matches!(slice[from + j + 1..].chars().next(), Some('’' | '\'')) {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_sentence_ends() {
+        assert_eq!(
+            sentences("One here. Two there! Three? Four."),
+            ["One here.", "Two there!", "Three?", "Four."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_decimals_and_money_together() {
+        assert_eq!(
+            sentences("Dr. Priya Natarajan of the U.N. said costs rose 3.5 percent to $4.2 million on Jan. 4. J. R. Smith agreed."),
+            ["Dr. Priya Natarajan of the U.N. said costs rose 3.5 percent to $4.2 million on Jan. 4.", "J. R. Smith agreed."]
+        );
+        assert_eq!(
+            sentences("Lot No. 4 sold. Mr. Hale left."),
+            ["Lot No. 4 sold.", "Mr. Hale left."]
+        );
+        assert_eq!(
+            sentences("It happened in the U.S. The mayor left."),
+            ["It happened in the U.S.", "The mayor left."]
+        );
+        assert_eq!(
+            sentences("U.S. President Joe Biden spoke."),
+            ["U.S. President Joe Biden spoke."]
+        );
+    }
+
+    #[test]
+    fn quotations_and_ellipses_end_sentences_by_the_next_word() {
+        assert_eq!(
+            sentences(
+                "“We are done.” She left. Was it over?” he asked... and then nothing... Then rain."
+            ),
+            [
+                "“We are done.”",
+                "She left.",
+                "Was it over?” he asked... and then nothing...",
+                "Then rain."
+            ]
+        );
+        assert_eq!(
+            sentences("He said \"no.\" Then left."),
+            ["He said \"no.\"", "Then left."]
+        );
+    }
+
+    #[test]
+    fn cjk_sentences_split_without_spaces() {
+        assert_eq!(
+            sentences("東京は晴れ。大阪は雨。"),
+            ["東京は晴れ。", "大阪は雨。"]
+        );
+    }
+
+    fn quotes(text: &str) -> Vec<(&str, bool, usize)> {
+        let paragraphs: Vec<Range<usize>> = {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for part in text.split("\n\n") {
+                out.push(start..start + part.len());
+                start += part.len() + 2;
+            }
+            out
+        };
+        find_quotations(text, &paragraphs)
+            .into_iter()
+            .map(|q| (&text[q.inner.clone()], q.nested, q.group))
+            .collect()
+    }
+
+    #[test]
+    fn finds_straight_curly_and_nested_quotations() {
+        assert_eq!(
+            quotes("He said “they called it ‘reform’ again” and \"left.\""),
+            [
+                ("they called it ‘reform’ again", false, 1),
+                ("reform", true, 2),
+                ("left.", false, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotations() {
+        assert!(quotes("The workers' union didn't agree; it's O'Brien's call.").is_empty());
+        assert_eq!(quotes("The council's ‘reform’ failed.")[0].0, "reform");
+    }
+
+    #[test]
+    fn multi_paragraph_quotations_share_a_group() {
+        let q = quotes("“First part.\n\n“Second part,” she said.\n\n“Another.”");
+        assert_eq!(
+            q.iter().map(|q| q.0).collect::<Vec<_>>(),
+            ["First part.", "Second part,", "Another."]
+        );
+        assert_eq!(q[0].2, q[1].2);
+        assert_ne!(q[1].2, q[2].2);
+    }
+
+    #[test]
+    fn unbalanced_quotes_do_not_panic() {
+        for text in ["\"", "“", "”", "‘", "'a", "\"\"\"\"\"", "“a ‘b", "a’b ‘c"] {
+            let _ = quotes(text);
+        }
+    }
+}

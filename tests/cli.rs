@@ -1,0 +1,104 @@
+//! The `slant` command line: readable summary, JSON report, clean failures.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn slant(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn article(name: &str) -> String {
+    format!("{}/tests/articles/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn json_output_is_the_report() {
+    let out = slant(&["analyze", "--json", &article("hit_piece.txt")], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["metadata"]["authors"][0], "Derek Holloway");
+    assert!(report["flags"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn default_output_is_a_readable_summary() {
+    let out = slant(&["analyze", &article("wire_story.txt")], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Authors    Anna Lindqvist, Tomas Berg"),
+        "{text}"
+    );
+    assert!(text.contains("Published  2025-03-03"), "{text}");
+    assert!(text.contains("Sourcing "), "{text}");
+}
+
+#[test]
+fn reads_standard_input_and_forced_kinds() {
+    let page = b"<html><head><title>T</title></head><body><p>Hello there.</p></body></html>";
+    let as_html: serde_json::Value =
+        serde_json::from_slice(&slant(&["analyze", "--json", "-"], Some(page)).stdout).unwrap();
+    assert_eq!(as_html["input_kind"], "html");
+    assert_eq!(as_html["text"], "Hello there.");
+    let as_text: serde_json::Value =
+        serde_json::from_slice(&slant(&["analyze", "--json", "--text", "-"], Some(page)).stdout)
+            .unwrap();
+    assert_eq!(as_text["input_kind"], "text");
+}
+
+#[test]
+fn disable_switches_a_category_off() {
+    let out = slant(
+        &["analyze", "--json", "--disable", "vague_attribution", "-"],
+        Some(b"Experts say it is bad."),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["category"] != "vague_attribution"));
+}
+
+fn assert_one_line_error(out: &Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing written half-way");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains(needle), "{err}");
+}
+
+#[test]
+fn bad_input_is_a_one_line_error_with_exit_code_2() {
+    assert_one_line_error(
+        &slant(&["analyze", "/no/such/file.txt"], None),
+        "No such file",
+    );
+    assert_one_line_error(
+        &slant(&["analyze", env!("CARGO_MANIFEST_DIR")], None),
+        "is a directory",
+    );
+    assert_one_line_error(
+        &slant(&["analyze", "-"], Some(b"caf\xe9 \xff\xfe binary")),
+        "not UTF-8",
+    );
+    assert_one_line_error(
+        &slant(&["analyze", "--disable", "rude", "-"], Some(b"x")),
+        "unknown category",
+    );
+}

@@ -1,0 +1,245 @@
+// DOM building for the report. Everything here creates nodes and sets
+// textContent; no HTML strings are ever parsed, so the pasted text cannot
+// inject markup.
+
+export const KINDS = {
+  loaded_language: 'Loaded language',
+  unsourced_assertion: 'Unsourced assertion',
+};
+
+export const CATEGORIES = [
+  { key: 'scare_quotes', label: 'Scare quotes', kind: 'loaded_language' },
+  { key: 'distancing', label: 'Distancing', kind: 'loaded_language' },
+  { key: 'name_calling', label: 'Name-calling', kind: 'loaded_language' },
+  { key: 'emotive', label: 'Emotive', kind: 'loaded_language' },
+  { key: 'exaggeration', label: 'Exaggeration', kind: 'loaded_language' },
+  { key: 'appeal_to_fear', label: 'Appeal to fear', kind: 'loaded_language' },
+  { key: 'flag_waving', label: 'Flag-waving', kind: 'loaded_language' },
+  { key: 'thought_terminating', label: 'Thought-terminating cliché', kind: 'loaded_language' },
+  { key: 'doubt', label: 'Doubt', kind: 'loaded_language' },
+  { key: 'vague_attribution', label: 'Vague attribution', kind: 'unsourced_assertion' },
+  { key: 'unsupported_certainty', label: 'Unsupported certainty', kind: 'unsourced_assertion' },
+  { key: 'unattributed_claim', label: 'Unattributed claim', kind: 'unsourced_assertion' },
+];
+
+export const CATEGORY = Object.fromEntries(CATEGORIES.map((c) => [c.key, c]));
+
+export const ATTRIBUTION = {
+  named: { label: 'Named source', hint: 'the sentence says who said it' },
+  vague: { label: 'Vague source', hint: '“experts say”, “critics argue”…' },
+  none: { label: 'No source', hint: 'the sentence is not attributed to anyone' },
+};
+
+export const SOURCE_KINDS = {
+  person: 'person',
+  organisation: 'organisation',
+  document: 'document',
+  vague: 'vague',
+};
+
+export function categoryLabel(key) {
+  return CATEGORY[key]?.label ?? String(key).replace(/_/g, ' ');
+}
+
+/** Create an element. Strings among the children become text nodes. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (name === 'class') el.className = value;
+    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+/** Paragraph ranges [start, end) of `text`, split at blank lines, trimmed. */
+export function paragraphs(text) {
+  const out = [];
+  const push = (a, b) => {
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) out.push([a, b]);
+  };
+  const re = /[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){2,}/g;
+  let last = 0;
+  for (let m; (m = re.exec(text)); ) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  return out;
+}
+
+/**
+ * Cut the text at every paragraph, sentence and flag boundary and return the
+ * runs to render: each run lies in one paragraph and one sentence and is
+ * covered by one set of flags (possibly empty).
+ */
+export function segment(text, flags, sentences) {
+  const len = text.length;
+  const clamp = (n) => Math.max(0, Math.min(len, n | 0));
+  const paras = paragraphs(text);
+  const sents = sentences
+    .map((s, i) => ({ start: clamp(s.start), end: clamp(s.end), i }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const fl = flags
+    .map((f) => ({ start: clamp(f.start), end: clamp(f.end), i: f.i }))
+    .filter((f) => f.end > f.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+
+  const cuts = new Set([0, len]);
+  for (const [a, b] of paras) cuts.add(a).add(b);
+  for (const s of sents) cuts.add(s.start).add(s.end);
+  for (const f of fl) cuts.add(f.start).add(f.end);
+  const points = [...cuts].sort((a, b) => a - b);
+
+  const runs = [];
+  let p = 0; // paragraph index
+  let s = 0; // sentence pointer
+  let f = 0; // next flag to activate
+  let active = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    const x = points[k];
+    const y = points[k + 1];
+    while (p < paras.length && paras[p][1] <= x) p++;
+    if (p >= paras.length) break;
+    if (x < paras[p][0]) continue; // between paragraphs
+    while (f < fl.length && fl[f].start <= x) active.push(fl[f++]);
+    active = active.filter((a) => a.end > x);
+    while (s < sents.length && sents[s].end <= x) s++;
+    const sent = s < sents.length && sents[s].start <= x ? sents[s] : null;
+    const ids = active.map((a) => a.i).sort((a, b) => a - b);
+    const heads = active.filter((a) => a.start === x).map((a) => a.i);
+    const key = ids.join(' ');
+    const prev = runs[runs.length - 1];
+    if (prev && prev.para === p && prev.sent === (sent ? sent.i : -1) && prev.key === key && prev.end === x && heads.length === 0) {
+      prev.end = y;
+    } else {
+      runs.push({ start: x, end: y, para: p, sent: sent ? sent.i : -1, sentStart: sent ? sent.start === x : false, key, ids, heads });
+    }
+  }
+  return runs;
+}
+
+/**
+ * Render report.text into `container`: <p> per paragraph, a <span> per
+ * sentence (for the sourcing marks), a focusable <mark> per run of flags.
+ * Returns the text-node map used to turn report offsets into DOM Ranges.
+ */
+export function renderText(container, report, { hidden = new Set(), tipId = 'tip' } = {}) {
+  const text = report.text;
+  const flags = report.flags.map((f, i) => ({ ...f, i })).filter((f) => !hidden.has(f.category));
+  const runs = segment(text, flags, report.sentences);
+  const headline = headlineSentence(report);
+  const map = [];
+  const frag = document.createDocumentFragment();
+  let para = null;
+  let paraIndex = -1;
+  let sentEl = null;
+  let sentKey = null;
+  for (const run of runs) {
+    if (run.para !== paraIndex) {
+      para = h('p');
+      frag.append(para);
+      paraIndex = run.para;
+      sentEl = null;
+      sentKey = null;
+    }
+    if (run.sent !== sentKey || run.sentStart) {
+      sentKey = run.sent;
+      if (run.sent >= 0) {
+        const sentence = report.sentences[run.sent];
+        const classes = ['sent', `s-${sentence.attribution}`];
+        if (run.sentStart) classes.push('sent-start');
+        if (run.sent === headline) classes.push('headline');
+        sentEl = h('span', { class: classes.join(' '), 'data-sentence': run.sent });
+      } else {
+        // Outside every sentence: byline, dateline, tag lines, footer.
+        sentEl = h('span', { class: 'outside' });
+      }
+      para.append(sentEl);
+    }
+    const node = document.createTextNode(text.slice(run.start, run.end));
+    map.push({ node, start: run.start, end: run.end });
+    let out = node;
+    if (run.ids.length) {
+      const list = run.ids.map((i) => report.flags[i]);
+      const kinds = [...new Set(list.map((fl) => fl.kind))];
+      const cats = [...new Set(list.map((fl) => fl.category))];
+      const classes = ['flag', ...kinds.map((k) => `k-${k}`), ...cats.map((c) => `c-${c}`)];
+      classes.push(`sev-${Math.max(...list.map((fl) => fl.severity || 1))}`);
+      if (list.every((fl) => fl.in_quotation)) classes.push('quoted');
+      if (run.ids.length > 1) classes.push('multi');
+      if (run.heads.length) classes.push('flag-head');
+      out = h('mark', {
+        class: classes.join(' '),
+        tabindex: 0,
+        'aria-describedby': tipId,
+        'data-flags': run.key,
+      }, node);
+    }
+    (sentEl ?? para).append(out);
+  }
+  container.replaceChildren(frag);
+  return map;
+}
+
+/** The sentence that is the article's title, when it opens a paragraph. */
+function headlineSentence(report) {
+  const title = report.metadata?.title?.trim();
+  if (!title) return -1;
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  const starts = new Set(paragraphs(report.text).map(([a]) => a));
+  return report.sentences.findIndex((s) => starts.has(s.start) && norm(report.text.slice(s.start, s.end)) === norm(title));
+}
+
+/** A DOM Range over report offsets [start, end), using renderText's map. */
+export function rangeFor(map, start, end) {
+  if (!map.length) return null;
+  // First entry whose end is beyond `start`.
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid].end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  const a = map[lo];
+  // Last entry whose start is before `end`.
+  lo = 0;
+  hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map[mid].start < end) lo = mid;
+    else hi = mid - 1;
+  }
+  const b = map[lo];
+  const range = document.createRange();
+  range.setStart(a.node, Math.max(0, Math.min(a.node.length, start - a.start)));
+  range.setEnd(b.node, Math.max(0, Math.min(b.node.length, end - b.start)));
+  return range;
+}
+
+/** "2023-01-12" → "12 January 2023" (the date as written, no time-zone shift). */
+export function formatDate(value) {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return value;
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)));
+  if (Number.isNaN(date.getTime())) return value;
+  const opts = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+  let out = new Intl.DateTimeFormat(undefined, opts).format(date);
+  if (m[4] != null) out += `, ${m[4]}:${m[5]}`;
+  return out;
+}
+
+export function plural(n, one, many = `${one}s`) {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
