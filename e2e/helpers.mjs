@@ -3,7 +3,7 @@
 // core loaded in Node as an independent oracle for what the page should show.
 
 import http from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, copyFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -173,10 +173,18 @@ export async function waitForResult(page, expect) {
   );
 }
 
+// The reading views double as the README's screenshots, so those stay current.
+const README_SHOTS = {
+  'page-light.png': 'README-light.png',
+  'page-dark-reading.png': 'README-dark.png',
+  'page-phone-reading.png': 'README-phone.png',
+};
+
 export async function shot(page, name, options = {}) {
   await mkdir(SHOTS, { recursive: true });
   const file = path.join(SHOTS, name);
   await page.screenshot({ path: file, ...options });
+  if (README_SHOTS[name]) await copyFile(file, path.join(SHOTS, README_SHOTS[name]));
   return file;
 }
 

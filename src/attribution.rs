@@ -1203,6 +1203,37 @@ fn surname(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 
+/// People named in a sentence outside its quotations ("Councillor Tom
+/// Whitcombe"): two or more capitalised words that read as a person.
+fn person_mentions(
+    text: &str,
+    sentence: Range<usize>,
+    quotations: &[Quotation],
+) -> Vec<(String, Range<usize>)> {
+    let tokens = tokenize(text, sentence);
+    let mut found = Vec::new();
+    let mut k = 1; // the sentence's first word is capitalised anyway
+    while k < tokens.len() {
+        match name_right(&tokens, k) {
+            Some(run) if run.len() >= 2 && !inside(&tokens[run.start].range, quotations) => {
+                if let Some(Subject::Named {
+                    name,
+                    kind: SourceKind::Person,
+                }) = classify(text, &tokens, run.clone(), false)
+                {
+                    if clean_name(&name, SourceKind::Person).contains(' ') {
+                        found.push((name, span(&tokens, &run)));
+                    }
+                }
+                k = run.end;
+            }
+            Some(run) => k = run.end,
+            None => k += 1,
+        }
+    }
+    found
+}
+
 /// A person cited only by surname ("Sandvik said") gets the full name the
 /// article introduces elsewhere ("the national mediator, Elin Sandvik").
 fn complete_surnames(text: &str, sources: &mut [Source]) {
@@ -1284,6 +1315,8 @@ pub fn attribute(
     let mut sentences = Vec::with_capacity(segments.sentences.len());
     let mut last_person: Option<usize> = None;
     let mut last_named: Option<usize> = None;
+    // The latest person named anywhere (name, byte offset), cited or not.
+    let mut last_mentioned: Option<(String, usize)> = None;
     let top_level = &segments.top_level;
     let mut group_speaker: std::collections::HashMap<usize, Attribution> = Default::default();
     let mut group_source: std::collections::HashMap<usize, usize> = Default::default();
@@ -1299,7 +1332,33 @@ pub fn attribute(
         let in_sentence = overlapping(top_level, &sentence.range);
         let mut attribution = Attribution::None;
         let mut source = None;
+        let mentions = person_mentions(text, sentence.range.clone(), in_sentence);
         for frame in frames(text, sentence.range.clone(), in_sentence) {
+            // "he" is the person named most recently before it, cited or not.
+            if let Some((name, at)) = mentions
+                .iter()
+                .rev()
+                .find(|(_, at)| at.end <= frame.range.start)
+            {
+                last_mentioned = Some((name.clone(), at.start));
+            }
+            if let Subject::Pronoun { person: true } = frame.subject {
+                let cited_at = last_person
+                    .map(|i: usize| book.sources[i].mentions.last().map_or(0, |m| m.start));
+                if let Some((name, _)) = last_mentioned
+                    .clone()
+                    .filter(|(_, at)| cited_at.is_none_or(|c| *at > c))
+                {
+                    if attribution != Attribution::Named {
+                        let index = book.add(&name, SourceKind::Person, frame.range.clone());
+                        last_person = Some(index);
+                        last_named = Some(index);
+                        attribution = Attribution::Named;
+                        source = Some(index);
+                    }
+                    continue;
+                }
+            }
             match frame.subject {
                 Subject::Named { name, kind } => {
                     let index = book.add(&name, kind, frame.range.clone());
@@ -1339,6 +1398,14 @@ pub fn attribute(
                 if let Some(s) = source {
                     group_source.entry(q.group).or_insert(s);
                 }
+            }
+        }
+        if let Some((name, at)) = mentions.last() {
+            if last_mentioned
+                .as_ref()
+                .is_none_or(|(_, seen)| *seen < at.start)
+            {
+                last_mentioned = Some((name.clone(), at.start));
             }
         }
         sentences.push(SentenceAttribution {
@@ -1493,6 +1560,12 @@ mod tests {
                 Attribution::None
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_is_the_person_named_last_even_if_not_yet_cited() {
+        let text = "Keller said the port was shut. Councillor Tom Whitcombe spoke next. He told the meeting it was a disgrace.";
+        assert_eq!(attributions(text)[2], named("Tom Whitcombe"));
     }
 
     #[test]
