@@ -1270,6 +1270,13 @@ struct SourceBook {
 
 impl SourceBook {
     fn add(&mut self, name: &str, kind: SourceKind, at: Range<usize>) -> usize {
+        let index = self.intern(name, kind);
+        self.sources[index].mentions.push(at);
+        index
+    }
+
+    /// The source of that name, merged with earlier mentions of it, or a new one.
+    fn intern(&mut self, name: &str, kind: SourceKind) -> usize {
         let name = clean_name(name, kind);
         let key = name.to_lowercase();
         let found = self.sources.iter().position(|s| {
@@ -1288,14 +1295,13 @@ impl SourceBook {
                 {
                     self.sources[i].name = name;
                 }
-                self.sources[i].mentions.push(at);
                 i
             }
             None => {
                 self.sources.push(Source {
                     name,
                     kind,
-                    mentions: vec![at],
+                    mentions: Vec::new(),
                 });
                 self.sources.len() - 1
             }
@@ -1342,23 +1348,6 @@ pub fn attribute(
             {
                 last_mentioned = Some((name.clone(), at.start));
             }
-            if let Subject::Pronoun { person: true } = frame.subject {
-                let cited_at = last_person
-                    .map(|i: usize| book.sources[i].mentions.last().map_or(0, |m| m.start));
-                if let Some((name, _)) = last_mentioned
-                    .clone()
-                    .filter(|(_, at)| cited_at.is_none_or(|c| *at > c))
-                {
-                    if attribution != Attribution::Named {
-                        let index = book.add(&name, SourceKind::Person, frame.range.clone());
-                        last_person = Some(index);
-                        last_named = Some(index);
-                        attribution = Attribution::Named;
-                        source = Some(index);
-                    }
-                    continue;
-                }
-            }
             match frame.subject {
                 Subject::Named { name, kind } => {
                     let index = book.add(&name, kind, frame.range.clone());
@@ -1372,7 +1361,23 @@ pub fn attribute(
                     }
                 }
                 Subject::Pronoun { person } => {
-                    let resolved = if person { last_person } else { last_named };
+                    // "he" is the person named most recently before it, cited or not.
+                    let cited_at =
+                        last_person.map(|i| book.sources[i].mentions.last().map_or(0, |m| m.start));
+                    let newer_mention = last_mentioned
+                        .as_ref()
+                        .filter(|(_, at)| cited_at.is_none_or(|c| *at > c))
+                        .map(|(name, _)| name.clone());
+                    let resolved = match newer_mention {
+                        Some(name) if person && attribution != Attribution::Named => {
+                            let index = book.intern(&name, SourceKind::Person);
+                            last_person = Some(index);
+                            last_named = Some(index);
+                            Some(index)
+                        }
+                        _ if person => last_person,
+                        _ => last_named,
+                    };
                     if let Some(index) = resolved.filter(|_| attribution != Attribution::Named) {
                         book.sources[index].mentions.push(frame.range.clone());
                         attribution = Attribution::Named;
