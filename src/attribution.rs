@@ -80,7 +80,7 @@ impl Token<'_> {
     }
 }
 
-const REPORTING_VERBS: &[&str] = &[
+pub(crate) const REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -216,6 +216,9 @@ const NON_SOURCE_PRONOUNS: &[&str] = &[
 /// Heads of unidentifiable sources.
 const VAGUE_HEADS: &[&str] = &[
     "experts",
+    // Numbers with no owner: "figures show", "data suggest".
+    "figures",
+    "data",
     "expert",
     "critics",
     "observers",
@@ -311,11 +314,9 @@ const DOCUMENT_HEADS: &[&str] = &[
     "filing",
     "filings",
     "records",
-    "data",
     "survey",
     "audit",
     "analysis",
-    "figures",
     "census",
     "transcript",
     "memo",

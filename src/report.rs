@@ -161,7 +161,13 @@ pub fn build(
         .iter()
         .map(|p| count_words(&text[p.clone()]))
         .sum();
-    let summary = summarise(&flags, &analysis);
+    let headline = document.headline.as_ref();
+    let claim_sentences: Vec<bool> = segments
+        .sentences
+        .iter()
+        .map(|s| Some(&s.range) != headline)
+        .collect();
+    let summary = summarise(&flags, &analysis, &claim_sentences);
     let weighted: f64 = flags
         .iter()
         .filter(|f| f.category.kind() == Kind::LoadedLanguage)
@@ -262,7 +268,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summarise(flags: &[Flag], analysis: &Analysis) -> Summary {
+/// `claim_sentences[i]`: sentence `i` is prose, not the headline.
+fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> Summary {
     let mut counts: BTreeMap<&'static str, usize> =
         Category::ALL.iter().map(|c| (c.key(), 0)).collect();
     for f in flags {
@@ -299,7 +306,8 @@ fn summarise(flags: &[Flag], analysis: &Analysis) -> Summary {
         analysis
             .sentences
             .iter()
-            .filter(|s| s.attribution == a)
+            .zip(claim_sentences)
+            .filter(|(s, &claim)| claim && s.attribution == a)
             .count()
     };
     let (named, vague, none) = (
@@ -309,11 +317,11 @@ fn summarise(flags: &[Flag], analysis: &Analysis) -> Summary {
     );
     let total = named + vague + none;
     let sourcing = if total == 0 {
-        "No sentences.".to_string()
+        "No claim sentences.".to_string()
     } else {
         format!(
             "{named} of {} attributed to named sources; {vague} vague; {none} none",
-            plural(total, "sentence", "sentences")
+            plural(total, "claim sentence", "claim sentences")
         )
     };
     Summary {

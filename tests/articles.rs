@@ -302,3 +302,21 @@ fn oversized_input_is_refused_with_a_clear_message() {
         "{err}"
     );
 }
+
+#[test]
+fn boilerplate_is_never_flagged() {
+    let text = "Harbour reopens\nBy Jo Bloggs\nTheme: Shocking scandals, Thugs\n\nThe harbour reopened on Monday, the port authority said.\n\nShare this disgraceful story with everyone!\nCopyright © 2024 The Massive Outrage Gazette. All rights reserved.\nBecome a member: experts say it is the best ever deal!\n";
+    let report = report_json(text);
+    let flags = report["flags"].as_array().unwrap();
+    assert!(flags.is_empty(), "flags in header/footer boilerplate: {flags:?}");
+    assert_eq!(report["metadata"]["tags"], serde_json::json!(["Shocking scandals", "Thugs"]));
+}
+
+#[test]
+fn the_sourcing_summary_counts_claim_sentences_not_the_headline() {
+    let report = report_json("Storm hits coast\nBy Jo Bloggs\n\nThe storm hit at dawn, police said. Experts say more will come. Roads closed.");
+    assert_eq!(
+        report["summary"]["sourcing"],
+        "1 of 3 claim sentences attributed to named sources; 1 vague; 1 none"
+    );
+}
