@@ -1131,8 +1131,11 @@ fn frames(text: &str, sentence: Range<usize>, quotations: &[Quotation]) -> Vec<F
         let inverted = i > 0 && matches!(tokens[i - 1].text, "”" | "\"" | "," | "’" | "'");
         let frame = if inverted {
             subject_right(text, &tokens, i).or_else(|| subject_left(text, &tokens, i))
+        } else if i == 0 {
+            subject_right(text, &tokens, i)
         } else {
-            subject_left(text, &tokens, i).or_else(|| subject_right(text, &tokens, i))
+            // Not inverted: what follows the verb is its object ("I asked her office").
+            subject_left(text, &tokens, i)
         };
         found.extend(frame);
     }
@@ -1204,6 +1207,14 @@ fn surname(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 
+/// Words that make a capitalised phrase a place, not a person: "Quay Street".
+const PLACE_WORDS: &[&str] = &[
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park", "bridge", "river",
+    "harbour", "harbor", "port", "city", "county", "island", "islands", "mountain", "station",
+    "hall", "café", "cafe", "door", "sound", "bay", "beach", "valley", "hill", "hills", "district",
+    "quarter", "market", "stadium", "airport", "centre", "center", "gardens", "way", "drive",
+];
+
 /// People named in a sentence outside its quotations ("Councillor Tom
 /// Whitcombe"): two or more capitalised words that read as a person.
 fn person_mentions(
@@ -1216,7 +1227,13 @@ fn person_mentions(
     let mut k = 1; // the sentence's first word is capitalised anyway
     while k < tokens.len() {
         match name_right(&tokens, k) {
-            Some(run) if run.len() >= 2 && !inside(&tokens[run.start].range, quotations) => {
+            Some(run)
+                if run.len() >= 2
+                    && !inside(&tokens[run.start].range, quotations)
+                    && !tokens[run.clone()]
+                        .iter()
+                        .any(|t| PLACE_WORDS.contains(&t.lower().as_str())) =>
+            {
                 if let Some(Subject::Named {
                     name,
                     kind: SourceKind::Person,
@@ -1572,6 +1589,16 @@ mod tests {
     fn a_pronoun_is_the_person_named_last_even_if_not_yet_cited() {
         let text = "Keller said the port was shut. Councillor Tom Whitcombe spoke next. He told the meeting it was a disgrace.";
         assert_eq!(attributions(text)[2], named("Tom Whitcombe"));
+    }
+
+    #[test]
+    fn places_are_not_people_and_objects_are_not_speakers() {
+        let text = "Nadia Farouk, who owns a café on Quay Street, said takings fell. “It brings people,” she said.";
+        assert_eq!(attributions(text)[1], named("Nadia Farouk"));
+        let text = "When I asked her office for comment, a spokesperson for Brennick Borough Council said only that rules were followed.";
+        let (analysis, _) = run(text);
+        let names: Vec<&str> = analysis.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Brennick Borough Council"]);
     }
 
     #[test]
