@@ -400,6 +400,11 @@ const ORGANISATION_WORDS: &[&str] = &[
     "afp",
     "un",
     "transit",
+    "regulator",
+    "ferries",
+    "ferry",
+    "utility",
+    "utilities",
     "railway",
     "railways",
     "airlines",
@@ -995,6 +1000,14 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
             "of", "for",
         ]
         .contains(&lower.as_str())
+            // "…, said it would study the ruling": a clause, not a speaker.
+            || NON_SOURCE_PRONOUNS.contains(&lower.as_str())
+            || OTHER_PRONOUNS.contains(&lower.as_str())
+            || [
+                "would", "will", "could", "should", "might", "may", "can", "had", "has", "was",
+                "were", "is", "are", "not",
+            ]
+            .contains(&lower.as_str())
         {
             return None;
         }
@@ -1599,6 +1612,15 @@ mod tests {
         let (analysis, _) = run(text);
         let names: Vec<&str> = analysis.sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Brennick Borough Council"]);
+    }
+
+    #[test]
+    fn a_clause_after_said_is_not_a_speaker() {
+        let text = "The State Water Services Regulator, which oversees the utility's licence, said it would study the judgment.";
+        assert_eq!(
+            attributions(text),
+            [named("State Water Services Regulator")]
+        );
     }
 
     #[test]

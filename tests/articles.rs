@@ -182,6 +182,21 @@ fn minimal_page() {
 }
 
 #[test]
+fn wire_court() {
+    check_article("wire_court");
+}
+
+#[test]
+fn wire_weather() {
+    check_article("wire_weather");
+}
+
+#[test]
+fn weasel_oped() {
+    check_article("weasel_oped");
+}
+
+#[test]
 fn empty_input_gives_an_empty_report_not_an_error() {
     for input in ["", "   \n\t\n", "\u{feff}"] {
         let report = report_json(input);
@@ -308,8 +323,14 @@ fn boilerplate_is_never_flagged() {
     let text = "Harbour reopens\nBy Jo Bloggs\nTheme: Shocking scandals, Thugs\n\nThe harbour reopened on Monday, the port authority said.\n\nShare this disgraceful story with everyone!\nCopyright © 2024 The Massive Outrage Gazette. All rights reserved.\nBecome a member: experts say it is the best ever deal!\n";
     let report = report_json(text);
     let flags = report["flags"].as_array().unwrap();
-    assert!(flags.is_empty(), "flags in header/footer boilerplate: {flags:?}");
-    assert_eq!(report["metadata"]["tags"], serde_json::json!(["Shocking scandals", "Thugs"]));
+    assert!(
+        flags.is_empty(),
+        "flags in header/footer boilerplate: {flags:?}"
+    );
+    assert_eq!(
+        report["metadata"]["tags"],
+        serde_json::json!(["Shocking scandals", "Thugs"])
+    );
 }
 
 #[test]
