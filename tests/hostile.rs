@@ -1,0 +1,131 @@
+//! Hostile input: everything a person can paste gets a report or a clear
+//! error, never a panic or a hang (these finish in seconds; a hang would
+//! stall the suite).
+
+use slant::{analyze, InputKind, Options, Report};
+
+fn text(input: &str) -> Report {
+    let options = Options {
+        input: Some(InputKind::Text),
+        ..Options::default()
+    };
+    analyze(input, &options).expect("plain text is always analysed")
+}
+
+fn html(input: &str) -> Report {
+    let options = Options {
+        input: Some(InputKind::Html),
+        ..Options::default()
+    };
+    analyze(input, &options).expect("HTML is always analysed")
+}
+
+fn slices_exactly(report: &Report) {
+    let units: Vec<u16> = report.text.encode_utf16().collect();
+    for f in &report.flags {
+        assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), f.text);
+    }
+}
+
+#[test]
+fn empty_and_whitespace_only() {
+    for input in [
+        "",
+        " ",
+        "\n\n\n",
+        "\t \r\n \r",
+        "\u{feff}",
+        "\u{200b}\u{200b}",
+    ] {
+        let report = text(input);
+        assert!(
+            report.flags.is_empty() && report.sentences.is_empty(),
+            "{input:?}"
+        );
+        assert_eq!(report.stats.words, 0);
+    }
+}
+
+#[test]
+fn ten_megabytes_on_one_line() {
+    let line = "The so-called experts say the massive plan failed, Keller said. ".repeat(160_000);
+    assert!(line.len() > 10_000_000);
+    let report = text(&line);
+    assert_eq!(report.stats.paragraphs, 1);
+    assert!(report.flags.len() > 100_000);
+}
+
+#[test]
+fn a_million_nested_tags() {
+    let page =
+        "<div>".repeat(1_000_000) + "<p>The so-called plan.</p>" + &"</div>".repeat(1_000_000);
+    let report = html(&page);
+    assert!(report.text.contains("The so-called plan."));
+    slices_exactly(&report);
+}
+
+#[test]
+fn a_hundred_thousand_quotation_marks_and_unbalanced_quotes() {
+    for input in [
+        "\"".repeat(100_000),
+        "“".repeat(100_000),
+        "“a ‘b ’c” d”".repeat(20_000),
+        "‘’".repeat(50_000),
+    ] {
+        slices_exactly(&text(&input));
+    }
+}
+
+#[test]
+fn control_characters_and_nul() {
+    let input =
+        "Title\u{0}\nBy Jo\u{7} Bloggs\n\nThe \u{0}so-called\u{1b}[31m plan\u{8} failed.\u{0}";
+    let report = text(input);
+    slices_exactly(&report);
+    assert!(report.flags.iter().any(|f| f.text == "so-called"));
+}
+
+#[test]
+fn bidi_overrides_and_zero_width_characters() {
+    let input =
+        "The \u{202e}so-called\u{202c} plan. The so\u{200b}called plan. Ex\u{200d}perts say no.";
+    let report = text(input);
+    slices_exactly(&report);
+    assert!(report.flags.iter().any(|f| f.text == "so-called"));
+}
+
+#[test]
+fn crlf_and_lone_cr_line_ends() {
+    let crlf = text("Storm hits\r\nBy Jo Bloggs\r\n\r\nThe so-called plan failed.\r\n");
+    let cr = text("Storm hits\rBy Jo Bloggs\r\rThe so-called plan failed.\r");
+    for report in [&crlf, &cr] {
+        assert_eq!(report.metadata.title.as_deref(), Some("Storm hits"));
+        assert_eq!(report.metadata.authors, ["Jo Bloggs"]);
+        assert_eq!(report.flags.len(), 1);
+        slices_exactly(report);
+    }
+}
+
+#[test]
+fn emoji_sequences_everywhere() {
+    let input = "👨‍👩‍👧🇯🇵👍🏽 so-called 👨‍👩‍👧 experts say 🇯🇵 “👍🏽” 🎉.".repeat(50);
+    slices_exactly(&text(&input));
+}
+
+#[test]
+fn a_binary_file_decoded_lossily() {
+    // What a browser's FileReader makes of a PNG or a ZIP opened by mistake.
+    let bytes: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let decoded = String::from_utf8_lossy(&bytes);
+    slices_exactly(&analyze(&decoded, &Options::default()).unwrap());
+}
+
+#[test]
+fn markup_like_text_in_plain_mode_is_text() {
+    let input = "<script>alert(1)</script> <img src=x onerror=alert(2)> the so-called plan";
+    let report = text(input);
+    assert_eq!(report.text, input);
+    assert!(report.flags.iter().any(|f| f.text == "so-called"));
+}
