@@ -25,6 +25,9 @@ say "WASM boundary tests (wasm-bindgen-test under node)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --no-default-features --test wasm 2>&1 | tee -a "$LOG"
 
+say "fuzz smoke run (cargo-fuzz; longer runs: scripts/fuzz.sh 600)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}" 2>&1 | tee -a "$LOG"
+
 build_wasm
 say "page size budget"
 node scripts/size-budget.mjs 2>&1 | tee -a "$LOG"
@@ -37,8 +40,9 @@ failed=$(grep -Eo '[0-9]+ failed' "$LOG" | grep -Eo '^[0-9]+' | awk '{s+=$1} END
 node_pass=$(grep -E '^# pass [0-9]+' "$LOG" | awk '{s+=$3} END {print s+0}')
 node_fail=$(grep -E '^# fail [0-9]+' "$LOG" | awk '{s+=$3} END {print s+0}')
 budget=$(grep -c '^size budget: ok' "$LOG" || true)
-total_pass=$((passed + node_pass + budget))
+fuzzed=$(grep -c '^fuzz [a-z]*: ok' "$LOG" || true)
+total_pass=$((passed + node_pass + budget + fuzzed))
 total_fail=$((failed + node_fail))
 echo
-echo "All tests: $total_pass passed, $total_fail failed (cargo $passed, node/chromium $node_pass, size budget $budget)"
+echo "All tests: $total_pass passed, $total_fail failed (cargo $passed, node/chromium $node_pass, size budget $budget, fuzz targets $fuzzed)"
 [ "$total_fail" -eq 0 ] && [ "$total_pass" -gt 0 ]
