@@ -65,12 +65,14 @@ struct Frame {
 #[derive(Debug, Clone)]
 struct Token<'a> {
     text: &'a str,
+    /// `text` in lower case, computed once: every rule compares it.
+    lowercase: std::borrow::Cow<'a, str>,
     range: Range<usize>,
 }
 
 impl Token<'_> {
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+    fn lower(&self) -> &str {
+        &self.lowercase
     }
     fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -78,6 +80,14 @@ impl Token<'_> {
     fn is_word(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
+}
+
+/// Checked for every word of every sentence: a set, not a list scan.
+pub(crate) fn is_reporting_verb(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| REPORTING_VERBS.iter().copied().collect())
+        .contains(word)
 }
 
 pub(crate) const REPORTING_VERBS: &[&str] = &[
@@ -547,8 +557,15 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 }
             }
         }
+        let text = &slice[i..end];
+        let lowercase = if text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
         tokens.push(Token {
-            text: &slice[i..end],
+            text,
+            lowercase,
             range: range.start + i..range.start + end,
         });
     }
@@ -578,13 +595,13 @@ fn name_left(tokens: &[Token], end: usize) -> Option<Range<usize>> {
         if prev.is_capitalized() && prev.is_word() {
             start -= 1;
         } else if start >= 2
-            && CONNECTORS.contains(&prev.lower().as_str())
+            && CONNECTORS.contains(&prev.lower())
             && tokens[start - 2].is_capitalized()
         {
             start -= 2;
         } else if start >= 3
             && prev.lower() == "the"
-            && ["of", "for", "at"].contains(&tokens[start - 2].lower().as_str())
+            && ["of", "for", "at"].contains(&tokens[start - 2].lower())
             && tokens[start - 3].is_capitalized()
         {
             start -= 3;
@@ -605,12 +622,12 @@ fn name_right(tokens: &[Token], start: usize) -> Option<Range<usize>> {
         if tokens[end].is_capitalized() && tokens[end].is_word() {
             end += 1;
         } else if end + 1 < tokens.len()
-            && CONNECTORS.contains(&tokens[end].lower().as_str())
+            && CONNECTORS.contains(&tokens[end].lower())
             && tokens[end + 1].is_capitalized()
         {
             end += 2;
         } else if end + 2 < tokens.len()
-            && ["of", "for", "at"].contains(&tokens[end].lower().as_str())
+            && ["of", "for", "at"].contains(&tokens[end].lower())
             && tokens[end + 1].lower() == "the"
             && tokens[end + 2].is_capitalized()
         {
@@ -645,7 +662,7 @@ fn classify(
 ) -> Option<Subject> {
     let words: Vec<String> = tokens[run.clone()]
         .iter()
-        .map(|t| strip_possessive(&t.lower()).to_string())
+        .map(|t| strip_possessive(t.lower()).to_string())
         .collect();
     let head = words.last()?.trim_end_matches('.').to_string();
     if run.len() == 1 {
@@ -682,8 +699,7 @@ fn classify(
             .or_else(|| name.strip_prefix("an "))
             .unwrap_or(&name);
         let first = tokens[run.start].lower();
-        let common = INSTITUTION_HEADS.contains(&first.as_str())
-            || ["the", "a", "an"].contains(&first.as_str());
+        let common = INSTITUTION_HEADS.contains(&first) || ["the", "a", "an"].contains(&first);
         let name = if sentence_start && run.start == 0 && common {
             lowercase_first(name)
         } else {
@@ -711,8 +727,8 @@ fn classify(
         return None;
     }
     // "Dr. Priya Natarajan of the University of Halvorsen": the person speaks.
-    if let Some(of) = (run.start + 1..run.end)
-        .find(|&k| ["of", "at", "from"].contains(&tokens[k].lower().as_str()))
+    if let Some(of) =
+        (run.start + 1..run.end).find(|&k| ["of", "at", "from"].contains(&tokens[k].lower()))
     {
         let person = phrase_text(text, tokens, run.start..of);
         let bare = clean_name(&person, SourceKind::Person);
@@ -861,20 +877,20 @@ fn lowercase_phrase_left(tokens: &[Token], end: usize) -> Range<usize> {
         if [
             "the", "a", "an", "one", "some", "many", "most", "several", "two", "three",
         ]
-        .contains(&lower.as_str())
+        .contains(&lower)
         {
             start = i;
             break;
         }
-        if ["its", "his", "her", "their", "our", "my", "your"].contains(&lower.as_str()) {
+        if ["its", "his", "her", "their", "our", "my", "your"].contains(&lower) {
             break; // "its press office" is "press office"
         }
-        if REPORTING_VERBS.contains(&lower.as_str())
+        if is_reporting_verb(lower)
             || [
                 "that", "and", "or", "but", "while", "as", "because", "if", "when", "who", "which",
                 "to", "of", "in", "on", "at", "with", "by", "for",
             ]
-            .contains(&lower.as_str())
+            .contains(&lower)
         {
             break;
         }
@@ -892,18 +908,17 @@ fn lowercase_phrase_left(tokens: &[Token], end: usize) -> Range<usize> {
 fn subject_left(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb.checked_sub(1)?;
     let mut passive = false;
-    while SKIPPABLE.contains(&tokens[j].lower().as_str())
-        || ["be", "been", "being"].contains(&tokens[j].lower().as_str())
+    while SKIPPABLE.contains(&tokens[j].lower())
+        || ["be", "been", "being"].contains(&tokens[j].lower())
         || (tokens[j].lower().ends_with("ly")
             && !tokens[j].is_capitalized()
             && tokens[j].text.len() > 3)
     {
-        passive |= ["is", "was", "are", "were", "be", "been", "being"]
-            .contains(&tokens[j].lower().as_str());
+        passive |= ["is", "was", "are", "were", "be", "been", "being"].contains(&tokens[j].lower());
         j = j.checked_sub(1)?;
     }
     // "It is widely believed …": a passive with a dummy subject names nobody.
-    if passive && ["it", "this", "that"].contains(&tokens[j].lower().as_str()) {
+    if passive && ["it", "this", "that"].contains(&tokens[j].lower()) {
         return Some(Frame {
             subject: Subject::Vague("unnamed".into()),
             range: tokens[j].range.start..tokens[verb].range.end,
@@ -932,7 +947,7 @@ fn subject_at(text: &str, tokens: &[Token], j: usize) -> Option<Frame> {
         let run = name_left(tokens, j)?;
         // Drop a leading "According"/"As" and similar sentence openers.
         let mut start = run.start;
-        while start < run.end - 1 && is_common_sentence_opener(&tokens[start].lower()) {
+        while start < run.end - 1 && is_common_sentence_opener(tokens[start].lower()) {
             start += 1;
         }
         start..run.end
@@ -950,7 +965,7 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb + 1;
     while tokens
         .get(j)
-        .is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()))
+        .is_some_and(|t| SKIPPABLE.contains(&t.lower()))
     {
         j += 1;
     }
@@ -974,7 +989,7 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
                 [
                     "in", "on", "at", "to", "that", "by", "with", "from", "of", "for", "and",
                 ]
-                .contains(&t.lower().as_str())
+                .contains(&t.lower())
             });
         if roles_only {
             if let Some(run) = name_right(tokens, name_at) {
@@ -994,7 +1009,7 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
         && tokens[end].is_word()
         && !tokens[end].is_capitalized()
     {
-        let lower = strip_possessive(&tokens[end].lower()).to_string();
+        let lower = strip_possessive(tokens[end].lower()).to_string();
         if [
             "in", "on", "at", "to", "that", "by", "with", "from", "during", "after", "before",
             "of", "for",
@@ -1070,10 +1085,10 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
     let mut k = start;
     while k < end {
         if let Some(run) = name_right(tokens, k).filter(|r| r.end <= end) {
-            let after_by = k > start && ["by", "from"].contains(&tokens[k - 1].lower().as_str())
+            let after_by = k > start && ["by", "from"].contains(&tokens[k - 1].lower())
                 || k > start + 1
                     && tokens[k - 1].lower() == "the"
-                    && ["by", "from"].contains(&tokens[k - 2].lower().as_str());
+                    && ["by", "from"].contains(&tokens[k - 2].lower());
             if !by_author && (after_by || best.as_ref().is_none_or(|b| run.len() > b.len())) {
                 best = Some(run.clone());
                 by_author = after_by;
@@ -1104,12 +1119,12 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
         Some(run) => run,
         None => {
             let head = (start..end).rev().find(|&k| {
-                let w = strip_possessive(&tokens[k].lower()).to_string();
+                let w = strip_possessive(tokens[k].lower()).to_string();
                 VAGUE_HEADS.contains(&w.as_str())
                     || INSTITUTION_HEADS.contains(&w.as_str())
                     || DOCUMENT_HEADS.contains(&w.as_str())
             })?;
-            let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower().as_str()) {
+            let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower()) {
                 start + 1
             } else {
                 start
@@ -1125,8 +1140,7 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
 }
 
 /// Reporting frames of one sentence whose verbs are not inside a quotation.
-fn frames(text: &str, sentence: Range<usize>, quotations: &[Quotation]) -> Vec<Frame> {
-    let tokens = tokenize(text, sentence);
+fn frames(text: &str, tokens: &[Token], quotations: &[Quotation]) -> Vec<Frame> {
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if inside(&token.range, quotations) {
@@ -1134,21 +1148,21 @@ fn frames(text: &str, sentence: Range<usize>, quotations: &[Quotation]) -> Vec<F
         }
         let lower = token.lower();
         if lower == "according" && tokens.get(i + 1).is_some_and(|t| t.lower() == "to") {
-            found.extend(according_to(text, &tokens, i));
+            found.extend(according_to(text, tokens, i));
             continue;
         }
-        if !REPORTING_VERBS.contains(&lower.as_str()) {
+        if !is_reporting_verb(lower) {
             continue;
         }
         // After a quotation or a comma the subject usually follows: "…,” said Keller.
         let inverted = i > 0 && matches!(tokens[i - 1].text, "”" | "\"" | "," | "’" | "'");
         let frame = if inverted {
-            subject_right(text, &tokens, i).or_else(|| subject_left(text, &tokens, i))
+            subject_right(text, tokens, i).or_else(|| subject_left(text, tokens, i))
         } else if i == 0 {
-            subject_right(text, &tokens, i)
+            subject_right(text, tokens, i)
         } else {
             // Not inverted: what follows the verb is its object ("I asked her office").
-            subject_left(text, &tokens, i)
+            subject_left(text, tokens, i)
         };
         found.extend(frame);
     }
@@ -1159,7 +1173,7 @@ fn frames(text: &str, sentence: Range<usize>, quotations: &[Quotation]) -> Vec<F
             let mut k = i + 1;
             if !tokens
                 .get(k)
-                .is_some_and(|t| ["for", "from", "by", "of"].contains(&t.lower().as_str()))
+                .is_some_and(|t| ["for", "from", "by", "of"].contains(&t.lower()))
             {
                 continue;
             }
@@ -1167,11 +1181,11 @@ fn frames(text: &str, sentence: Range<usize>, quotations: &[Quotation]) -> Vec<F
             if tokens.get(k).is_some_and(|t| t.lower() == "the") {
                 k += 1;
             }
-            if let Some(run) = name_right(&tokens, k) {
+            if let Some(run) = name_right(tokens, k) {
                 if let Some(Subject::Named { name, .. }) =
-                    classify(text, &tokens, run.clone(), false)
+                    classify(text, tokens, run.clone(), false)
                 {
-                    let range = span(&tokens, &run);
+                    let range = span(tokens, &run);
                     if !found.iter().any(|f| f.range == range) {
                         found.push(Frame {
                             subject: Subject::Named {
@@ -1232,28 +1246,27 @@ const PLACE_WORDS: &[&str] = &[
 /// Whitcombe"): two or more capitalised words that read as a person.
 fn person_mentions(
     text: &str,
-    sentence: Range<usize>,
+    tokens: &[Token],
     quotations: &[Quotation],
 ) -> Vec<(String, Range<usize>)> {
-    let tokens = tokenize(text, sentence);
     let mut found = Vec::new();
     let mut k = 1; // the sentence's first word is capitalised anyway
     while k < tokens.len() {
-        match name_right(&tokens, k) {
+        match name_right(tokens, k) {
             Some(run)
                 if run.len() >= 2
                     && !inside(&tokens[run.start].range, quotations)
                     && !tokens[run.clone()]
                         .iter()
-                        .any(|t| PLACE_WORDS.contains(&t.lower().as_str())) =>
+                        .any(|t| PLACE_WORDS.contains(&t.lower())) =>
             {
                 if let Some(Subject::Named {
                     name,
                     kind: SourceKind::Person,
-                }) = classify(text, &tokens, run.clone(), false)
+                }) = classify(text, tokens, run.clone(), false)
                 {
                     if clean_name(&name, SourceKind::Person).contains(' ') {
-                        found.push((name, span(&tokens, &run)));
+                        found.push((name, span(tokens, &run)));
                     }
                 }
                 k = run.end;
@@ -1369,8 +1382,9 @@ pub fn attribute(
         let in_sentence = overlapping(top_level, &sentence.range);
         let mut attribution = Attribution::None;
         let mut source = None;
-        let mentions = person_mentions(text, sentence.range.clone(), in_sentence);
-        for frame in frames(text, sentence.range.clone(), in_sentence) {
+        let tokens = tokenize(text, sentence.range.clone());
+        let mentions = person_mentions(text, &tokens, in_sentence);
+        for frame in frames(text, &tokens, in_sentence) {
             // "he" is the person named most recently before it, cited or not.
             if let Some((name, at)) = mentions
                 .iter()

@@ -177,6 +177,15 @@ fn date_patterns() -> &'static DatePatterns {
 /// ("April 02, 2017", "2 April 2017", "2017-04-02", "Apr. 2, 2017",
 /// "2017-04-02T09:30:00Z"), as `YYYY-MM-DD`, with its byte range.
 pub fn find_date(value: &str) -> Option<(String, std::ops::Range<usize>)> {
+    // Every date form has a four-digit year; most lines have no digits at all,
+    // and the patterns are costly to run.
+    if !value
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     let p = date_patterns();
     let mut best: Option<(String, std::ops::Range<usize>)> = None;
     let mut consider = |date: Option<String>, range: std::ops::Range<usize>| {

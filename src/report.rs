@@ -91,6 +91,13 @@ pub struct ReportSource {
     pub spans: Vec<Span>,
 }
 
+impl Report {
+    /// The report as compact JSON, exactly what the WASM boundary returns as an object.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a report always serialises")
+    }
+}
+
 /// Byte offset → UTF-16 offset for a known set of byte offsets, computed in
 /// one walk over the text.
 struct Utf16Offsets {

@@ -221,6 +221,9 @@ fn read_byline(rest: &str, meta: &mut Metadata) {
 /// A line that is (mostly) a date: "March 3, 2025", "Published: 2 April 2017",
 /// "Global Research, April 02, 2017". Returns the publisher-like text before the date.
 fn date_line(line: &str) -> Option<Option<String>> {
+    if line.chars().count() > TITLE_MAX_CHARS {
+        return None; // a paragraph that mentions a date is prose
+    }
     let (_, range) = find_date(line)?;
     let before = line[..range.start]
         .trim()
