@@ -7,11 +7,14 @@ import {
 } from './render.js';
 import { Tooltip } from './tooltip.js';
 import { SAMPLE } from './samples.js';
+import { defaults, describeSettings, parseSettings, settingsPanel } from './settings.js';
 
 const DEBOUNCE_MS = 250;
 const WATCHDOG_MS = 30_000;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-const KEYS = { text: 'slant.text', input: 'slant.input', hidden: 'slant.hidden', marks: 'slant.sentence-marks' };
+const KEYS = {
+  text: 'slant.text', input: 'slant.input', hidden: 'slant.hidden', marks: 'slant.sentence-marks', settings: 'slant.settings',
+};
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -58,15 +61,24 @@ const store = {
 function readHidden() {
   try {
     const list = JSON.parse(store.get(KEYS.hidden) ?? '[]');
-    return new Set(Array.isArray(list) ? list.filter((k) => k in CATEGORY) : []);
+    return new Set(Array.isArray(list) ? list.filter((k) => Object.hasOwn(CATEGORY, k)) : []);
   } catch {
     return new Set();
+  }
+}
+
+function readSettings() {
+  try {
+    return parseSettings(JSON.parse(store.get(KEYS.settings) ?? '{}'));
+  } catch {
+    return defaults(); // unreadable: start from the defaults
   }
 }
 
 const state = {
   report: null,
   hidden: readHidden(),
+  settings: readSettings(),
   sentenceMarks: store.get(KEYS.marks) !== 'off',
   textMap: [],
   sourceCursor: new Map(),
@@ -121,8 +133,9 @@ class Engine {
       case 'error': {
         clearTimeout(this.watchdog);
         const current = msg.id === this.seq;
+        const options = this.inFlight?.options;
         this.inFlight = null;
-        if (current && msg.type === 'result') this.handlers.result(msg.report, msg.ms);
+        if (current && msg.type === 'result') this.handlers.result(msg.report, msg.ms, options);
         if (current && msg.type === 'error') this.handlers.error(msg.error);
         this.pump();
         this.handlers.busy(this.busy);
@@ -194,13 +207,14 @@ const engine = new Engine({
   crash(reason, lost) {
     showError(`The analyser stopped unexpectedly (${reason}). Your text is safe, and a fresh analyser has been started${lost ? ' — press Analyze to try again' : ''}.`);
   },
-  result(report, ms) {
+  result(report, ms, options) {
     clearError();
-    showReport(report);
+    showReport(report, options);
     setStatus(`Analysed ${plural(report.stats.words, 'word')} in ${Math.max(1, Math.round(ms))} ms.`);
   },
   error(message) {
-    showError(`Slant could not analyse this text: ${message}.`.replace(/\.\.$/, '.'));
+    const hint = /^invalid options/.test(message) ? ' Check the settings, or reset them.' : '';
+    showError(`Slant could not analyse this text: ${message}.`.replace(/\.\.$/, '.') + hint);
     setStatus('Not analysed.');
   },
   busy() {
@@ -212,8 +226,20 @@ const engine = new Engine({
 
 function options() {
   const input = els.kind.value || null;
-  return { input };
+  return { input, ...state.settings };
 }
+
+const settings = settingsPanel({
+  get: () => state.settings,
+  set(next) {
+    state.settings = next;
+    if (!store.set(KEYS.settings, JSON.stringify(next))) store.remove(KEYS.settings);
+    settings.render();
+    run();
+  },
+  download: (name, value) => download(name, value),
+});
+settings.render();
 
 let debounce = 0;
 let scheduled = false;
@@ -289,13 +315,14 @@ function showEmpty() {
   if (document.documentElement.dataset.engine === 'ready') setStatus('Ready.');
 }
 
-function showReport(report) {
+function showReport(report, opts = options()) {
   state.report = report;
   state.sourceCursor = new Map();
   clearSourceHighlight();
   els.report.dataset.state = 'result';
-  renderSummary(report);
-  renderLegend(report);
+  const used = { disabled_categories: opts?.disabled_categories ?? [], custom_terms: opts?.custom_terms ?? [] };
+  renderSummary(report, used);
+  renderLegend(report, used);
   renderMeta(report);
   renderSources(report);
   renderBody();
@@ -316,8 +343,9 @@ function renderBody() {
   renderFlagList(report);
 }
 
-function renderSummary(report) {
+function renderSummary(report, used) {
   const { summary, stats } = report;
+  const changed = describeSettings(used);
   // `|| 0` also turns the core's -0 (an empty f64 sum) into 0.
   const per1000 = (Number(stats.flags_per_1000_words) || 0).toLocaleString(undefined, { maximumFractionDigits: 1 });
   els.summary.replaceChildren(
@@ -328,13 +356,17 @@ function renderSummary(report) {
     h('span', { class: 'summary-item', 'data-part': 'density' },
       h('span', { class: 'summary-key' }, 'Density'), ' ',
       h('strong', { class: 'density' }, per1000), ' loaded terms per 1,000 words'),
+    changed ? h('span', { class: 'summary-item', 'data-part': 'settings' },
+      h('span', { class: 'summary-key' }, 'Settings'), ' ', changed) : '',
   );
 }
 
-function renderLegend(report) {
+function renderLegend(report, used) {
   const counts = report.summary.counts ?? {};
+  const off = new Set(used.disabled_categories);
   const groups = Object.entries(KINDS).map(([kind, label]) => {
-    const all = CATEGORIES.filter((c) => c.kind === kind);
+    const all = CATEGORIES.filter((c) => c.kind === kind && !off.has(c.key));
+    const offHere = CATEGORIES.filter((c) => c.kind === kind && off.has(c.key));
     const found = all.filter((c) => (counts[c.key] ?? 0) > 0);
     const missing = all.filter((c) => !((counts[c.key] ?? 0) > 0));
     const items = found.map((c) => {
@@ -362,7 +394,7 @@ function renderLegend(report) {
     if (!items.length) {
       items.push(h('li', { class: 'chip chip-static is-zero' },
         h('span', { class: `swatch k-${kind}`, 'aria-hidden': 'true' }, 'Aa'),
-        h('span', { class: 'chip-label' }, 'none found')));
+        h('span', { class: 'chip-label' }, all.length ? 'none found' : 'not analysed')));
     }
     return h('div', { class: `legend-group legend-${kind}` },
       h('h3', { class: 'legend-title' }, label,
@@ -371,8 +403,15 @@ function renderLegend(report) {
       missing.length && found.length
         ? h('p', { class: 'legend-missing' }, 'Not found: ',
           missing.map((c, i) => [i ? ', ' : '', h('span', { 'data-count-zero': c.key }, c.label.toLowerCase())]))
+        : null,
+      offHere.length
+        ? h('p', { class: 'legend-missing' }, 'Switched off in Settings, not analysed: ',
+          offHere.map((c, i) => [i ? ', ' : '', h('span', { 'data-off': c.key }, c.label.toLowerCase())]))
         : null);
   });
+  const note = h('p', { class: 'legend-note' },
+    'Unticking a category only hides its highlights; it still counts. To leave a category out of the analysis, use ',
+    h('button', { type: 'button', class: 'linkish', onclick: () => settings.open() }, 'Settings'), '.');
 
   const marksBox = h('input', { type: 'checkbox', id: 'show-sentence-marks', checked: state.sentenceMarks });
   marksBox.addEventListener('change', () => {
@@ -392,7 +431,7 @@ function renderLegend(report) {
           h('span', { class: 'chip-label' }, a.label),
           h('span', { class: 'count', 'data-count': `sentences-${key}` }, String(sentenceCounts[key] ?? 0))))));
 
-  els.legend.replaceChildren(...groups, attribution);
+  els.legend.replaceChildren(...groups, attribution, note);
 }
 
 function renderMeta(report) {
@@ -451,7 +490,7 @@ function renderFlagList(report) {
         h('span', { class: 'flag-cat' }, categoryLabel(f.category), f.in_quotation ? ' · quoted' : ''))));
   });
   if (!items.length) {
-    items.push(h('li', { class: 'empty' }, report.flags.length ? 'All flags are hidden by the category switches.' : 'Nothing flagged.'));
+    items.push(h('li', { class: 'empty' }, report.flags.length ? 'All flags are hidden by the legend checkboxes.' : 'Nothing flagged.'));
   }
   els.flagList.replaceChildren(...items);
 }
@@ -565,17 +604,22 @@ document.addEventListener('keydown', (e) => {
 
 // ---------------------------------------------------------------- export
 
-function exportReport() {
-  const report = state.report;
-  if (!report) return;
-  const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+/** Save `value` as a JSON file, made here (no request). */
+function download(name, value) {
+  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
-  const slug = (report.metadata?.title ?? 'article').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
-  const a = h('a', { href: url, download: `slant-${slug}.json` });
+  const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function exportReport() {
+  const report = state.report;
+  if (!report) return;
+  const slug = (report.metadata?.title ?? 'article').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+  download(`slant-${slug}.json`, report);
 }
 
 // ---------------------------------------------------------------- input

@@ -1,0 +1,208 @@
+// Analysis settings: categories switched off and the reader's own terms.
+// They are passed to the core as `disabled_categories` and `custom_terms`, so
+// they change the report itself (unlike the legend, which only hides).
+// User strings reach the DOM as text nodes only.
+
+import { CATEGORIES, CATEGORY, KINDS, categoryLabel, h } from './render.js';
+
+export const LIMITS = { terms: 200, term: 80, note: 300, file: 1024 * 1024 };
+
+export const defaults = () => ({ disabled_categories: [], custom_terms: [] });
+
+export const isDefault = (s) => !s.disabled_categories.length && !s.custom_terms.length;
+
+const isCategory = (c) => typeof c === 'string' && Object.hasOwn(CATEGORY, c);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const show = (v) => JSON.stringify(v)?.slice(0, 40) ?? String(v);
+/** Case-insensitive key for duplicate checks (of cleaned terms). */
+const fold = (s) => s.normalize('NFC').toLowerCase();
+export const cleanTerm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Why `term` cannot be added to `terms`, or null. */
+export function termProblem(term, terms) {
+  if (!term) return 'Type a term first.';
+  if (term.length > LIMITS.term) return `A term can be at most ${LIMITS.term} characters.`;
+  if (!/[\p{L}\p{N}]/u.test(term)) return 'A term needs at least one letter or digit.';
+  const key = fold(term);
+  const dup = terms.find((t) => fold(t.term) === key);
+  if (dup) return `“${dup.term}” is already on your list.`;
+  if (terms.length >= LIMITS.terms) return `You can add at most ${LIMITS.terms} terms.`;
+  return null;
+}
+
+/**
+ * Check settings read from storage or a file; return a clean copy (the core's
+ * options minus `input`) or throw an Error whose message says what is wrong.
+ */
+export function parseSettings(value) {
+  if (!isObject(value)) throw new Error('it is not a settings object');
+  for (const key of Object.keys(value)) {
+    if (!['disabled_categories', 'custom_terms', 'input'].includes(key)) throw new Error(`“${key}” is not a setting`);
+  }
+  const off = value.disabled_categories ?? [];
+  if (!Array.isArray(off)) throw new Error('“disabled_categories” is not a list');
+  for (const c of off) if (!isCategory(c)) throw new Error(`${show(c)} is not a category`);
+  const list = value.custom_terms ?? [];
+  if (!Array.isArray(list)) throw new Error('“custom_terms” is not a list');
+  const terms = [];
+  for (const t of list) {
+    if (!isObject(t)) throw new Error(`term ${show(t)} is not an object`);
+    for (const key of Object.keys(t)) {
+      if (!['term', 'category', 'note'].includes(key)) throw new Error(`“${key}” is not a term field`);
+    }
+    if (typeof t.term !== 'string') throw new Error(`term ${show(t.term)} is not text`);
+    const term = cleanTerm(t.term);
+    const problem = termProblem(term, terms);
+    if (problem) throw new Error(`term ${show(t.term)}: ${problem.replace(/\.$/, '')}`);
+    if (t.category === undefined) throw new Error(`“${term}” has no category`);
+    if (!isCategory(t.category)) throw new Error(`the category of “${term}”, ${show(t.category)}, is not a category`);
+    if (t.note != null && typeof t.note !== 'string') throw new Error(`the note of “${term}” is not text`);
+    const note = (t.note ?? '').trim();
+    if (note.length > LIMITS.note) throw new Error(`the note of “${term}” is longer than ${LIMITS.note} characters`);
+    terms.push({ term, category: t.category, note: note || null });
+  }
+  return {
+    disabled_categories: CATEGORIES.map((c) => c.key).filter((k) => off.includes(k)),
+    custom_terms: terms,
+  };
+}
+
+/** One line about settings that differ from the defaults ('' when none). */
+export function describeSettings(s) {
+  const parts = [];
+  const n = s.disabled_categories.length;
+  if (n === 1) parts.push(`${categoryLabel(s.disabled_categories[0]).toLowerCase()} not analysed`);
+  else if (n) parts.push(`${n} categories not analysed`);
+  const t = s.custom_terms.length;
+  if (t) parts.push(`${t} term${t === 1 ? '' : 's'} of your own`);
+  return parts.join(' · ');
+}
+
+/**
+ * Wire the settings panel. `get()` returns the current settings, `set(next)`
+ * applies (saves, re-runs) them; `render()` must be called after each set.
+ */
+export function settingsPanel({ get, set, download }) {
+  const $ = (id) => document.getElementById(id);
+  const els = {
+    panel: $('settings'), state: $('settings-state'), switches: $('category-switches'),
+    form: $('term-form'), term: $('term-text'), category: $('term-category'), note: $('term-note'),
+    termMsg: $('term-msg'), list: $('term-list'),
+    exportBtn: $('settings-export'), importBtn: $('settings-import'), file: $('settings-file'),
+    reset: $('settings-reset'), msg: $('settings-msg'),
+  };
+  const say = (el, text, error = false) => {
+    el.textContent = text;
+    el.classList.toggle('is-error', error);
+  };
+
+  // Category switches, grouped like the legend.
+  els.switches.replaceChildren(...Object.entries(KINDS).map(([kind, label]) =>
+    h('div', { class: 'switch-group' },
+      h('p', { class: 'switch-kind' }, label),
+      h('div', { class: 'switch-list' }, CATEGORIES.filter((c) => c.kind === kind).map((c) => {
+        const box = h('input', { type: 'checkbox', role: 'switch', class: 'switch', id: `analyse-${c.key}`, 'data-category': c.key });
+        box.addEventListener('change', () => {
+          const cur = get();
+          const off = new Set(cur.disabled_categories);
+          if (box.checked) off.delete(c.key);
+          else off.add(c.key);
+          set({ ...cur, disabled_categories: CATEGORIES.map((x) => x.key).filter((k) => off.has(k)) });
+        });
+        return h('label', { class: 'switch-row', for: box.id }, box,
+          h('span', { class: `swatch k-${kind} c-${c.key}`, 'aria-hidden': 'true' }),
+          h('span', {}, c.label));
+      })))));
+
+  els.category.replaceChildren(...Object.entries(KINDS).map(([kind, label]) =>
+    h('optgroup', { label }, CATEGORIES.filter((c) => c.kind === kind).map((c) =>
+      h('option', { value: c.key }, c.label)))));
+  els.category.value = 'name_calling';
+
+  els.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const cur = get();
+    const term = cleanTerm(els.term.value);
+    const problem = termProblem(term, cur.custom_terms);
+    els.term.toggleAttribute('aria-invalid', Boolean(problem));
+    if (problem) {
+      say(els.termMsg, problem, true);
+      els.term.focus();
+      return;
+    }
+    const note = els.note.value.trim() || null;
+    set({ ...cur, custom_terms: [...cur.custom_terms, { term, category: els.category.value, note }] });
+    say(els.termMsg, `Added “${term}”.`);
+    els.term.value = '';
+    els.note.value = '';
+    els.term.focus();
+  });
+  els.term.addEventListener('input', () => {
+    els.term.removeAttribute('aria-invalid');
+    say(els.termMsg, '');
+  });
+
+  els.exportBtn.addEventListener('click', () => {
+    download('slant-settings.json', get());
+    say(els.msg, 'Exported as slant-settings.json.');
+  });
+  els.importBtn.addEventListener('click', () => els.file.click());
+  els.file.addEventListener('change', async () => {
+    const file = els.file.files?.[0];
+    els.file.value = '';
+    if (!file) return;
+    let next;
+    try {
+      if (file.size > LIMITS.file) throw new Error('it is larger than 1 MB');
+      let json;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        throw new Error('it is not valid JSON');
+      }
+      next = parseSettings(json);
+    } catch (err) {
+      say(els.msg, `“${file.name}” was not imported: ${err.message}. Your settings are unchanged.`, true);
+      return;
+    }
+    set(next);
+    say(els.msg, `Imported the settings from “${file.name}”.`);
+  });
+  els.reset.addEventListener('click', () => {
+    set(defaults());
+    say(els.msg, 'Settings reset: every category analysed, no terms of your own.');
+  });
+
+  function render() {
+    const s = get();
+    els.state.textContent = describeSettings(s) || 'every category analysed';
+    for (const box of els.switches.querySelectorAll('input')) {
+      box.checked = !s.disabled_categories.includes(box.dataset.category);
+    }
+    els.list.replaceChildren(...(s.custom_terms.length ? s.custom_terms.map((t) =>
+      h('li', { class: 'term' },
+        h('span', { class: 'term-main' },
+          h('span', { class: `swatch k-${CATEGORY[t.category].kind} c-${t.category}` }, t.term),
+          h('span', { class: 'term-cat' }, categoryLabel(t.category))),
+        t.note ? h('span', { class: 'term-text-note' }, t.note) : null,
+        h('button', {
+          type: 'button',
+          class: 'term-remove quiet',
+          onclick: () => {
+            const cur = get();
+            set({ ...cur, custom_terms: cur.custom_terms.filter((x) => x.term !== t.term) });
+            say(els.termMsg, `Removed “${t.term}”.`);
+            els.term.focus();
+          },
+        }, 'Remove', h('span', { class: 'vh' }, ` “${t.term}”`)))) : [h('li', { class: 'empty' }, 'No terms yet.')]));
+  }
+
+  return {
+    render,
+    open() {
+      els.panel.open = true;
+      els.panel.querySelector('summary').focus();
+      els.panel.scrollIntoView({ block: 'nearest' });
+    },
+  };
+}
