@@ -104,6 +104,23 @@ test(`${PAYLOADS.length} injection payloads inside a pasted HTML page never run`
   }
 });
 
+test('lone surrogates and bidi controls from JavaScript are analysed, not fatal', { timeout: 30_000 }, async () => {
+  const session = await openSession(browser, server.url);
+  try {
+    await session.load();
+    await session.page.selectOption('#input-kind', 'text');
+    // A lone surrogate cannot be typed, but a script or a broken clipboard can hand one over.
+    const text = 'Lone \uD800 surrogate \uDFFF here and \u202Ereversed\u202C: the so-called plan failed.';
+    await paste(session.page, text, { expect: 'surrogate' });
+    const marks = await session.page.$$eval('#text-view mark.flag', (ms) => ms.map((m) => m.textContent));
+    assert.ok(marks.includes('so-called'), JSON.stringify(marks));
+    assert.equal(await session.page.textContent('#error'), '');
+    session.assertClean(assert);
+  } finally {
+    await session.close();
+  }
+});
+
 test('the Content-Security-Policy is present and strict', { timeout: 30_000 }, async () => {
   const session = await openSession(browser, server.url);
   try {

@@ -28,7 +28,21 @@ pub struct CustomTerm {
 
 impl Options {
     pub fn from_json(json: &str) -> Result<Options, String> {
-        serde_json::from_str(json).map_err(|e| format!("invalid options: {e}"))
+        let mut options: Options =
+            serde_json::from_str(json).map_err(|e| format!("invalid options: {e}"))?;
+        for term in &mut options.custom_terms {
+            if !term.term.chars().any(char::is_alphanumeric) {
+                return Err(format!(
+                    "invalid options: custom term {:?} has no letters or digits",
+                    term.term
+                ));
+            }
+            // An empty note means no note: the default explanation is shown.
+            if term.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                term.note = None;
+            }
+        }
+        Ok(options)
     }
 
     pub fn enabled(&self, category: Category) -> bool {
@@ -58,5 +72,24 @@ mod tests {
         let err = Options::from_json(r#"{"disabled_categories":["rude"]}"#).unwrap_err();
         assert!(err.contains("unknown variant `rude`"), "{err}");
         assert!(Options::from_json(r#"{"colour":"red"}"#).is_err());
+        assert!(Options::from_json(
+            r#"{"custom_terms":[{"term":"x","category":"emotive","extra":1}]}"#
+        )
+        .is_err());
+        assert!(Options::from_json(r#"{"custom_terms":null}"#)
+            .unwrap_err()
+            .contains("invalid type: null"));
+        let err = Options::from_json(r#"{"custom_terms":[{"term":"  ","category":"emotive"}]}"#)
+            .unwrap_err();
+        assert!(err.contains("no letters or digits"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_note_is_no_note() {
+        let options = Options::from_json(
+            r#"{"custom_terms":[{"term":"junta","category":"emotive","note":" "}]}"#,
+        )
+        .unwrap();
+        assert_eq!(options.custom_terms[0].note, None);
     }
 }

@@ -296,18 +296,19 @@ fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> S
         .map(|(_, c)| c);
     let loaded_language = match (loaded.len(), top_category) {
         (0, _) | (_, None) => "No loaded terms found.".to_string(),
-        (n, Some(top)) => format!(
-            "{}, {} the author's own; most: {}",
-            plural(n, "loaded term", "loaded terms"),
-            if author == n && n > 1 {
-                "all of them".to_string()
-            } else if n == 1 && author == 1 {
-                "it is".to_string()
-            } else {
-                format!("{author} of them")
-            },
-            top.label()
-        ),
+        (n, Some(top)) => {
+            let whose = match (n, author) {
+                (1, 1) => "the author's own".to_string(),
+                (1, _) => "in a quotation".to_string(),
+                (n, a) if a == n => "all of them the author's own".to_string(),
+                (_, a) => format!("{a} of them the author's own"),
+            };
+            format!(
+                "{}, {whose}; most: {}",
+                plural(n, "loaded term", "loaded terms"),
+                top.label()
+            )
+        }
     };
     let count = |a: Attribution| {
         analysis

@@ -59,8 +59,13 @@ pub fn analyze(
     let options: Options = if options.is_null() || options.is_undefined() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        // Through JSON, so the page's options are checked exactly as the CLI's
+        // (unknown keys and categories rejected with the same messages).
+        let json = js_sys::JSON::stringify(&options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new("invalid options: not a JSON object"))?;
+        Options::from_json(&json).map_err(|e| JsError::new(&e))?
     };
     let report = analyze_core(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     report

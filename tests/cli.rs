@@ -103,3 +103,13 @@ fn bad_input_is_a_one_line_error_with_exit_code_2() {
         "unknown category",
     );
 }
+
+#[test]
+fn input_over_the_size_limit_is_refused_before_reading_it() {
+    let path = std::env::temp_dir().join(format!("slant-too-large-{}.txt", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(slant::MAX_INPUT_BYTES as u64 + 1).unwrap();
+    let out = slant(&["analyze", path.to_str().unwrap()], None);
+    std::fs::remove_file(&path).unwrap();
+    assert_one_line_error(&out, "Slant analyses up to 16 MB");
+}
