@@ -113,3 +113,14 @@ fn input_over_the_size_limit_is_refused_before_reading_it() {
     std::fs::remove_file(&path).unwrap();
     assert_one_line_error(&out, "Slant analyses up to 16 MB");
 }
+
+#[test]
+fn unreadable_input_is_a_one_line_error() {
+    // A dangling link: the name exists, the file cannot be read.
+    let link = std::env::temp_dir().join(format!("slant-dangling-{}.txt", std::process::id()));
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink("/no/such/target", &link).unwrap();
+    let out = slant(&["analyze", link.to_str().unwrap()], None);
+    std::fs::remove_file(&link).unwrap();
+    assert_one_line_error(&out, "No such file");
+}
