@@ -47,4 +47,6 @@ build_wasm() {
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     www/pkg/slant_bg.wasm -o www/pkg/slant_bg.wasm
+  # One self-contained file (WASM and scripts inlined) that works from disk.
+  node scripts/single-file.mjs
 }

@@ -3,7 +3,7 @@
 
 import {
   ATTRIBUTION, CATEGORIES, CATEGORY, KINDS, SOURCE_KINDS,
-  categoryLabel, formatDate, h, plural, rangeFor, renderText,
+  cancelRender, categoryLabel, formatDate, h, plural, rangeFor, renderText,
 } from './render.js';
 import { Tooltip } from './tooltip.js';
 import { SAMPLE } from './samples.js';
@@ -86,6 +86,9 @@ const state = {
 
 // ---------------------------------------------------------------- the worker
 
+// scripts/single-file.mjs replaces this line with a Blob worker of the inlined code.
+const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+
 class Engine {
   constructor(handlers) {
     this.handlers = handlers;
@@ -102,7 +105,7 @@ class Engine {
   start() {
     this.ready = false;
     document.documentElement.dataset.engine = 'starting';
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const worker = newWorker();
     this.worker = worker;
     worker.onmessage = (e) => this.onMessage(worker, e.data);
     worker.onerror = (e) => {
@@ -307,6 +310,7 @@ function showEmpty() {
   els.meta.replaceChildren();
   els.sources.replaceChildren();
   els.flagList.replaceChildren();
+  cancelRender(els.textView);
   els.textView.replaceChildren(
     h('div', { class: 'placeholder' },
       h('p', { class: 'placeholder-title' }, 'Nothing to read yet.'),
@@ -336,6 +340,7 @@ function renderBody() {
   els.textView.classList.toggle('no-sentence-marks', !state.sentenceMarks);
   if (!report.text.trim()) {
     state.textMap = [];
+    cancelRender(els.textView);
     els.textView.replaceChildren(h('p', { class: 'placeholder' }, 'The core found no article text in this input.'));
   } else {
     state.textMap = renderText(els.textView, report, { hidden: state.hidden, tipId: 'tip' });
@@ -479,16 +484,21 @@ function renderSources(report) {
         h('span', { class: 'source-count', title: 'mentions' }, `×${src.mentions}`)))));
 }
 
+const FLAG_LIST_MAX = 1000;
+
 function renderFlagList(report) {
   const items = [];
+  let more = 0;
   report.flags.forEach((f, i) => {
     if (state.hidden.has(f.category)) return;
+    if (items.length >= FLAG_LIST_MAX) return void more++;
     items.push(h('li', {},
       h('button', { type: 'button', class: `flag-item k-${f.kind}`, 'data-flag': i, onclick: () => goToFlag(i) },
         h('span', { class: `swatch k-${f.kind} c-${f.category}`, 'aria-hidden': 'true' }),
         h('span', { class: 'flag-text' }, f.text),
         h('span', { class: 'flag-cat' }, categoryLabel(f.category), f.in_quotation ? ' · quoted' : ''))));
   });
+  if (more) items.push(h('li', { class: 'empty' }, `and ${plural(more, 'more flag')}: use j/k in the text, or the exports.`));
   if (!items.length) {
     items.push(h('li', { class: 'empty' }, report.flags.length ? 'All flags are hidden by the legend checkboxes.' : 'Nothing flagged.'));
   }
@@ -604,9 +614,10 @@ document.addEventListener('keydown', (e) => {
 
 // ---------------------------------------------------------------- export
 
-/** Save `value` as a JSON file, made here (no request). */
-function download(name, value) {
-  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
+/** Save `value` (a string, or JSON) as a file, made here (no request). */
+function download(name, value, type = 'application/json') {
+  const body = typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`;
+  const blob = new Blob([body], { type });
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: name });
   document.body.append(a);
@@ -615,11 +626,58 @@ function download(name, value) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function slug(report) {
+  return (report.metadata?.title ?? 'article').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+}
+
 function exportReport() {
+  if (state.report) download(`slant-${slug(state.report)}.json`, state.report);
+}
+
+/** Article text as inert Markdown: one line, markup characters escaped. */
+const md = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>#|~]/g, '\\$&');
+
+/** The report as a Markdown summary: metadata, summary, flags, sources. */
+function markdown(report) {
+  const m = report.metadata ?? {};
+  const st = report.stats ?? {};
+  const row = (label, value) => (value == null || value === '' ? [] : [`- **${label}:** ${value}`]);
+  const per1000 = (Number(st.flags_per_1000_words) || 0).toLocaleString('en', { maximumFractionDigits: 1 });
+  return [
+    `# ${md(m.title) || 'Untitled article'}`, '',
+    ...row('Authors', m.authors?.map(md).join(', ')),
+    ...row('Published', m.published && md(m.published)),
+    ...row('Publisher', md(m.publisher)),
+    ...row('Section', md(m.section)),
+    ...row('Tags', m.tags?.map(md).join(', ')),
+    ...row('Words', st.words),
+    ...row('Sentences', st.sentences),
+    ...row('Reading time', st.reading_minutes != null ? `${st.reading_minutes} min` : null),
+    '', '## Summary', '',
+    `- **Loaded language:** ${md(report.summary.loaded_language)}`,
+    `- **Sourcing:** ${md(report.summary.sourcing)}`,
+    `- **Density:** ${per1000} loaded terms per 1,000 words`,
+    '', `## Flags (${report.flags.length})`, '',
+    ...(report.flags.length ? report.flags.map((f, i) => `${i + 1}. **${categoryLabel(f.category)}** — “${md(f.text)}”${f.in_quotation ? ' (in a quotation)' : ''}: ${md(f.message)}${f.alternative ? ` Neutral alternative: ${md(f.alternative).replace(/\.$/, "")}.` : ''}`) : ['Nothing flagged.']),
+    '', '## Sources', '',
+    ...(report.sources?.length ? report.sources.map((s) => `- ${md(s.name)} (${s.kind}, ${plural(s.mentions, 'mention')})`) : ['No sources found.']),
+    '', `Analysed by Slant ${report.version ?? ''} in the browser; it flags wording for a closer look and does not judge whether an article is true.`, '',
+  ].join('\n');
+}
+
+function exportMarkdown() {
+  if (state.report) download(`slant-${slug(state.report)}.md`, markdown(state.report), 'text/markdown');
+}
+
+async function copy(what) {
   const report = state.report;
   if (!report) return;
-  const slug = (report.metadata?.title ?? 'article').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
-  download(`slant-${slug}.json`, report);
+  try {
+    await navigator.clipboard.writeText(what === 'JSON' ? `${JSON.stringify(report, null, 2)}\n` : markdown(report));
+    setStatus(`Copied the report as ${what}.`);
+  } catch (err) {
+    showError(`The report could not be copied (${err?.message ?? err}); use the export buttons instead.`);
+  }
 }
 
 // ---------------------------------------------------------------- input
@@ -640,11 +698,37 @@ els.kind.addEventListener('change', () => {
   run();
 });
 els.sample.addEventListener('click', () => loadText(SAMPLE.text, ''));
+// Clear asks nothing; for UNDO_MS an Undo button brings the text back.
+const UNDO_MS = 10_000;
+const undo = { button: $('undo'), text: '', timer: 0 };
+function dropUndo() {
+  clearTimeout(undo.timer);
+  undo.button.hidden = true;
+  undo.text = '';
+}
 els.clear.addEventListener('click', () => {
+  const text = els.source.value;
   loadText('');
+  dropUndo();
+  if (text) {
+    undo.text = text;
+    undo.button.hidden = false;
+    undo.timer = setTimeout(dropUndo, UNDO_MS);
+    setStatus('Cleared.');
+  }
   els.source.focus();
 });
+undo.button.addEventListener('click', () => {
+  const { text } = undo;
+  dropUndo();
+  loadText(text);
+  els.source.focus();
+});
+els.source.addEventListener('input', dropUndo);
 els.exportBtn.addEventListener('click', exportReport);
+$('export-md').addEventListener('click', exportMarkdown);
+$('copy-json').addEventListener('click', () => copy('JSON'));
+$('copy-md').addEventListener('click', () => copy('Markdown'));
 
 // Rich paste: a web page copied into an empty box arrives as HTML too, which
 // carries the title and byline markup the plain copy loses.

@@ -82,6 +82,11 @@ export function paragraphs(text) {
  * covered by one set of flags (possibly empty).
  */
 export function segment(text, flags, sentences) {
+  return [...runsOf(text, flags, sentences)];
+}
+
+/** segment(), lazily: runs are made as they are taken, for progressive rendering. */
+export function* runsOf(text, flags, sentences) {
   const len = text.length;
   const clamp = (n) => Math.max(0, Math.min(len, n | 0));
   const paras = paragraphs(text);
@@ -94,13 +99,19 @@ export function segment(text, flags, sentences) {
     .filter((f) => f.end > f.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
 
-  const cuts = new Set([0, len]);
-  for (const [a, b] of paras) cuts.add(a).add(b);
-  for (const s of sents) cuts.add(s.start).add(s.end);
-  for (const f of fl) cuts.add(f.start).add(f.end);
-  const points = [...cuts].sort((a, b) => a - b);
+  // Every boundary, sorted and deduplicated (a typed array sorts numbers fast).
+  const all = new Float64Array(2 + 2 * (paras.length + sents.length + fl.length));
+  let n = 0;
+  all[n++] = 0;
+  all[n++] = len;
+  for (const [a, b] of paras) { all[n++] = a; all[n++] = b; }
+  for (const x of sents) { all[n++] = x.start; all[n++] = x.end; }
+  for (const x of fl) { all[n++] = x.start; all[n++] = x.end; }
+  all.sort();
+  const points = [];
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) points.push(all[i]);
 
-  const runs = [];
+  let prev = null;
   let p = 0; // paragraph index
   let s = 0; // sentence pointer
   let f = 0; // next flag to activate
@@ -118,33 +129,47 @@ export function segment(text, flags, sentences) {
     const ids = active.map((a) => a.i).sort((a, b) => a - b);
     const heads = active.filter((a) => a.start === x).map((a) => a.i);
     const key = ids.join(' ');
-    const prev = runs[runs.length - 1];
     if (prev && prev.para === p && prev.sent === (sent ? sent.i : -1) && prev.key === key && prev.end === x && heads.length === 0) {
       prev.end = y;
     } else {
-      runs.push({ start: x, end: y, para: p, sent: sent ? sent.i : -1, sentStart: sent ? sent.start === x : false, key, ids, heads });
+      if (prev) yield prev;
+      prev = { start: x, end: y, para: p, sent: sent ? sent.i : -1, sentStart: sent ? sent.start === x : false, key, ids, heads };
     }
   }
-  return runs;
+  if (prev) yield prev;
+}
+
+const jobs = new WeakMap();
+
+/** Stop a progressive render of `container` (its content is being replaced). */
+export function cancelRender(container) {
+  clearTimeout(jobs.get(container));
+  delete container.dataset.rendering;
+  container.classList.remove('is-long');
 }
 
 /**
  * Render report.text into `container`: <p> per paragraph, a <span> per
  * sentence (for the sourcing marks), a focusable <mark> per run of flags.
  * Returns the text-node map used to turn report offsets into DOM Ranges.
+ * A long text is rendered progressively: the first `eager` runs at once, the
+ * rest in slices of about 8 ms, so the page stays responsive; the map fills
+ * as it goes, and `container.dataset.rendering` is "partial" until done.
  */
-export function renderText(container, report, { hidden = new Set(), tipId = 'tip' } = {}) {
+export function renderText(container, report, { hidden = new Set(), tipId = 'tip', eager = 3000 } = {}) {
+  cancelRender(container);
   const text = report.text;
   const flags = report.flags.map((f, i) => ({ ...f, i })).filter((f) => !hidden.has(f.category));
-  const runs = segment(text, flags, report.sentences);
+  const runs = runsOf(text, flags, report.sentences);
   const headline = headlineSentence(report);
   const map = [];
-  const frag = document.createDocumentFragment();
   let para = null;
   let paraIndex = -1;
   let sentEl = null;
   let sentKey = null;
-  for (const run of runs) {
+  let k = 0;
+  let next = runs.next();
+  const renderRun = (run, frag) => {
     if (run.para !== paraIndex) {
       para = h('p');
       frag.append(para);
@@ -173,7 +198,7 @@ export function renderText(container, report, { hidden = new Set(), tipId = 'tip
       const list = run.ids.map((i) => report.flags[i]);
       const kinds = [...new Set(list.map((fl) => fl.kind))];
       const cats = [...new Set(list.map((fl) => fl.category))];
-      const classes = ['flag', ...kinds.map((k) => `k-${k}`), ...cats.map((c) => `c-${c}`)];
+      const classes = ['flag', ...kinds.map((c) => `k-${c}`), ...cats.map((c) => `c-${c}`)];
       classes.push(`sev-${Math.max(...list.map((fl) => fl.severity || 1))}`);
       if (list.every((fl) => fl.in_quotation)) classes.push('quoted');
       if (run.ids.length > 1) classes.push('multi');
@@ -186,8 +211,26 @@ export function renderText(container, report, { hidden = new Set(), tipId = 'tip
       }, node);
     }
     (sentEl ?? para).append(out);
+  };
+  const slice = (until) => {
+    const frag = document.createDocumentFragment();
+    for (; !next.done && until(); k++, next = runs.next()) renderRun(next.value, frag);
+    return frag;
+  };
+  container.replaceChildren(slice(() => k < eager));
+  container.classList.toggle('is-long', !next.done);
+  const more = () => {
+    const t0 = performance.now();
+    container.append(slice(() => performance.now() - t0 < 8));
+    if (!next.done) jobs.set(container, setTimeout(more, 0));
+    else delete container.dataset.rendering;
+  };
+  if (!next.done) {
+    container.dataset.rendering = 'partial';
+    jobs.set(container, setTimeout(more, 0));
+  } else {
+    delete container.dataset.rendering;
   }
-  container.replaceChildren(frag);
   return map;
 }
 

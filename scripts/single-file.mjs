@@ -1,0 +1,125 @@
+// Build dist/slant.html: the whole page in one file that works opened
+// straight from disk (file://), no server. Run after a WASM build:
+//   node scripts/single-file.mjs
+// The CSS is inlined, the ES modules are joined into one inline module, and
+// the analysis worker (its code, the wasm-bindgen glue and the WASM as base64)
+// sits in a non-executed data block that the page turns into a Blob worker.
+// The CSP stays strict: the inline script and style are allowed by their
+// sha256 hashes, and blob: only for worker-src. No dependencies.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const www = join(root, 'www');
+const read = (rel) => readFileSync(join(www, rel), 'utf8');
+
+function fail(message) {
+  throw new Error(`single-file: ${message}`);
+}
+
+/** Text that must not end or confuse the <script>/<style> element holding it. */
+function checkInline(name, text, tag) {
+  if (new RegExp(`</${tag}|<!--`, 'i').test(text)) fail(`${name} contains "</${tag}" or "<!--"`);
+  return text;
+}
+
+/**
+ * One ES module as a function scope returning its exports. Handles the forms
+ * the page uses: `import { a, b as c } from './x.js'`, `import d, { e } from
+ * './x.js'`, `export const|let|function|async function|class NAME`, and
+ * `export { a, b as c }`.
+ */
+function wrapModule(rel, code, names) {
+  const exports = [];
+  code = code.replace(/^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*'([^']+)';?$/gm, (_, def, list, from) => {
+    const dep = names.get(new URL(from, `file:///${rel}`).pathname.slice(1));
+    if (!dep) fail(`${rel} imports ${from}, which is not bundled`);
+    const parts = [];
+    if (def) parts.push(`default: ${def}`);
+    for (const item of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [name, alias] = item.split(/\s+as\s+/);
+      parts.push(alias ? `${name}: ${alias}` : name);
+    }
+    return `const { ${parts.join(', ')} } = ${dep};`;
+  });
+  code = code.replace(/^export\s+((?:async\s+)?function\*?|const|let|var|class)\s+(\w+)/gm, (_, kw, name) => {
+    exports.push(name);
+    return `${kw} ${name}`;
+  });
+  code = code.replace(/^export\s*\{([^}]*)\};?$/gm, (_, list) => {
+    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [name, alias] = item.split(/\s+as\s+/);
+      exports.push(alias ? `${alias}: ${name}` : name);
+    }
+    return '';
+  });
+  if (/^\s*(import|export)\b/m.test(code)) fail(`${rel} has an import or export this script cannot inline`);
+  return `const ${names.get(rel)} = (() => {\n${code}\nreturn { ${exports.join(', ')} };\n})();\n`;
+}
+
+/** Join modules, dependencies first, into one module's source. */
+function bundle(order, transform = {}) {
+  const names = new Map(order.map((rel) => [rel, `__slant_${rel.replace(/\W/g, '_')}`]));
+  return order.map((rel) => wrapModule(rel, (transform[rel] ?? ((s) => s))(read(rel)), names)).join('\n');
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// ------------------------------------------------------------ the worker
+
+const wasm = readFileSync(join(www, 'pkg', 'slant_bg.wasm')).toString('base64');
+const workerCode = checkInline('worker', bundle(['pkg/slant.js', 'worker.js'], {
+  // A classic script has no import.meta; the WASM is always passed in anyway.
+  'pkg/slant.js': (s) => s.replaceAll('import.meta.url', 'self.location.href'),
+  'worker.js': (s) => {
+    const old = 'const ready = init().then(';
+    if (!s.includes(old)) fail('worker.js no longer starts with init().then(');
+    return s.replace(old, 'const ready = init({ module_or_path: __slant_wasm() }).then(');
+  },
+}).replace(/^/, `const __slant_wasm = () => Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));\n`), 'script');
+
+// ------------------------------------------------------------ the page
+
+const appCode = checkInline('app', bundle(['render.js', 'tooltip.js', 'samples.js', 'settings.js', 'app.js'], {
+  'app.js': (s) => {
+    const old = "const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });";
+    if (!s.includes(old)) fail('app.js no longer defines newWorker as expected');
+    // A classic worker: Chromium refuses module workers from blob: on file://.
+    return s.replace(old, [
+      'let blobURL = null;',
+      "const newWorker = () => new Worker(blobURL ??= URL.createObjectURL(new Blob([document.getElementById('slant-worker').textContent], { type: 'text/javascript' })));",
+    ].join('\n'));
+  },
+}), 'script');
+const favicon = `data:image/svg+xml;base64,${readFileSync(join(www, 'favicon.svg')).toString('base64')}`;
+const css = checkInline('style.css', read('style.css').replaceAll('url("favicon.svg")', `url("${favicon}")`), 'style');
+if (/url\((?!"data:)/.test(css)) fail('style.css refers to a file other than favicon.svg');
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(appCode)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  `style-src ${sha256(css)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = read('index.html');
+const swap = (pattern, replacement) => {
+  if (!pattern.test(html)) fail(`index.html has no ${pattern}`);
+  html = html.replace(pattern, () => replacement);
+};
+swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+swap(/<link rel="icon" href="favicon.svg" type="image\/svg\+xml">/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
+swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
+swap(/<script type="module" src="app.js"><\/script>/,
+  `<script type="text/x-slant-worker" id="slant-worker">${workerCode}</script>\n<script type="module">${appCode}</script>`);
+if (/\b(src|href)="(?!data:|#)[^"]*"/.test(html)) fail('index.html still refers to another file');
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+const out = join(root, 'dist', 'slant.html');
+writeFileSync(out, html);
+console.log(`wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(1)} KB)`);
