@@ -1,0 +1,53 @@
+// Accessibility: axe-core finds no serious or critical violations in the
+// page as a person uses it — empty, with a result, with a tooltip open, with
+// Settings open, in dark mode and at phone width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openSession, paste, fixture } from './helpers.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function seriousViolations(page) {
+  // The page's CSP forbids injected scripts; this test context bypasses it
+  // only to load the checker.
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [name, options] of [
+  ['light', {}],
+  ['dark', { colorScheme: 'dark' }],
+  ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+]) {
+  test(`axe: no serious or critical violations (${name})`, { timeout: 60_000 }, async () => {
+    const session = await openSession(browser, server.url, { bypassCSP: true, ...options });
+    try {
+      await session.load();
+      assert.deepEqual(await seriousViolations(session.page), [], 'empty page');
+      await paste(session.page, fixture('emoji_article.txt'));
+      const mark = session.page.locator('#text-view mark.flag').first();
+      await mark.focus();
+      assert.deepEqual(await seriousViolations(session.page), [], 'with a result and a tooltip');
+      await session.page.locator('#settings summary, details#settings > summary').first().click();
+      assert.deepEqual(await seriousViolations(session.page), [], 'with settings open');
+    } finally {
+      await session.close();
+    }
+  });
+}
