@@ -462,7 +462,7 @@ test('j) input the core refuses shows a readable error and keeps the text', TIME
   });
 });
 
-test('k) extras: flag list, export, rich paste, file drop', TIMEOUT, async () => {
+test('k) extras: flag list, export, rich paste, file drop and open', TIMEOUT, async () => {
   await withPage({ acceptDownloads: true }, async ({ page }) => {
     await page.click('#sample');
     await waitForResult(page, 'Halbrook');
@@ -508,6 +508,17 @@ test('k) extras: flag list, export, rich paste, file drop', TIMEOUT, async () =>
     });
     await waitForResult(page, 'Dropped file headline');
     assert.equal(await page.inputValue('#input-kind'), 'text');
+
+    // "Open file…" reads an HTML file locally and analyses it as HTML.
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('#open-file');
+    await (await chooser).setFiles({
+      name: 'page.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from('<html><head><title>Opened page | Site</title><meta property="og:site_name" content="Site"></head><body><article><p>Opened file body, the mayor said.</p></article></body></html>'),
+    });
+    await waitForResult(page, 'Opened file body');
+    assert.equal(await page.inputValue('#input-kind'), 'html');
   });
 });
 

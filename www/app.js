@@ -831,11 +831,8 @@ document.addEventListener('dragover', (e) => {
 document.addEventListener('dragleave', (e) => {
   if (e.target === document.documentElement || !e.relatedTarget) els.inputPanel.classList.remove('is-drop');
 });
-document.addEventListener('drop', async (e) => {
-  if (!e.dataTransfer?.files?.length) return;
-  e.preventDefault();
-  els.inputPanel.classList.remove('is-drop');
-  const file = e.dataTransfer.files[0];
+/** Read a dropped or opened article file locally and analyse it. */
+async function openFile(file) {
   const kind = fileKind(file);
   if (!kind) {
     showError(`“${file.name}” is not a text, Markdown or HTML file.`);
@@ -850,6 +847,20 @@ document.addEventListener('drop', async (e) => {
   } catch (err) {
     showError(`“${file.name}” could not be read: ${err?.message ?? err}`);
   }
+}
+
+document.addEventListener('drop', (e) => {
+  if (!e.dataTransfer?.files?.length) return;
+  e.preventDefault();
+  els.inputPanel.classList.remove('is-drop');
+  openFile(e.dataTransfer.files[0]);
+});
+
+const articleFile = document.getElementById('article-file');
+document.getElementById('open-file').addEventListener('click', () => articleFile.click());
+articleFile.addEventListener('change', () => {
+  if (articleFile.files?.length) openFile(articleFile.files[0]);
+  articleFile.value = '';
 });
 
 window.addEventListener('pagehide', () => saveText(els.source.value));
