@@ -161,8 +161,9 @@ fn summary(report: &Report) -> String {
     let _ = writeln!(out, "Sourcing   {}", report.summary.sourcing);
     if !report.flags.is_empty() {
         let _ = writeln!(out, "\nFlags");
+        let line_starts = line_starts(&report.text);
         for f in &report.flags {
-            let line = line_of(&report.text, f.start);
+            let line = line_starts.partition_point(|&start| start <= f.start);
             let quoted = if f.in_quotation {
                 " (in a quotation)"
             } else {
@@ -188,18 +189,16 @@ fn summary(report: &Report) -> String {
     out
 }
 
-/// 1-based line number of a UTF-16 offset.
-fn line_of(text: &str, utf16_offset: usize) -> usize {
+/// UTF-16 offsets at which lines start: the 1-based line of an offset is the
+/// number of line starts at or before it. One pass, however many flags.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
     let mut units = 0;
-    let mut line = 1;
     for c in text.chars() {
-        if units >= utf16_offset {
-            break;
-        }
         units += c.len_utf16();
         if c == '\n' {
-            line += 1;
+            starts.push(units);
         }
     }
-    line
+    starts
 }

@@ -20,10 +20,12 @@ pub fn apply(text: &str, paragraphs: &[Range<usize>], flags: &mut Vec<Flag>) {
     if repeats.is_empty() {
         return;
     }
+    // Paragraphs are in order and disjoint: find each flag's by binary search.
     flags.retain(|f| {
+        let i = repeats.partition_point(|p| p.end <= f.range.start);
         !repeats
-            .iter()
-            .any(|p| p.start <= f.range.start && f.range.end <= p.end)
+            .get(i)
+            .is_some_and(|p| p.start <= f.range.start && f.range.end <= p.end)
     });
 }
 
