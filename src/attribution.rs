@@ -68,6 +68,10 @@ struct Token<'a> {
     /// `text` in lower case, computed once: every rule compares it.
     lowercase: std::borrow::Cow<'a, str>,
     range: Range<usize>,
+    /// Whether the first character is upper case / alphanumeric; the rules
+    /// ask this of every token many times.
+    capitalized: bool,
+    word: bool,
 }
 
 impl Token<'_> {
@@ -75,19 +79,46 @@ impl Token<'_> {
         &self.lowercase
     }
     fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.capitalized
     }
     fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_alphanumeric)
+        self.word
     }
 }
 
-/// Checked for every word of every sentence: a set, not a list scan.
+/// A fixed word list, looked up for every token: sorted once on first use,
+/// then binary-searched (a linear scan was a million string comparisons per
+/// megabyte of text).
+pub(crate) struct WordList {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordList {
+            words,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut sorted = self.words.to_vec();
+                sorted.sort_unstable();
+                sorted
+            })
+            .binary_search(&word)
+            .is_ok()
+    }
+}
+
+/// Checked for every word of every sentence; the length test rejects most
+/// words before the search.
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| REPORTING_VERBS.iter().copied().collect())
-        .contains(word)
+    static VERBS: WordList = WordList::new(REPORTING_VERBS);
+    (3..=12).contains(&word.len()) && VERBS.contains(word)
 }
 
 pub(crate) const REPORTING_VERBS: &[&str] = &[
@@ -185,7 +216,7 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
 ];
 
 /// Words between a subject and its reporting verb: "O'Brien also stressed".
-const SKIPPABLE: &[&str] = &[
+static SKIPPABLE: WordList = WordList::new(&[
     "has",
     "have",
     "had",
@@ -214,7 +245,7 @@ const SKIPPABLE: &[&str] = &[
     "not",
     "never",
     "long",
-];
+]);
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 const OTHER_PRONOUNS: &[&str] = &["it"];
@@ -224,7 +255,7 @@ const NON_SOURCE_PRONOUNS: &[&str] = &[
 ];
 
 /// Heads of unidentifiable sources.
-const VAGUE_HEADS: &[&str] = &[
+static VAGUE_HEADS: WordList = WordList::new(&[
     "experts",
     // Numbers with no owner: "figures show", "data suggest".
     "figures",
@@ -265,10 +296,10 @@ const VAGUE_HEADS: &[&str] = &[
     "official",
     "person",
     "someone",
-];
+]);
 
 /// Heads of identifiable institutions written in lower case.
-const INSTITUTION_HEADS: &[&str] = &[
+static INSTITUTION_HEADS: WordList = WordList::new(&[
     "police",
     "prosecutors",
     "investigators",
@@ -312,10 +343,10 @@ const INSTITUTION_HEADS: &[&str] = &[
     "regulator",
     "inspectorate",
     "trust",
-];
+]);
 
 /// Nouns for documents that can be a source: "meeting minutes", "a 2021 report".
-const DOCUMENT_HEADS: &[&str] = &[
+static DOCUMENT_HEADS: WordList = WordList::new(&[
     "report",
     "statement",
     "documents",
@@ -339,10 +370,10 @@ const DOCUMENT_HEADS: &[&str] = &[
     "emails",
     "messages",
     "letters",
-];
+]);
 
 /// Words that mark a capitalised phrase as an organisation.
-const ORGANISATION_WORDS: &[&str] = &[
+static ORGANISATION_WORDS: WordList = WordList::new(&[
     "union",
     "ministry",
     "department",
@@ -429,10 +460,10 @@ const ORGANISATION_WORDS: &[&str] = &[
     "ministries",
     "authorities",
     "department's",
-];
+]);
 
 /// Titles stripped from a person's name before merging mentions.
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "mr",
     "mrs",
     "ms",
@@ -520,11 +551,11 @@ const TITLES: &[&str] = &[
     "ecologist",
     "biologist",
     "historian",
-];
+]);
 
-const CONNECTORS: &[&str] = &[
+static CONNECTORS: WordList = WordList::new(&[
     "of", "for", "the", "de", "van", "von", "der", "al", "bin", "du", "da", "and", "&", "on",
-];
+]);
 
 fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let slice = &text[range.clone()];
@@ -558,7 +589,13 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             }
         }
         let text = &slice[i..end];
-        let lowercase = if text.chars().any(char::is_uppercase) {
+        let lowercase = if text.is_ascii() {
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            }
+        } else if text.chars().any(char::is_uppercase) {
             std::borrow::Cow::Owned(text.to_lowercase())
         } else {
             std::borrow::Cow::Borrowed(text)
@@ -567,6 +604,8 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             text,
             lowercase,
             range: range.start + i..range.start + end,
+            capitalized: c.is_uppercase(),
+            word: c.is_alphanumeric(),
         });
     }
     tokens
@@ -660,19 +699,19 @@ fn classify(
     run: Range<usize>,
     sentence_start: bool,
 ) -> Option<Subject> {
-    let words: Vec<String> = tokens[run.clone()]
+    let words: Vec<&str> = tokens[run.clone()]
         .iter()
-        .map(|t| strip_possessive(t.lower()).to_string())
+        .map(|t| strip_possessive(t.lower()))
         .collect();
-    let head = words.last()?.trim_end_matches('.').to_string();
+    let head = words.last()?.trim_end_matches('.');
     if run.len() == 1 {
-        if PERSON_PRONOUNS.contains(&head.as_str()) {
+        if PERSON_PRONOUNS.contains(&head) {
             return Some(Subject::Pronoun { person: true });
         }
-        if OTHER_PRONOUNS.contains(&head.as_str()) {
+        if OTHER_PRONOUNS.contains(&head) {
             return Some(Subject::Pronoun { person: false });
         }
-        if NON_SOURCE_PRONOUNS.contains(&head.as_str()) {
+        if NON_SOURCE_PRONOUNS.contains(&head) {
             return None;
         }
     }
@@ -681,18 +720,17 @@ fn classify(
         .filter(|t| t.is_capitalized())
         .count();
     let only_sentence_capital = sentence_start && run.start == 0 && capitalized_run == 1;
-    if VAGUE_HEADS.contains(&head.as_str()) && (only_sentence_capital || capitalized_run == 0) {
+    if VAGUE_HEADS.contains(&head) && (only_sentence_capital || capitalized_run == 0) {
         // The head names the kind of source: "experts", "critics", "officials".
-        return Some(Subject::Vague(head));
+        return Some(Subject::Vague(head.to_string()));
     }
-    if DOCUMENT_HEADS.contains(&head.as_str()) && (only_sentence_capital || capitalized_run == 0) {
+    if DOCUMENT_HEADS.contains(&head) && (only_sentence_capital || capitalized_run == 0) {
         return Some(Subject::Named {
             name: phrase_text(text, tokens, run).to_lowercase(),
             kind: SourceKind::Document,
         });
     }
-    if INSTITUTION_HEADS.contains(&head.as_str()) && (only_sentence_capital || capitalized_run == 0)
-    {
+    if INSTITUTION_HEADS.contains(&head) && (only_sentence_capital || capitalized_run == 0) {
         let name = phrase_text(text, tokens, run.clone());
         let name = name
             .strip_prefix("a ")
@@ -714,7 +752,7 @@ fn classify(
     let office = head
         .split('-')
         .any(|part| TITLES.contains(&part) || INSTITUTION_HEADS.contains(&part));
-    if office && words.first().is_some_and(|w| w == "the") && capitalized_run <= 1 {
+    if office && words.first() == Some(&"the") && capitalized_run <= 1 {
         return Some(Subject::Named {
             name: phrase_text(text, tokens, run).to_lowercase(),
             kind: SourceKind::Organisation,
@@ -723,7 +761,7 @@ fn classify(
     if capitalized_run == 0 || !tokens[run.end - 1].is_capitalized() {
         return None;
     }
-    if words.iter().all(|w| MONTHS_AND_DAYS.contains(&w.as_str())) {
+    if words.iter().all(|w| MONTHS_AND_DAYS.contains(w)) {
         return None;
     }
     // "Dr. Priya Natarajan of the University of Halvorsen": the person speaks.
@@ -742,7 +780,7 @@ fn classify(
             });
         }
     }
-    if only_sentence_capital && run.len() == 1 && is_common_sentence_opener(&words[0]) {
+    if only_sentence_capital && run.len() == 1 && is_common_sentence_opener(words[0]) {
         return None;
     }
     let name = phrase_text(text, tokens, run);
@@ -763,7 +801,7 @@ fn classify(
     })
 }
 
-const MONTHS_AND_DAYS: &[&str] = &[
+static MONTHS_AND_DAYS: WordList = WordList::new(&[
     "january",
     "february",
     "march",
@@ -786,7 +824,7 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-];
+]);
 
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -803,7 +841,7 @@ fn tokens_all_caps(name: &str) -> bool {
 }
 
 fn is_common_sentence_opener(word: &str) -> bool {
-    [
+    static OPENERS: WordList = WordList::new(&[
         "the",
         "this",
         "that",
@@ -858,8 +896,8 @@ fn is_common_sentence_opener(word: &str) -> bool {
         "perhaps",
         "maybe",
         "indeed",
-    ]
-    .contains(&word)
+    ]);
+    OPENERS.contains(word)
 }
 
 /// The noun phrase of a lower-case head: "the port authority", "a spokeswoman".
@@ -1235,12 +1273,12 @@ fn surname(name: &str) -> String {
 }
 
 /// Words that make a capitalised phrase a place, not a person: "Quay Street".
-const PLACE_WORDS: &[&str] = &[
+static PLACE_WORDS: WordList = WordList::new(&[
     "street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park", "bridge", "river",
     "harbour", "harbor", "port", "city", "county", "island", "islands", "mountain", "station",
     "hall", "café", "cafe", "door", "sound", "bay", "beach", "valley", "hill", "hills", "district",
     "quarter", "market", "stadium", "airport", "centre", "center", "gardens", "way", "drive",
-];
+]);
 
 /// People named in a sentence outside its quotations ("Councillor Tom
 /// Whitcombe"): two or more capitalised words that read as a person.
@@ -1310,6 +1348,26 @@ fn complete_surnames(text: &str, sources: &mut [Source]) {
 #[derive(Default)]
 struct SourceBook {
     sources: Vec<Source>,
+    /// Per source, its merge keys computed once (every mention is compared
+    /// against every source).
+    keys: Vec<MergeKeys>,
+}
+
+struct MergeKeys {
+    lower: String,
+    /// The last word, lower case.
+    surname: String,
+    single_word: bool,
+}
+
+impl MergeKeys {
+    fn of(name: &str) -> Self {
+        MergeKeys {
+            lower: name.to_lowercase(),
+            surname: surname(name),
+            single_word: !name.contains(' '),
+        }
+    }
 }
 
 impl SourceBook {
@@ -1322,21 +1380,23 @@ impl SourceBook {
     /// The source of that name, merged with earlier mentions of it, or a new one.
     fn intern(&mut self, name: &str, kind: SourceKind) -> usize {
         let name = clean_name(name, kind);
-        let key = name.to_lowercase();
-        let found = self.sources.iter().position(|s| {
+        let new = MergeKeys::of(&name);
+        let apostrophes = ['\'', '’'];
+        let found = self.sources.iter().zip(&self.keys).position(|(s, old)| {
             s.kind == kind
-                && (s.name.to_lowercase() == key
-                    || (kind == SourceKind::Person && surname(&s.name) == surname(&name))
+                && (old.lower == new.lower
+                    || (kind == SourceKind::Person && old.surname == new.surname)
                     // "the union" is the Harbour Workers' Union named before.
                     || (kind == SourceKind::Organisation
-                        && (!key.contains(' ') && surname(&s.name).trim_end_matches(['\'', '’']) == key
-                            || !s.name.contains(' ') && surname(&name).trim_end_matches(['\'', '’']) == s.name.to_lowercase())))
+                        && (new.single_word && old.surname.trim_end_matches(apostrophes) == new.lower
+                            || old.single_word && new.surname.trim_end_matches(apostrophes) == old.lower)))
         });
         match found {
             Some(i) => {
                 // Keep the fullest form of the name: "Stephen O'Brien" over "O'Brien".
                 if name.split_whitespace().count() > self.sources[i].name.split_whitespace().count()
                 {
+                    self.keys[i] = new;
                     self.sources[i].name = name;
                 }
                 i
@@ -1347,6 +1407,7 @@ impl SourceBook {
                     kind,
                     mentions: Vec::new(),
                 });
+                self.keys.push(new);
                 self.sources.len() - 1
             }
         }
@@ -1549,6 +1610,15 @@ mod tests {
 
     fn named(name: &str) -> (Attribution, Option<String>) {
         (Attribution::Named, Some(name.to_string()))
+    }
+
+    #[test]
+    fn every_reporting_verb_is_recognised() {
+        for verb in REPORTING_VERBS {
+            assert!(is_reporting_verb(verb), "{verb}");
+        }
+        assert!(!is_reporting_verb("sai"));
+        assert!(!is_reporting_verb("Said"));
     }
 
     #[test]
