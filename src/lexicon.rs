@@ -155,34 +155,59 @@ impl Folded {
     }
 }
 
+/// The ASCII characters `char::is_whitespace` accepts (it includes \x0B).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 pub fn fold(text: &str) -> Folded {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut anchors = vec![(0, 0)];
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Most of a text folds to itself: copy runs of it whole, and look
+    // closer only at non-ASCII characters and whitespace other than a
+    // single space.
+    let mut copied_until = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let plain = if b == b' ' {
+            bytes
+                .get(i + 1)
+                .is_none_or(|&next| next < 0x80 && !is_ascii_space(next))
+        } else {
+            b < 0x80 && !is_ascii_space(b)
+        };
+        if plain {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[copied_until..i]);
+        let c = text[i..].chars().next().expect("i is on a char boundary");
         let (replacement, mut end) = match c {
             c if c.is_whitespace() => (' ', i + c.len_utf8()),
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => ('\'', i + c.len_utf8()),
             '\u{2010}' | '\u{2011}' | '\u{2012}' => ('-', i + c.len_utf8()),
             _ => {
                 out.push(c);
+                i += c.len_utf8();
+                copied_until = i;
                 continue;
             }
         };
         if replacement == ' ' {
-            while let Some(&(j, next)) = chars.peek() {
-                if !next.is_whitespace() {
-                    break;
-                }
-                end = j + next.len_utf8();
-                chars.next();
+            while let Some(next) = text[end..].chars().next().filter(|c| c.is_whitespace()) {
+                end += next.len_utf8();
             }
         }
         out.push(replacement);
         if end - i != 1 {
             anchors.push((out.len(), end));
         }
+        i = end;
+        copied_until = end;
     }
+    out.push_str(&text[copied_until..]);
     Folded { text: out, anchors }
 }
 
@@ -299,6 +324,47 @@ mod tests {
         assert_eq!(folded.text, "a'b c");
         for (f, o) in [(0, 0), (1, 1), (2, 4), (3, 5), (4, 9), (5, 10)] {
             assert_eq!(folded.original(f), o, "folded {f}");
+        }
+    }
+
+    /// The character-by-character definition `fold` must agree with.
+    fn fold_one_char_at_a_time(text: &str) -> (String, Vec<(usize, usize)>) {
+        let mut out = String::new();
+        let mut anchors = vec![(0, 0)];
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let (replacement, mut end) = match c {
+                c if c.is_whitespace() => (' ', i + c.len_utf8()),
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => ('\'', i + c.len_utf8()),
+                '\u{2010}' | '\u{2011}' | '\u{2012}' => ('-', i + c.len_utf8()),
+                _ => {
+                    out.push(c);
+                    continue;
+                }
+            };
+            if replacement == ' ' {
+                while let Some(&(j, next)) = chars.peek().filter(|(_, n)| n.is_whitespace()) {
+                    end = j + next.len_utf8();
+                    chars.next();
+                }
+            }
+            out.push(replacement);
+            if end - i != 1 {
+                anchors.push((out.len(), end));
+            }
+        }
+        (out, anchors)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_agrees_with_its_definition(
+            text in "([a-z ]|\\s|\u{2019}|\u{2011}|\u{a0}|é|東|👍){0,40}",
+        ) {
+            let folded = fold(&text);
+            let (expected, anchors) = fold_one_char_at_a_time(&text);
+            proptest::prop_assert_eq!(&folded.text, &expected);
+            proptest::prop_assert_eq!(&folded.anchors, &anchors);
         }
     }
 }
