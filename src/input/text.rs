@@ -37,7 +37,7 @@ pub fn read(input: &str) -> Document {
             kinds[i] = Line::Blank;
         } else if read_key_value_line(line, &mut meta) {
             kinds[i] = Line::Boilerplate;
-        } else if line.chars().count() <= BOILERPLATE_MAX_CHARS {
+        } else if at_most_chars(line, BOILERPLATE_MAX_CHARS) {
             if let Some(name) = original_source(line) {
                 publisher_from_source.get_or_insert(name);
                 kinds[i] = Line::Boilerplate;
@@ -277,7 +277,10 @@ fn key_value_pattern() -> &'static Regex {
 
 /// "Region: Europe", "Theme: Politics, Corruption", "Section: World".
 fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
-    if line.chars().count() > BOILERPLATE_MAX_CHARS {
+    // Cheap tests first: this runs on every line, and the key is short.
+    if !line.find(':').is_some_and(|colon| colon <= 24)
+        || !at_most_chars(line, BOILERPLATE_MAX_CHARS)
+    {
         return false;
     }
     let Some(c) = key_value_pattern().captures(line) else {
@@ -302,6 +305,11 @@ fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
 
 fn original_source(line: &str) -> Option<String> {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
+    if !(starts_with_ignore_case(line, "original source")
+        || starts_with_ignore_case(line, "the original source"))
+    {
+        return None;
+    }
     let pattern = PATTERN.get_or_init(|| {
         Regex::new(r"(?i)^(?:the )?original source of this article is\s+(.+)$").unwrap()
     });
@@ -309,12 +317,25 @@ fn original_source(line: &str) -> Option<String> {
     clean(metadata::strip_markdown_links(&c[1]).trim_end_matches('.'))
 }
 
+/// Without counting all of a long paragraph.
+fn at_most_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || line.chars().nth(max).is_none()
+}
+
+fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// "© 2025 Northwind News Agency. All rights reserved." -> "Northwind News Agency";
 /// "Copyright © Derek Holloway, The Lantern Review, 2023" -> "The Lantern Review".
 fn copyright_holder(line: &str) -> Option<String> {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
-    let lower = line.to_lowercase();
-    if !(lower.starts_with("copyright") || lower.starts_with('©') || lower.starts_with("(c)")) {
+    if !(starts_with_ignore_case(line, "copyright")
+        || line.starts_with('©')
+        || starts_with_ignore_case(line, "(c)"))
+    {
         return None;
     }
     let noise = PATTERN.get_or_init(|| {
@@ -364,8 +385,12 @@ fn is_boilerplate(line: &str) -> bool {
         "email this",
         "advertisement",
     ];
+    let short = line.split_whitespace().nth(15).is_none();
+    // Longer than any marker line can be: skip lower-casing it.
+    if !short && line.len() > "advertisement:".len() {
+        return false;
+    }
     let lower = line.to_lowercase();
-    let short = line.split_whitespace().count() <= 15;
     (short && MARKERS.iter().any(|m| lower.contains(m)))
         || ["share", "advertisement", "comments"].contains(&lower.trim_end_matches(':'))
 }
