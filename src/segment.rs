@@ -154,28 +154,44 @@ fn is_closer(c: char) -> bool {
 pub fn split_sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[paragraph.clone()];
     let mut sentences = Vec::new();
+    let bytes = slice.as_bytes();
     let mut start = 0;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only these bytes can begin a terminator: . ! ? and the lead
+        // bytes of … 。 ！ ？. Everything else is skipped a byte at a time.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let c = slice[i..].chars().next().expect("i is on a char boundary");
         if !is_terminator(c) {
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
+        while let Some(next) = slice[end..].chars().next() {
             if is_terminator(next) || is_closer(next) {
-                end = j + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
             } else {
                 break;
             }
         }
+        let terminator_at = i;
+        i = end;
         let rest = &slice[end..];
         let cjk = matches!(c, '。' | '！' | '？');
         if !cjk && !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
             continue; // "4.2", "U.S.-led", "example.com"
         }
         let next_word = rest.split_whitespace().next().unwrap_or("");
-        if c == '.' && !ends_sentence_after_period(&slice[start..i], next_word, &slice[i..end]) {
+        if c == '.'
+            && !ends_sentence_after_period(
+                &slice[start..terminator_at],
+                next_word,
+                &slice[terminator_at..end],
+            )
+        {
             continue;
         }
         if next_word.starts_with(char::is_lowercase) {
@@ -243,15 +259,23 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
         let mut outer: Option<(usize, usize)> = None;
         let mut inner_open: Option<usize> = None;
         let mut prev: Option<char> = None;
-        let mut chars = slice.char_indices().peekable();
+        let bytes = slice.as_bytes();
+        let mut i = 0;
         let open_group = |i: usize, group: &mut usize| {
             if !(carried_open && i == 0) {
                 *group += 1;
             }
             *group
         };
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        while i < bytes.len() {
+            // Most characters are no quote mark: step over them by the byte.
+            if bytes[i] < 0x80 && !matches!(bytes[i], b'"' | b'\'') {
+                prev = Some(bytes[i] as char);
+                i += 1;
+                continue;
+            }
+            let c = slice[i..].chars().next().expect("i is on a char boundary");
+            let next = slice[i + c.len_utf8()..].chars().next();
             match c {
                 '“' | '«' if outer.is_none() => outer = Some((i, open_group(i, &mut group))),
                 '"' if outer.is_none() && is_opening_context(prev) => {
@@ -285,9 +309,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                             group,
                             nested: false,
                         });
-                        while chars.peek().is_some_and(|&(j, _)| j <= close) {
-                            chars.next();
-                        }
+                        i = close + c_len(slice, close);
                         prev = Some('’');
                         continue;
                     }
@@ -300,6 +322,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                 _ => {}
             }
             prev = Some(c);
+            i += c.len_utf8();
         }
         carried_open = false;
         if let Some((open, own_group)) = outer {
@@ -368,6 +391,166 @@ fn closing_single(slice: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The scanners as first written, one char at a time: the byte-stepping
+    // ones must agree with them.
+    fn split_sentences_one_char_at_a_time(
+        text: &str,
+        paragraph: Range<usize>,
+    ) -> Vec<Range<usize>> {
+        let slice = &text[paragraph.clone()];
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let mut chars = slice.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_terminator(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if is_terminator(next) || is_closer(next) {
+                    end = j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &slice[end..];
+            let cjk = matches!(c, '。' | '！' | '？');
+            if !cjk && !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+                continue; // "4.2", "U.S.-led", "example.com"
+            }
+            let next_word = rest.split_whitespace().next().unwrap_or("");
+            if c == '.' && !ends_sentence_after_period(&slice[start..i], next_word, &slice[i..end])
+            {
+                continue;
+            }
+            if next_word.starts_with(char::is_lowercase) {
+                continue; // "… and then" after an ellipsis or "e.g."
+            }
+            push_trimmed(&mut sentences, paragraph.start, slice, start..end);
+            start = end;
+        }
+        push_trimmed(&mut sentences, paragraph.start, slice, start..slice.len());
+        sentences
+    }
+
+    fn find_quotations_one_char_at_a_time(
+        text: &str,
+        paragraphs: &[Range<usize>],
+    ) -> Vec<Quotation> {
+        let mut quotations = Vec::new();
+        let mut group = 0;
+        let mut carried_open = false;
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            let slice = &text[paragraph.clone()];
+            let at = |i: usize| paragraph.start + i;
+            // (byte offset of the open double mark, its group)
+            let mut outer: Option<(usize, usize)> = None;
+            let mut inner_open: Option<usize> = None;
+            let mut prev: Option<char> = None;
+            let mut chars = slice.char_indices().peekable();
+            let open_group = |i: usize, group: &mut usize| {
+                if !(carried_open && i == 0) {
+                    *group += 1;
+                }
+                *group
+            };
+            while let Some((i, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
+                match c {
+                    '“' | '«' if outer.is_none() => outer = Some((i, open_group(i, &mut group))),
+                    '"' if outer.is_none() && is_opening_context(prev) => {
+                        outer = Some((i, open_group(i, &mut group)))
+                    }
+                    '”' | '»' | '"' if outer.is_some() => {
+                        let (open, own_group) = outer.take().unwrap();
+                        if let Some(single) = inner_open.take() {
+                            group += 1;
+                            quotations.push(nested(text, at(single), at(i), p, group));
+                        }
+                        quotations.push(Quotation {
+                            range: at(open)..at(i + c.len_utf8()),
+                            inner: at(open + c_len(slice, open))..at(i),
+                            paragraph: p,
+                            group: own_group,
+                            nested: false,
+                        });
+                    }
+                    '‘' | '\''
+                        if is_opening_context(prev) && next.is_some_and(char::is_alphanumeric) =>
+                    {
+                        if outer.is_some() {
+                            inner_open = Some(i);
+                        } else if let Some(close) = closing_single(slice, i + c.len_utf8()) {
+                            group += 1;
+                            quotations.push(Quotation {
+                                range: at(i)..at(close + c_len(slice, close)),
+                                inner: at(i + c.len_utf8())..at(close),
+                                paragraph: p,
+                                group,
+                                nested: false,
+                            });
+                            while chars.peek().is_some_and(|&(j, _)| j <= close) {
+                                chars.next();
+                            }
+                            prev = Some('’');
+                            continue;
+                        }
+                    }
+                    '’' | '\''
+                        if inner_open.is_some() && !next.is_some_and(char::is_alphanumeric) =>
+                    {
+                        let single = inner_open.take().unwrap();
+                        group += 1;
+                        quotations.push(nested(text, at(single), at(i), p, group));
+                    }
+                    _ => {}
+                }
+                prev = Some(c);
+            }
+            carried_open = false;
+            if let Some((open, own_group)) = outer {
+                // Open at the paragraph's end: the quotation runs to it and may
+                // continue if the next paragraph opens with a quote mark.
+                quotations.push(Quotation {
+                    range: at(open)..paragraph.end,
+                    inner: at(open + c_len(slice, open))..paragraph.end,
+                    paragraph: p,
+                    group: own_group,
+                    nested: false,
+                });
+                let next_opens = paragraphs
+                    .get(p + 1)
+                    .is_some_and(|r| text[r.clone()].starts_with(['"', '“', '«']));
+                carried_open = next_opens;
+            }
+        }
+        quotations.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
+        quotations
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_split_agrees_with_its_definition(text in "[a-zA-Z0-9 .!?…。！？\"“”‘’'()é中👍\n]{0,80}") {
+            proptest::prop_assert_eq!(
+                split_sentences(&text, 0..text.len()),
+                split_sentences_one_char_at_a_time(&text, 0..text.len())
+            );
+        }
+
+        #[test]
+        fn quotation_finder_agrees_with_its_definition(text in "[a-z .,\"“”‘’'«»é中👍\n]{0,80}") {
+            let paragraphs: Vec<Range<usize>> = text
+                .split('\n')
+                .scan(0, |at, p| { let r = *at..*at + p.len(); *at += p.len() + 1; Some(r) })
+                .collect();
+            proptest::prop_assert_eq!(
+                format!("{:?}", find_quotations(&text, &paragraphs)),
+                format!("{:?}", find_quotations_one_char_at_a_time(&text, &paragraphs))
+            );
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text, 0..text.len())
