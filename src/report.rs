@@ -112,13 +112,16 @@ impl Utf16Offsets {
         let mut units = Vec::with_capacity(wanted.len());
         let mut unit = 0;
         let mut byte = 0;
-        let mut chars = text.chars();
+        // Walk the bytes: a UTF-8 lead byte starts one UTF-16 unit, or two
+        // for a four-byte character; continuation bytes add none.
+        let bytes = text.as_bytes();
         for &target in &wanted {
-            while byte < target {
-                let Some(c) = chars.next() else { break };
-                byte += c.len_utf8();
-                unit += c.len_utf16();
-            }
+            let target = target.min(bytes.len()).max(byte);
+            unit += bytes[byte..target]
+                .iter()
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum::<usize>();
+            byte = target;
             units.push(unit);
         }
         Utf16Offsets {
@@ -256,17 +259,32 @@ pub fn build(
 
 /// Words: runs of letters or digits, with inner apostrophes and hyphens.
 pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by the byte; anything else decoded as a char.
+        let (alphanumeric, joiner, len) = if bytes[i] < 0x80 {
+            let b = bytes[i];
+            (
+                b.is_ascii_alphanumeric(),
+                matches!(b, b'\'' | b'-' | b'.' | b','),
+                1,
+            )
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c.is_alphanumeric(), c == '’', c.len_utf8())
+        };
+        if alphanumeric {
             if !in_word {
                 words += 1;
             }
             in_word = true;
-        } else if !(in_word && matches!(c, '\'' | '’' | '-' | '.' | ',')) {
+        } else if !(in_word && joiner) {
             in_word = false;
         }
+        i += len;
     }
     words
 }
@@ -361,6 +379,39 @@ mod tests {
             [0, 1, 9, 10, 13, 14].map(|b| offsets.get(b)),
             [0, 1, 5, 6, 7, 8]
         );
+    }
+
+    /// The definition, one char at a time; `count_words` must agree.
+    fn count_words_one_char_at_a_time(text: &str) -> usize {
+        let mut words = 0;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if !in_word {
+                    words += 1;
+                }
+                in_word = true;
+            } else if !(in_word && matches!(c, '\'' | '’' | '-' | '.' | ',')) {
+                in_word = false;
+            }
+        }
+        words
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_agrees_with_its_definition(text in "[a-zA-Z0-9 '’.,\\-—éßЖ中👍\n]{0,80}") {
+            proptest::prop_assert_eq!(count_words(&text), count_words_one_char_at_a_time(&text));
+        }
+
+        #[test]
+        fn utf16_offsets_agree_with_encode_utf16(text in "[a-z éЖ中👍\n]{0,40}") {
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
+            let offsets = Utf16Offsets::new(&text, boundaries.clone());
+            for b in boundaries {
+                proptest::prop_assert_eq!(offsets.get(b), text[..b].encode_utf16().count());
+            }
+        }
     }
 
     #[test]
