@@ -155,10 +155,17 @@ impl Folded {
     }
 }
 
-/// The ASCII characters `char::is_whitespace` accepts (it includes \x0B).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
+/// ASCII bytes that fold to themselves: all but the ones `char::is_whitespace`
+/// accepts (it includes \x0B).
+static PRINTABLE_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = !matches!(b as u8, b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    table
+};
 
 pub fn fold(text: &str) -> Folded {
     let bytes = text.as_bytes();
@@ -170,15 +177,17 @@ pub fn fold(text: &str) -> Folded {
     let mut copied_until = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let plain = if b == b' ' {
-            bytes
+        // The common case, by table: a printable ASCII byte, or a single
+        // space before one.
+        if PRINTABLE_ASCII[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        if bytes[i] == b' '
+            && bytes
                 .get(i + 1)
-                .is_none_or(|&next| next < 0x80 && !is_ascii_space(next))
-        } else {
-            b < 0x80 && !is_ascii_space(b)
-        };
-        if plain {
+                .is_none_or(|&next| PRINTABLE_ASCII[next as usize])
+        {
             i += 1;
             continue;
         }
