@@ -5,7 +5,7 @@
 //! the title of a book, film or report is neither.
 
 use super::Flag;
-use crate::attribution::REPORTING_VERBS;
+use crate::attribution::{is_reporting_verb, WordList};
 use crate::category::Category;
 use crate::segment::Quotation;
 
@@ -147,7 +147,7 @@ fn is_scare_quote(text: &str, q: &Quotation) -> bool {
 }
 
 /// Present participles of reporting verbs, which the attribution list leaves out.
-const REPORTING_PARTICIPLES: &[&str] = &[
+static REPORTING_PARTICIPLES: WordList = WordList::new(&[
     "saying",
     "calling",
     "describing",
@@ -164,15 +164,22 @@ const REPORTING_PARTICIPLES: &[&str] = &[
     "quoting",
     "dubbing",
     "branding",
-];
+]);
 
 fn reported_earlier_in_sentence(before: &str) -> bool {
     let sentence_start = before.rfind(['.', '?', '!']).map_or(0, |i| i + 1);
     before[sentence_start..]
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
+        .filter(|w| (3..=12).contains(&w.len()))
         .any(|w| {
-            REPORTING_VERBS.contains(&w.as_str()) || REPORTING_PARTICIPLES.contains(&w.as_str())
+            let lower;
+            let w = if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                lower = w.to_lowercase();
+                lower.as_str()
+            } else {
+                w
+            };
+            is_reporting_verb(w) || REPORTING_PARTICIPLES.contains(w)
         })
 }
 
