@@ -16,6 +16,198 @@ const KEYS = {
   text: 'slant.text', input: 'slant.input', hidden: 'slant.hidden', marks: 'slant.sentence-marks', settings: 'slant.settings',
 };
 
+// ---------------------------------------------------------------- the worker
+// First of all, so the WASM download and compile and the worker's start
+// overlap the rest of the page's setup.
+
+/** User Timing marks of the first load ("slant:..."), for the benchmark. */
+const marked = new Set();
+function mark(name) {
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark(`slant:${name}`);
+}
+mark('app');
+
+/**
+ * The WASM module, compiled here (index.html preloads the file) while the
+ * worker starts, then handed to it. Null if that fails: the worker then loads
+ * the WASM itself, and reports what went wrong.
+ */
+async function compileWasm(url) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const module = /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer()); // a server without the wasm MIME type
+    mark('wasm-compiled');
+    return module;
+  } catch {
+    return null;
+  }
+}
+
+// scripts/single-file.mjs replaces these two lines: its worker is a Blob of the
+// inlined code, with the WASM inside.
+const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
+const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+
+class Engine {
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.seq = 0; // the id of the analysis whose result is wanted
+    this.ids = 0;
+    this.inFlight = null;
+    this.pending = null;
+    this.worker = null;
+    this.ready = false;
+    this.failedStarts = 0;
+    this.dead = false;
+    this.start();
+  }
+
+  start() {
+    this.ready = false;
+    document.documentElement.dataset.engine = 'starting';
+    const worker = newWorker();
+    this.worker = worker;
+    worker.onmessage = (e) => this.onMessage(worker, e.data);
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      if (worker !== this.worker) return;
+      this.crash(e.message ? e.message.replace(/^Uncaught\s+/, '') : 'the analyser stopped');
+    };
+    worker.onmessageerror = () => {
+      if (worker === this.worker) this.crash('a message could not be read');
+    };
+    wasmModule.then((module) => {
+      if (worker !== this.worker) return;
+      try {
+        worker.postMessage({ type: 'init', module });
+      } catch {
+        worker.postMessage({ type: 'init', module: null }); // a Module that cannot be sent
+      }
+    });
+  }
+
+  onMessage(worker, msg) {
+    if (worker !== this.worker || !msg) return;
+    switch (msg.type) {
+      case 'ready':
+        if (msg.timing && !marked.has('engine-ready')) {
+          const at = (t) => t - performance.timeOrigin;
+          performance.measure('slant:worker-init', { start: at(msg.timing.start), end: at(msg.timing.loaded) });
+          performance.measure('slant:warm-up', { start: at(msg.timing.loaded), end: at(msg.timing.warm) });
+        }
+        mark('engine-ready');
+        this.ready = true;
+        this.failedStarts = 0;
+        this.handlers.ready(msg.version);
+        this.pump();
+        break;
+      case 'fatal':
+        this.dead = true;
+        this.inFlight = this.pending = null;
+        this.handlers.fatal(msg.error);
+        break;
+      case 'result':
+      case 'error': {
+        clearTimeout(this.watchdog);
+        const current = msg.id === this.seq;
+        const options = this.inFlight?.options;
+        this.inFlight = null;
+        if (current && msg.type === 'result') this.handlers.result(msg.report, msg.ms, options);
+        if (current && msg.type === 'error') this.handlers.error(msg.error);
+        this.pump();
+        this.handlers.busy(this.busy);
+        break;
+      }
+      case 'crash':
+        this.crash(msg.error);
+        break;
+    }
+  }
+
+  get busy() {
+    return !this.dead && Boolean(this.inFlight || this.pending);
+  }
+
+  request(text, options) {
+    if (this.dead) return;
+    this.seq = ++this.ids;
+    this.pending = { id: this.seq, text, options };
+    this.pump();
+    this.handlers.busy(this.busy);
+  }
+
+  /** Forget queued work; a result already on its way is ignored. */
+  cancel() {
+    this.seq = ++this.ids; // matches no analysis
+    this.pending = null;
+    this.handlers.busy(this.busy);
+  }
+
+  pump() {
+    if (this.inFlight || !this.pending || !this.worker || this.dead) return;
+    this.inFlight = this.pending;
+    this.pending = null;
+    mark('request');
+    this.worker.postMessage(this.inFlight);
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.crash('the analysis took too long'), WATCHDOG_MS);
+  }
+
+  /** The worker died: drop it and its work, start a fresh one. */
+  crash(reason) {
+    clearTimeout(this.watchdog);
+    this.worker?.terminate();
+    this.worker = null;
+    const lost = Boolean(this.inFlight || this.pending);
+    this.inFlight = this.pending = null;
+    if (!this.ready) this.failedStarts++;
+    if (this.failedStarts >= 2) {
+      this.dead = true;
+      this.handlers.fatal(reason);
+    } else {
+      this.handlers.crash(reason, lost);
+      this.start();
+    }
+    this.handlers.busy(this.busy);
+  }
+}
+
+const engine = new Engine({
+  ready(version) {
+    document.documentElement.dataset.engine = 'ready';
+    els.version.textContent = version ? `${version}` : '';
+    if (!engine.busy && !state.report) setStatus('Ready.');
+  },
+  fatal(error) {
+    document.documentElement.dataset.engine = 'failed';
+    showError(`The analyser could not be loaded (${error}). Your text is still here; try reloading the page.`);
+    setStatus('Analyser unavailable.');
+  },
+  crash(reason, lost) {
+    showError(`The analyser stopped unexpectedly (${reason}). Your text is safe, and a fresh analyser has been started${lost ? ' — press Analyze to try again' : ''}.`);
+  },
+  result(report, ms, options) {
+    mark('result');
+    clearError();
+    showReport(report, options);
+    setStatus(`Analysed ${plural(report.stats.words, 'word')} in ${Math.max(1, Math.round(ms))} ms.`);
+    mark('shown');
+  },
+  error(message) {
+    const hint = /^invalid options/.test(message) ? ' Check the settings, or reset them.' : '';
+    showError(`Slant could not analyse this text: ${message}.`.replace(/\.\.$/, '.') + hint);
+    setStatus('Not analysed.');
+  },
+  busy() {
+    showBusy();
+  },
+});
+
 const $ = (id) => document.getElementById(id);
 const els = {
   source: $('source'),
@@ -84,147 +276,6 @@ const state = {
   textMap: [],
   sourceCursor: new Map(),
 };
-
-// ---------------------------------------------------------------- the worker
-
-// scripts/single-file.mjs replaces this line with a Blob worker of the inlined code.
-const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-
-class Engine {
-  constructor(handlers) {
-    this.handlers = handlers;
-    this.seq = 0;
-    this.inFlight = null;
-    this.pending = null;
-    this.worker = null;
-    this.ready = false;
-    this.failedStarts = 0;
-    this.dead = false;
-    this.start();
-  }
-
-  start() {
-    this.ready = false;
-    document.documentElement.dataset.engine = 'starting';
-    const worker = newWorker();
-    this.worker = worker;
-    worker.onmessage = (e) => this.onMessage(worker, e.data);
-    worker.onerror = (e) => {
-      e.preventDefault?.();
-      if (worker !== this.worker) return;
-      this.crash(e.message ? e.message.replace(/^Uncaught\s+/, '') : 'the analyser stopped');
-    };
-    worker.onmessageerror = () => {
-      if (worker === this.worker) this.crash('a message could not be read');
-    };
-  }
-
-  onMessage(worker, msg) {
-    if (worker !== this.worker || !msg) return;
-    switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.failedStarts = 0;
-        this.handlers.ready(msg.version);
-        this.pump();
-        break;
-      case 'fatal':
-        this.dead = true;
-        this.inFlight = this.pending = null;
-        this.handlers.fatal(msg.error);
-        break;
-      case 'result':
-      case 'error': {
-        clearTimeout(this.watchdog);
-        const current = msg.id === this.seq;
-        const options = this.inFlight?.options;
-        this.inFlight = null;
-        if (current && msg.type === 'result') this.handlers.result(msg.report, msg.ms, options);
-        if (current && msg.type === 'error') this.handlers.error(msg.error);
-        this.pump();
-        this.handlers.busy(this.busy);
-        break;
-      }
-      case 'crash':
-        this.crash(msg.error);
-        break;
-    }
-  }
-
-  get busy() {
-    return !this.dead && Boolean(this.inFlight || this.pending);
-  }
-
-  request(text, options) {
-    if (this.dead) return;
-    this.pending = { id: ++this.seq, text, options };
-    this.pump();
-    this.handlers.busy(this.busy);
-  }
-
-  /** Forget queued work; a result already on its way is ignored. */
-  cancel() {
-    this.seq++;
-    this.pending = null;
-    this.handlers.busy(this.busy);
-  }
-
-  pump() {
-    if (this.inFlight || !this.pending || !this.worker || this.dead) return;
-    this.inFlight = this.pending;
-    this.pending = null;
-    this.worker.postMessage(this.inFlight);
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => this.crash('the analysis took too long'), WATCHDOG_MS);
-  }
-
-  /** The worker died: drop it and its work, start a fresh one. */
-  crash(reason) {
-    clearTimeout(this.watchdog);
-    this.worker?.terminate();
-    this.worker = null;
-    const lost = Boolean(this.inFlight || this.pending);
-    this.inFlight = this.pending = null;
-    if (!this.ready) this.failedStarts++;
-    if (this.failedStarts >= 2) {
-      this.dead = true;
-      this.handlers.fatal(reason);
-    } else {
-      this.handlers.crash(reason, lost);
-      this.start();
-    }
-    this.handlers.busy(this.busy);
-  }
-}
-
-const engine = new Engine({
-  ready(version) {
-    document.documentElement.dataset.engine = 'ready';
-    els.version.textContent = version ? `${version}` : '';
-    if (!engine.busy && !state.report) setStatus('Ready.');
-  },
-  fatal(error) {
-    document.documentElement.dataset.engine = 'failed';
-    showError(`The analyser could not be loaded (${error}). Your text is still here; try reloading the page.`);
-    setStatus('Analyser unavailable.');
-  },
-  crash(reason, lost) {
-    showError(`The analyser stopped unexpectedly (${reason}). Your text is safe, and a fresh analyser has been started${lost ? ' — press Analyze to try again' : ''}.`);
-  },
-  result(report, ms, options) {
-    clearError();
-    showReport(report, options);
-    setStatus(`Analysed ${plural(report.stats.words, 'word')} in ${Math.max(1, Math.round(ms))} ms.`);
-  },
-  error(message) {
-    const hint = /^invalid options/.test(message) ? ' Check the settings, or reset them.' : '';
-    showError(`Slant could not analyse this text: ${message}.`.replace(/\.\.$/, '.') + hint);
-    setStatus('Not analysed.');
-  },
-  busy() {
-    showBusy();
-  },
-});
 
 // ---------------------------------------------------------------- running
 
