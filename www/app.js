@@ -135,6 +135,15 @@ class Engine {
 
   request(text, options) {
     if (this.dead) return;
+    // The same text and options as the analysis under way (a paste, then a
+    // press of Analyze): its result will do.
+    const running = this.inFlight;
+    if (running && running.text === text && JSON.stringify(running.options) === JSON.stringify(options)) {
+      this.seq = running.id;
+      this.pending = null;
+      this.handlers.busy(this.busy);
+      return;
+    }
     this.seq = ++this.ids;
     this.pending = { id: this.seq, text, options };
     this.pump();
@@ -814,7 +823,10 @@ function loadText(text, kind) {
   run();
 }
 
-els.source.addEventListener('input', schedule);
+// A paste or a drop is a complete edit: analyse it at once. Typing waits for
+// a pause (DEBOUNCE_MS).
+const WHOLE_EDITS = new Set(['insertFromPaste', 'insertFromPasteAsQuotation', 'insertFromDrop', 'insertFromYank']);
+els.source.addEventListener('input', (e) => (WHOLE_EDITS.has(e.inputType) ? run() : schedule()));
 els.analyze.addEventListener('click', run);
 els.kind.addEventListener('change', () => {
   store.set(KEYS.input, els.kind.value);
