@@ -82,20 +82,20 @@ const workerCode = checkInline('worker', bundle(['pkg/slant.js', 'worker.js'], {
 
 // ------------------------------------------------------------ the page
 
-const appCode = checkInline('app', bundle(['render.js', 'tooltip.js', 'samples.js', 'settings.js', 'app.js'], {
-  'app.js': (s) => {
+const appCode = checkInline('app', bundle(['start.js', 'render.js', 'tooltip.js', 'samples.js', 'settings.js', 'app.js'], {
+  'start.js': (s) => {
     const old = [
-      "const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));",
-      "const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });",
+      "export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));",
+      "export const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });",
     ].join('\n');
-    if (!s.includes(old)) fail('app.js no longer defines wasmModule and newWorker as expected');
+    if (!s.includes(old)) fail('start.js no longer defines wasmModule and newWorker as expected');
     // The worker has the WASM inlined, so the page compiles nothing: file://
     // allows no fetch. A classic worker: Chromium refuses module workers from
     // blob: on file://.
     return s.replace(old, [
-      'const wasmModule = Promise.resolve(null);',
+      'export const wasmModule = Promise.resolve(null);',
       'let blobURL = null;',
-      "const newWorker = () => new Worker(blobURL ??= URL.createObjectURL(new Blob([document.getElementById('slant-worker').textContent], { type: 'text/javascript' })));",
+      "export const newWorker = () => new Worker(blobURL ??= URL.createObjectURL(new Blob([document.getElementById('slant-worker').textContent], { type: 'text/javascript' })));",
     ].join('\n'));
   },
 }), 'script');
@@ -121,8 +121,9 @@ const swap = (pattern, replacement) => {
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 swap(/<link rel="icon" href="favicon.svg" type="image\/svg\+xml">/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
-// Preloads of the separate files: everything is inline here.
+// Preloads of the separate files, and start.js: everything is inline here.
 swap(/^<link rel="(?:preload|modulepreload)" [^>]*>\n/gm, '');
+swap(/^<script type="module" async src="start.js"><\/script>\n/m, '');
 swap(/<script type="module" src="app.js"><\/script>/,
   `<script type="text/x-slant-worker" id="slant-worker">${workerCode}</script>\n<script type="module">${appCode}</script>`);
 if (/\b(src|href)="(?!data:|#)[^"]*"/.test(html)) fail('index.html still refers to another file');

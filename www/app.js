@@ -8,6 +8,7 @@ import {
 import { Tooltip } from './tooltip.js';
 import { SAMPLE } from './samples.js';
 import { defaults, describeSettings, parseSettings, settingsPanel } from './settings.js';
+import { mark, takeWorker, wasMarked, wasmModule } from './start.js';
 
 const DEBOUNCE_MS = 250;
 const WATCHDOG_MS = 30_000;
@@ -17,41 +18,9 @@ const KEYS = {
 };
 
 // ---------------------------------------------------------------- the worker
-// First of all, so the WASM download and compile and the worker's start
-// overlap the rest of the page's setup.
+// start.js has already compiled the WASM and started the first worker.
 
-/** User Timing marks of the first load ("slant:..."), for the benchmark. */
-const marked = new Set();
-function mark(name) {
-  if (marked.has(name)) return;
-  marked.add(name);
-  performance.mark(`slant:${name}`);
-}
 mark('app');
-
-/**
- * The WASM module, compiled here (index.html preloads the file) while the
- * worker starts, then handed to it. Null if that fails: the worker then loads
- * the WASM itself, and reports what went wrong.
- */
-async function compileWasm(url) {
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return null;
-    const module = /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
-      ? await WebAssembly.compileStreaming(response)
-      : await WebAssembly.compile(await response.arrayBuffer()); // a server without the wasm MIME type
-    mark('wasm-compiled');
-    return module;
-  } catch {
-    return null;
-  }
-}
-
-// scripts/single-file.mjs replaces these two lines: its worker is a Blob of the
-// inlined code, with the WASM inside.
-const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
-const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
 class Engine {
   constructor(handlers) {
@@ -70,7 +39,7 @@ class Engine {
   start() {
     this.ready = false;
     document.documentElement.dataset.engine = 'starting';
-    const worker = newWorker();
+    const { worker, error } = takeWorker();
     this.worker = worker;
     worker.onmessage = (e) => this.onMessage(worker, e.data);
     worker.onerror = (e) => {
@@ -78,6 +47,7 @@ class Engine {
       if (worker !== this.worker) return;
       this.crash(e.message ? e.message.replace(/^Uncaught\s+/, '') : 'the analyser stopped');
     };
+    if (error) queueMicrotask(() => worker.onerror(error));
     worker.onmessageerror = () => {
       if (worker === this.worker) this.crash('a message could not be read');
     };
@@ -95,7 +65,7 @@ class Engine {
     if (worker !== this.worker || !msg) return;
     switch (msg.type) {
       case 'ready':
-        if (msg.timing && !marked.has('engine-ready')) {
+        if (msg.timing && !wasMarked('engine-ready')) {
           const at = (t) => t - performance.timeOrigin;
           performance.measure('slant:worker-init', { start: at(msg.timing.start), end: at(msg.timing.loaded) });
           performance.measure('slant:warm-up', { start: at(msg.timing.loaded), end: at(msg.timing.warm) });
