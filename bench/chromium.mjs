@@ -15,10 +15,15 @@ import { CORPUS, HERE, fmtMs, median, snapshotWww } from './lib.mjs';
 
 // Options: --only first-result | --only analyze (one part), --loads N,
 // --www DIR to measure another copy of the page (an older commit's www/, with
-// a pkg/ in it) instead of ../www, and --baseline DIR (see below).
+// a pkg/ in it) instead of ../www, --baseline DIR and --cache (see below).
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
 const ONLY = arg('--only');
 if (ONLY && !['first-result', 'analyze'].includes(ONLY)) throw new Error(`--only first-result or --only analyze, not ${ONLY}`);
+// --cache: serve with "max-age=600", as GitHub Pages does, instead of
+// "no-store". Every load still starts from an empty cache (a fresh context); the
+// difference is whether the worker's fetches can be served from the cache
+// entries the page's own preloads made.
+const CACHE = process.argv.includes('--cache') ? 'max-age=600' : 'no-store';
 const LOADS = Number(arg('--loads') ?? 5); // fresh page loads per first-result variant, after one discarded
 const BUDGET_MS = 3_000;
 const FILES = ['article-1000w.txt', ...['1kb', '10kb', '100kb', '1mb', '10mb'].flatMap((s) => [`${s}.txt`, `${s}.html`])];
@@ -41,7 +46,7 @@ function serve(root) {
     try {
       if (!file.startsWith(root + sep)) throw new Error('outside www');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': CACHE });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -102,9 +107,12 @@ async function firstResult(browser, url, text, click) {
       .filter((m) => m.name.startsWith('slant:')).map((m) => [m.name.slice(6), m.startTime]));
     const measures = Object.fromEntries(performance.getEntriesByType('measure')
       .filter((m) => m.name.startsWith('slant:')).map((m) => [m.name.slice(6), m.duration]));
+    // When each of the page's files had arrived (the worker's are not listed).
+    const files = Object.fromEntries(performance.getEntriesByType('resource')
+      .map((r) => [new URL(r.name).pathname.split('/').pop(), r.responseEnd]));
     // The page's status line tells how long the worker's analyze call took.
     const status = document.getElementById('status-text').textContent;
-    return { ...window.__marks, page, measures, workerAnalyze: Number(/in (\d+) ms/.exec(status)?.[1]) };
+    return { ...window.__marks, page, measures, files, workerAnalyze: Number(/in (\d+) ms/.exec(status)?.[1]) };
   });
   await context.close();
   return marks;
@@ -163,8 +171,8 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const out = { date: new Date().toISOString(), chromium: browser.version(), wasm: www.wasm, baseline_wasm: baseline?.wasm, loadavg_at_start: loadavg(), first_result: {}, analyze: [] };
-console.log(`Chromium ${out.chromium}, serving a copy of www/ at ${url}`);
+const out = { date: new Date().toISOString(), chromium: browser.version(), wasm: www.wasm, baseline_wasm: baseline?.wasm, loadavg_at_start: loadavg(), cache_control: CACHE, first_result: {}, analyze: [] };
+console.log(`Chromium ${out.chromium}, serving a copy of www/ at ${url} (cache-control: ${CACHE})`);
 
 try {
   if (!ONLY || ONLY === 'first-result') await measureFirstResult();
@@ -206,7 +214,8 @@ function report(name, loads) {
   const keys = (k) => [...new Set(loads.flatMap((l) => Object.keys(l[k])))];
   const pageMarks = Object.fromEntries(keys('page').map((m) => [m, pick((l) => l.page[m])]).sort((x, y) => x[1] - y[1]));
   const measures = Object.fromEntries(keys('measures').map((m) => [m, pick((l) => l.measures[m])]));
-  out.first_result[name] = { median: summary, page_marks: pageMarks, page_measures: measures, loads };
+  const files = Object.fromEntries(keys('files').map((m) => [m, pick((l) => l.files[m])]).sort((x, y) => x[1] - y[1]));
+  out.first_result[name] = { median: summary, page_marks: pageMarks, page_measures: measures, files_arrived: files, loads };
   const range = `${Math.min(...loads.map((l) => l.painted)).toFixed(0)}–${Math.max(...loads.map((l) => l.painted)).toFixed(0)}`;
   console.log(`first result, ${name}: shown at ${summary.painted.toFixed(0)} ms after navigation (median of ${loads.length}, range ${range})`);
   console.log(`  DOMContentLoaded ${summary.domContentLoaded.toFixed(0)}, text pasted ${summary.input.toFixed(0)}, ` +
@@ -214,6 +223,7 @@ function report(name, loads) {
   if (Object.keys(pageMarks).length) {
     console.log(`  page marks: ${Object.entries(pageMarks).map(([m, t]) => `${m} ${t.toFixed(0)}`).join(', ')}`);
   }
+  console.log(`  files arrived: ${Object.entries(files).map(([m, t]) => `${m} ${t.toFixed(0)}`).join(', ')}`);
   if (Object.keys(measures).length) {
     console.log(`  durations: ${Object.entries(measures).map(([m, t]) => `${m} ${t.toFixed(1)} ms`).join(', ')}`);
   }
