@@ -17,10 +17,79 @@ const KEYS = {
   text: 'slant.text', input: 'slant.input', hidden: 'slant.hidden', marks: 'slant.sentence-marks', settings: 'slant.settings',
 };
 
+mark('app');
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  source: $('source'),
+  analyze: $('analyze'),
+  sample: $('sample'),
+  kind: $('input-kind'),
+  clear: $('clear'),
+  busy: $('busy'),
+  statusText: $('status-text'),
+  error: $('error'),
+  report: $('report'),
+  summary: $('summary'),
+  charts: $('charts'),
+  legend: $('legend'),
+  textView: $('text-view'),
+  meta: $('meta'),
+  sources: $('sources'),
+  flagList: $('flag-list'),
+  exportBtn: $('export'),
+  version: $('version'),
+  tip: $('tip'),
+  inputPanel: $('input-panel'),
+};
+
+// ---------------------------------------------------------------- storage
+
+const store = {
+  get(key) {
+    try { return localStorage.getItem(key); } catch { return null; }
+  },
+  set(key, value) {
+    try {
+      localStorage.setItem(key, value);
+      return true;
+    } catch {
+      return false; // full or disabled: not fatal
+    }
+  },
+  remove(key) {
+    try { localStorage.removeItem(key); } catch { /* ignore */ }
+  },
+};
+
+function readHidden() {
+  try {
+    const list = JSON.parse(store.get(KEYS.hidden) ?? '[]');
+    return new Set(Array.isArray(list) ? list.filter((k) => Object.hasOwn(CATEGORY, k)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function readSettings() {
+  try {
+    return parseSettings(JSON.parse(store.get(KEYS.settings) ?? '{}'));
+  } catch {
+    return defaults(); // unreadable: start from the defaults
+  }
+}
+
+const state = {
+  report: null,
+  hidden: readHidden(),
+  settings: readSettings(),
+  sentenceMarks: store.get(KEYS.marks) !== 'off',
+  textMap: [],
+  sourceCursor: new Map(),
+};
+
 // ---------------------------------------------------------------- the worker
 // start.js has already compiled the WASM and started the first worker.
-
-mark('app');
 
 class Engine {
   constructor(handlers) {
@@ -186,75 +255,6 @@ const engine = new Engine({
     showBusy();
   },
 });
-
-const $ = (id) => document.getElementById(id);
-const els = {
-  source: $('source'),
-  analyze: $('analyze'),
-  sample: $('sample'),
-  kind: $('input-kind'),
-  clear: $('clear'),
-  busy: $('busy'),
-  statusText: $('status-text'),
-  error: $('error'),
-  report: $('report'),
-  summary: $('summary'),
-  charts: $('charts'),
-  legend: $('legend'),
-  textView: $('text-view'),
-  meta: $('meta'),
-  sources: $('sources'),
-  flagList: $('flag-list'),
-  exportBtn: $('export'),
-  version: $('version'),
-  tip: $('tip'),
-  inputPanel: $('input-panel'),
-};
-
-// ---------------------------------------------------------------- storage
-
-const store = {
-  get(key) {
-    try { return localStorage.getItem(key); } catch { return null; }
-  },
-  set(key, value) {
-    try {
-      localStorage.setItem(key, value);
-      return true;
-    } catch {
-      return false; // full or disabled: not fatal
-    }
-  },
-  remove(key) {
-    try { localStorage.removeItem(key); } catch { /* ignore */ }
-  },
-};
-
-function readHidden() {
-  try {
-    const list = JSON.parse(store.get(KEYS.hidden) ?? '[]');
-    return new Set(Array.isArray(list) ? list.filter((k) => Object.hasOwn(CATEGORY, k)) : []);
-  } catch {
-    return new Set();
-  }
-}
-
-function readSettings() {
-  try {
-    return parseSettings(JSON.parse(store.get(KEYS.settings) ?? '{}'));
-  } catch {
-    return defaults(); // unreadable: start from the defaults
-  }
-}
-
-const state = {
-  report: null,
-  hidden: readHidden(),
-  settings: readSettings(),
-  sentenceMarks: store.get(KEYS.marks) !== 'off',
-  textMap: [],
-  sourceCursor: new Map(),
-};
 
 // ---------------------------------------------------------------- running
 
