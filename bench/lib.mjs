@@ -9,15 +9,15 @@ export const HERE = new URL('.', import.meta.url).pathname;
 export const CORPUS = join(HERE, 'corpus');
 
 /**
- * A private copy of ../www, so a rebuild of www/pkg during a run cannot hand
+ * A private copy of ../www (or of `www`), so a rebuild of www/pkg during a run cannot hand
  * the benchmark a half-written .wasm. Waits (up to two minutes) for a build
  * in progress to leave a valid module. Returns the copy's path, the wasm's
  * size and hash (which build was measured), and a function to remove it.
  */
-export async function snapshotWww() {
+export async function snapshotWww(www = join(HERE, '..', 'www')) {
   const dir = mkdtempSync(join(tmpdir(), 'slant-bench-'));
   for (let attempt = 0; ; attempt++) {
-    cpSync(join(HERE, '..', 'www'), dir, { recursive: true });
+    cpSync(www, dir, { recursive: true });
     const wasm = readFileSync(join(dir, 'pkg', 'slant_bg.wasm'));
     if (WebAssembly.validate(wasm)) {
       const sha256 = createHash('sha256').update(wasm).digest('hex').slice(0, 16);

@@ -74,22 +74,28 @@ const workerCode = checkInline('worker', bundle(['pkg/slant.js', 'worker.js'], {
   // A classic script has no import.meta; the WASM is always passed in anyway.
   'pkg/slant.js': (s) => s.replaceAll('import.meta.url', 'self.location.href'),
   'worker.js': (s) => {
-    const old = 'const ready = init().then(';
-    if (!s.includes(old)) fail('worker.js no longer starts with init().then(');
-    return s.replace(old, 'const ready = init({ module_or_path: __slant_wasm() }).then(');
+    const old = 'init({ module_or_path: module ?? undefined })';
+    if (!s.includes(old)) fail(`worker.js no longer calls ${old}`);
+    return s.replace(old, 'init({ module_or_path: module ?? __slant_wasm() })');
   },
 }).replace(/^/, `const __slant_wasm = () => Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));\n`), 'script');
 
 // ------------------------------------------------------------ the page
 
-const appCode = checkInline('app', bundle(['render.js', 'tooltip.js', 'samples.js', 'settings.js', 'app.js'], {
-  'app.js': (s) => {
-    const old = "const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });";
-    if (!s.includes(old)) fail('app.js no longer defines newWorker as expected');
-    // A classic worker: Chromium refuses module workers from blob: on file://.
+const appCode = checkInline('app', bundle(['start.js', 'render.js', 'tooltip.js', 'samples.js', 'settings.js', 'app.js'], {
+  'start.js': (s) => {
+    const old = [
+      "export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));",
+      "export const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });",
+    ].join('\n');
+    if (!s.includes(old)) fail('start.js no longer defines wasmModule and newWorker as expected');
+    // The worker has the WASM inlined, so the page compiles nothing: file://
+    // allows no fetch. A classic worker: Chromium refuses module workers from
+    // blob: on file://.
     return s.replace(old, [
+      'export const wasmModule = Promise.resolve(null);',
       'let blobURL = null;',
-      "const newWorker = () => new Worker(blobURL ??= URL.createObjectURL(new Blob([document.getElementById('slant-worker').textContent], { type: 'text/javascript' })));",
+      "export const newWorker = () => new Worker(blobURL ??= URL.createObjectURL(new Blob([document.getElementById('slant-worker').textContent], { type: 'text/javascript' })));",
     ].join('\n'));
   },
 }), 'script');
@@ -115,6 +121,9 @@ const swap = (pattern, replacement) => {
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 swap(/<link rel="icon" href="favicon.svg" type="image\/svg\+xml">/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
+// Preloads of the separate files, and start.js: everything is inline here.
+swap(/^<link rel="(?:preload|modulepreload)" [^>]*>\n/gm, '');
+swap(/^<script type="module" async src="start.js"><\/script>\n/m, '');
 swap(/<script type="module" src="app.js"><\/script>/,
   `<script type="text/x-slant-worker" id="slant-worker">${workerCode}</script>\n<script type="module">${appCode}</script>`);
 if (/\b(src|href)="(?!data:|#)[^"]*"/.test(html)) fail('index.html still refers to another file');

@@ -8,6 +8,7 @@ import {
 import { Tooltip } from './tooltip.js';
 import { SAMPLE } from './samples.js';
 import { defaults, describeSettings, parseSettings, settingsPanel } from './settings.js';
+import { mark, takeWorker, wasMarked, wasmModule } from './start.js';
 
 const DEBOUNCE_MS = 250;
 const WATCHDOG_MS = 30_000;
@@ -15,6 +16,8 @@ const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const KEYS = {
   text: 'slant.text', input: 'slant.input', hidden: 'slant.hidden', marks: 'slant.sentence-marks', settings: 'slant.settings',
 };
+
+mark('app');
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -86,14 +89,13 @@ const state = {
 };
 
 // ---------------------------------------------------------------- the worker
-
-// scripts/single-file.mjs replaces this line with a Blob worker of the inlined code.
-const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// start.js has already compiled the WASM and started the first worker.
 
 class Engine {
   constructor(handlers) {
     this.handlers = handlers;
-    this.seq = 0;
+    this.seq = 0; // the id of the analysis whose result is wanted
+    this.ids = 0;
     this.inFlight = null;
     this.pending = null;
     this.worker = null;
@@ -106,7 +108,7 @@ class Engine {
   start() {
     this.ready = false;
     document.documentElement.dataset.engine = 'starting';
-    const worker = newWorker();
+    const { worker, error } = takeWorker();
     this.worker = worker;
     worker.onmessage = (e) => this.onMessage(worker, e.data);
     worker.onerror = (e) => {
@@ -114,15 +116,30 @@ class Engine {
       if (worker !== this.worker) return;
       this.crash(e.message ? e.message.replace(/^Uncaught\s+/, '') : 'the analyser stopped');
     };
+    if (error) queueMicrotask(() => worker.onerror(error));
     worker.onmessageerror = () => {
       if (worker === this.worker) this.crash('a message could not be read');
     };
+    wasmModule.then((module) => {
+      if (worker !== this.worker) return;
+      try {
+        worker.postMessage({ type: 'init', module });
+      } catch {
+        worker.postMessage({ type: 'init', module: null }); // a Module that cannot be sent
+      }
+    });
   }
 
   onMessage(worker, msg) {
     if (worker !== this.worker || !msg) return;
     switch (msg.type) {
       case 'ready':
+        if (msg.timing && !wasMarked('engine-ready')) {
+          const at = (t) => t - performance.timeOrigin;
+          performance.measure('slant:worker-init', { start: at(msg.timing.start), end: at(msg.timing.loaded) });
+          performance.measure('slant:warm-up', { start: at(msg.timing.loaded), end: at(msg.timing.warm) });
+        }
+        mark('engine-ready');
         this.ready = true;
         this.failedStarts = 0;
         this.handlers.ready(msg.version);
@@ -157,14 +174,24 @@ class Engine {
 
   request(text, options) {
     if (this.dead) return;
-    this.pending = { id: ++this.seq, text, options };
+    // The same text and options as the analysis under way (a paste, then a
+    // press of Analyze): its result will do.
+    const running = this.inFlight;
+    if (running && running.text === text && JSON.stringify(running.options) === JSON.stringify(options)) {
+      this.seq = running.id;
+      this.pending = null;
+      this.handlers.busy(this.busy);
+      return;
+    }
+    this.seq = ++this.ids;
+    this.pending = { id: this.seq, text, options };
     this.pump();
     this.handlers.busy(this.busy);
   }
 
   /** Forget queued work; a result already on its way is ignored. */
   cancel() {
-    this.seq++;
+    this.seq = ++this.ids; // matches no analysis
     this.pending = null;
     this.handlers.busy(this.busy);
   }
@@ -173,6 +200,7 @@ class Engine {
     if (this.inFlight || !this.pending || !this.worker || this.dead) return;
     this.inFlight = this.pending;
     this.pending = null;
+    mark('request');
     this.worker.postMessage(this.inFlight);
     clearTimeout(this.watchdog);
     this.watchdog = setTimeout(() => this.crash('the analysis took too long'), WATCHDOG_MS);
@@ -212,9 +240,11 @@ const engine = new Engine({
     showError(`The analyser stopped unexpectedly (${reason}). Your text is safe, and a fresh analyser has been started${lost ? ' — press Analyze to try again' : ''}.`);
   },
   result(report, ms, options) {
+    mark('result');
     clearError();
     showReport(report, options);
     setStatus(`Analysed ${plural(report.stats.words, 'word')} in ${Math.max(1, Math.round(ms))} ms.`);
+    mark('shown');
   },
   error(message) {
     const hint = /^invalid options/.test(message) ? ' Check the settings, or reset them.' : '';
@@ -763,7 +793,10 @@ function loadText(text, kind) {
   run();
 }
 
-els.source.addEventListener('input', schedule);
+// A paste or a drop is a complete edit: analyse it at once. Typing waits for
+// a pause (DEBOUNCE_MS).
+const WHOLE_EDITS = new Set(['insertFromPaste', 'insertFromPasteAsQuotation', 'insertFromDrop', 'insertFromYank']);
+els.source.addEventListener('input', (e) => (WHOLE_EDITS.has(e.inputType) ? run() : schedule()));
 els.analyze.addEventListener('click', run);
 els.kind.addEventListener('change', () => {
   store.set(KEYS.input, els.kind.value);
@@ -876,3 +909,12 @@ if (savedText) {
 } else {
   showEmpty();
 }
+
+// Formatting numbers and dates loads the browser's locale data on first use,
+// which took 30–100 ms in the first result's rendering. Do it while the page
+// waits for the analyser instead.
+(window.requestIdleCallback ?? setTimeout)(() => {
+  fmt1(1.5);
+  plural(1000, 'word');
+  formatDate('2024-03-03');
+});

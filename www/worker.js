@@ -1,31 +1,66 @@
 // The analysis runs here, off the main thread. Messages in:
-//   { id, text, options }
+//   { type: 'init', module }              first: the WASM module the page compiled, or
+//                                         null to fetch and compile it here
+//   { id, text, options }                 an analysis
 // Messages out:
-//   { type: 'ready', version }            the WASM core is loaded
+//   { type: 'ready', version, timing }    the WASM core is loaded and warmed up
 //   { type: 'fatal', error }              the core could not be loaded at all
 //   { type: 'result', id, report, ms }    an analysis
 //   { type: 'error', id, error }          the core refused the input (readable message)
 //   { type: 'crash', id, error }          the core itself failed; the page starts a fresh worker
+// `timing` holds absolute times (timeOrigin + now) the page turns into marks.
 
 import init, { analyze, version } from './pkg/slant.js';
 
-const ready = init().then(
-  () => {
-    self.postMessage({ type: 'ready', version: version() });
-    return true;
-  },
-  (err) => {
+// A short article that goes through most of the core: byline and date, loaded
+// words, scare quotes, quotations with named and vague sources, an unsourced
+// claim with a figure. Analysing it once, before the reader's text arrives,
+// builds the core's lazily made matchers and gets its code compiled, so the
+// first real analysis runs at full speed.
+const WARM_UP = `Council Approves the So-Called Rescue Plan
+By Jane Doe | 3 March 2024
+
+The council's cronies rammed through a "modern" plan on Monday, a reckless and shocking move. "It is a disaster," said Mayor Ann Lee, who chairs the board. Critics say it will cost 4,000 jobs. Experts believe the figure is wrong, according to one official. Prices rose 12% last year.`;
+
+const now = () => performance.timeOrigin + performance.now();
+
+// Loaded once the page's 'init' message has arrived (requests may come first).
+let gotInit;
+const ready = new Promise((resolve) => { gotInit = resolve; }).then(load);
+
+function load(module) {
+  const timing = { start: now() };
+  return init({ module_or_path: module ?? undefined }).then(
+    () => {
+      timing.loaded = now();
+      try {
+        analyze(WARM_UP, null);
+      } catch (err) {
+        // A panic: the instance cannot be trusted. Anything else, a real
+        // request will report.
+        if (err instanceof WebAssembly.RuntimeError) throw err;
+      }
+      timing.warm = now();
+      self.postMessage({ type: 'ready', version: version(), timing });
+      return true;
+    },
+  ).catch((err) => {
     self.postMessage({ type: 'fatal', error: message(err) });
     return false;
-  },
-);
+  });
+}
 
 function message(err) {
   return (err && typeof err === 'object' && 'message' in err ? err.message : String(err)) || 'unknown error';
 }
 
 self.onmessage = async (event) => {
-  const { id, text, options } = event.data ?? {};
+  const data = event.data ?? {};
+  if (data.type === 'init') {
+    gotInit(data.module instanceof WebAssembly.Module ? data.module : null);
+    return;
+  }
+  const { id, text, options } = data;
   if (!(await ready)) return;
   const t0 = performance.now();
   let report;

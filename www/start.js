@@ -1,0 +1,58 @@
+// The analyser's start, as early as the page can make it: index.html loads
+// this module with `async`, so it runs as soon as it arrives, before the
+// stylesheet, the rest of the HTML and app.js's other imports. It compiles the
+// WASM (index.html preloads the file) and starts the first worker, which loads
+// its scripts meanwhile; app.js imports the same module instance and takes
+// the worker over.
+
+/** User Timing marks of the first load ("slant:..."), for the benchmark. */
+const marked = new Set();
+export function mark(name) {
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark(`slant:${name}`);
+}
+export const wasMarked = (name) => marked.has(name);
+mark('start');
+
+/**
+ * The WASM module, compiled here while the worker starts, then handed to it.
+ * Null if that fails: the worker then loads the WASM itself, and reports what
+ * went wrong.
+ */
+async function compileWasm(url) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const module = /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer()); // a server without the wasm MIME type
+    mark('wasm-compiled');
+    return module;
+  } catch {
+    return null;
+  }
+}
+
+// scripts/single-file.mjs replaces these two lines: its worker is a Blob of the
+// inlined code, with the WASM inside.
+export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
+export const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+
+// The first worker. Until app.js takes it, an error (its script failed to
+// load) is kept for app.js to see; the worker itself waits for app.js's
+// 'init' message before it does anything else.
+let first = newWorker();
+let firstError = null;
+first.onerror = (e) => {
+  e.preventDefault?.();
+  firstError = e;
+};
+
+/** The worker started above, the first time; then a fresh one. */
+export function takeWorker() {
+  const worker = first ?? newWorker();
+  const error = first ? firstError : null;
+  first = null;
+  return { worker, error };
+}
