@@ -104,7 +104,9 @@ fn split_lines(input: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
+        i = next_line_break(bytes, i);
+        let Some(&byte) = bytes.get(i) else { break };
+        match byte {
             b'\n' => {
                 lines.push(start..i);
                 start = i + 1;
@@ -124,6 +126,30 @@ fn split_lines(input: &str) -> Vec<Range<usize>> {
         lines.push(start..bytes.len());
     }
     lines
+}
+
+/// The position of the next `\n` or `\r` at or after `from` (or the end),
+/// eight bytes at a time: lines are long, and this runs over the whole paste.
+fn next_line_break(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `x` is zero.
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has_zero_byte(word ^ (ONES * u64::from(b'\n')))
+            | has_zero_byte(word ^ (ONES * u64::from(b'\r')))
+            != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+        i += 1;
+    }
+    i
 }
 
 /// Whitespace, and the invisible characters pasted text carries at its edges.
@@ -408,6 +434,18 @@ fn dateline_publisher(paragraph: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn line_breaks_are_found_where_a_byte_scan_finds_them(text in "[a-z \r\n\t\u{85}\u{2028}é]{0,40}", from in 0usize..40) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let expected = (from..bytes.len())
+                .find(|&i| bytes[i] == b'\n' || bytes[i] == b'\r')
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(next_line_break(bytes, from), expected);
+        }
+    }
 
     fn prose_of(doc: &Document) -> Vec<&str> {
         doc.prose.iter().map(|r| &doc.text[r.clone()]).collect()
