@@ -699,7 +699,7 @@ fn name_left(tokens: &[Token], end: usize) -> Option<Range<usize>> {
         if prev.is_capitalized() && prev.is_word() {
             start -= 1;
         } else if start >= 2
-            && CONNECTORS.contains(&prev.lower())
+            && CONNECTORS.contains(prev.lower())
             && tokens[start - 2].is_capitalized()
         {
             start -= 2;
@@ -726,7 +726,7 @@ fn name_right(tokens: &[Token], start: usize) -> Option<Range<usize>> {
         if tokens[end].is_capitalized() && tokens[end].is_word() {
             end += 1;
         } else if end + 1 < tokens.len()
-            && CONNECTORS.contains(&tokens[end].lower())
+            && CONNECTORS.contains(tokens[end].lower())
             && tokens[end + 1].is_capitalized()
         {
             end += 2;
@@ -785,24 +785,24 @@ fn classify(
         .filter(|t| t.is_capitalized())
         .count();
     let only_sentence_capital = sentence_start && run.start == 0 && capitalized_run == 1;
-    if VAGUE_HEADS.contains(&head) && (only_sentence_capital || capitalized_run == 0) {
+    if VAGUE_HEADS.contains(head) && (only_sentence_capital || capitalized_run == 0) {
         // The head names the kind of source: "experts", "critics", "officials".
         return Some(Subject::Vague(head.to_string()));
     }
-    if DOCUMENT_HEADS.contains(&head) && (only_sentence_capital || capitalized_run == 0) {
+    if DOCUMENT_HEADS.contains(head) && (only_sentence_capital || capitalized_run == 0) {
         return Some(Subject::Named {
             name: phrase_text(text, tokens, run).to_lowercase(),
             kind: SourceKind::Document,
         });
     }
-    if INSTITUTION_HEADS.contains(&head) && (only_sentence_capital || capitalized_run == 0) {
+    if INSTITUTION_HEADS.contains(head) && (only_sentence_capital || capitalized_run == 0) {
         let name = phrase_text(text, tokens, run.clone());
         let name = name
             .strip_prefix("a ")
             .or_else(|| name.strip_prefix("an "))
             .unwrap_or(&name);
         let first = tokens[run.start].lower();
-        let common = INSTITUTION_HEADS.contains(&first) || ["the", "a", "an"].contains(&first);
+        let common = INSTITUTION_HEADS.contains(first) || ["the", "a", "an"].contains(&first);
         let name = if sentence_start && run.start == 0 && common {
             lowercase_first(name)
         } else {
@@ -816,7 +816,7 @@ fn classify(
     // "the auditor-general", "the harbour master": an identifiable office.
     let office = head
         .split('-')
-        .any(|part| TITLES.contains(&part) || INSTITUTION_HEADS.contains(&part));
+        .any(|part| TITLES.contains(part) || INSTITUTION_HEADS.contains(part));
     if office && words.first() == Some(&"the") && capitalized_run <= 1 {
         return Some(Subject::Named {
             name: phrase_text(text, tokens, run).to_lowercase(),
@@ -1014,7 +1014,7 @@ fn lowercase_phrase_left(tokens: &[Token], end: usize) -> Range<usize> {
 fn subject_left(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb.checked_sub(1)?;
     let mut passive = false;
-    while SKIPPABLE.contains(&tokens[j].lower())
+    while SKIPPABLE.contains(tokens[j].lower())
         || ["be", "been", "being"].contains(&tokens[j].lower())
         || (tokens[j].lower().ends_with("ly")
             && !tokens[j].is_capitalized()
@@ -1069,10 +1069,7 @@ fn subject_at(text: &str, tokens: &[Token], j: usize) -> Option<Frame> {
 
 fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb + 1;
-    while tokens
-        .get(j)
-        .is_some_and(|t| SKIPPABLE.contains(&t.lower()))
-    {
+    while tokens.get(j).is_some_and(|t| SKIPPABLE.contains(t.lower())) {
         j += 1;
     }
     let token = tokens.get(j)?;
@@ -1132,10 +1129,10 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
         {
             return None;
         }
-        if VAGUE_HEADS.contains(&lower.as_str())
-            || INSTITUTION_HEADS.contains(&lower.as_str())
+        if VAGUE_HEADS.contains(lower.as_str())
+            || INSTITUTION_HEADS.contains(lower.as_str())
             || PERSON_PRONOUNS.contains(&lower.as_str())
-            || DOCUMENT_HEADS.contains(&lower.as_str())
+            || DOCUMENT_HEADS.contains(lower.as_str())
         {
             // "a spokesman for the Pentagon" names the Pentagon.
             if let Some(for_at) = tokens
@@ -1226,9 +1223,9 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
         None => {
             let head = (start..end).rev().find(|&k| {
                 let w = strip_possessive(tokens[k].lower()).to_string();
-                VAGUE_HEADS.contains(&w.as_str())
-                    || INSTITUTION_HEADS.contains(&w.as_str())
-                    || DOCUMENT_HEADS.contains(&w.as_str())
+                VAGUE_HEADS.contains(w.as_str())
+                    || INSTITUTION_HEADS.contains(w.as_str())
+                    || DOCUMENT_HEADS.contains(w.as_str())
             })?;
             let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower()) {
                 start + 1
@@ -1363,7 +1360,7 @@ fn person_mentions(
                     && !inside(&tokens[run.start].range, quotations)
                     && !tokens[run.clone()]
                         .iter()
-                        .any(|t| PLACE_WORDS.contains(&t.lower())) =>
+                        .any(|t| PLACE_WORDS.contains(t.lower())) =>
             {
                 if let Some(Subject::Named {
                     name,
@@ -1402,7 +1399,7 @@ fn complete_surnames(text: &str, sources: &mut [Source]) {
             let after_ok = !text[at + surname.len()..].starts_with(char::is_alphanumeric);
             if capitalised
                 && after_ok
-                && !TITLES.contains(&given.to_lowercase().as_str())
+                && !TITLES.contains(given.to_lowercase().as_str())
                 && !is_common_sentence_opener(&given.to_lowercase())
             {
                 source.name = format!("{given} {surname}");

@@ -134,8 +134,8 @@ fn lexicon_flags(text: &str, paragraphs: &[Range<usize>], options: &Options) -> 
                     range: hit.range,
                     category: entry.category,
                     severity: entry.severity,
-                    message: entry.why.to_string(),
-                    alternative: entry.alternative.map(str::to_string),
+                    message: entry.why.into(),
+                    alternative: entry.alternative.map(Into::into),
                     in_quotation: false,
                 }
             }
@@ -145,10 +145,10 @@ fn lexicon_flags(text: &str, paragraphs: &[Range<usize>], options: &Options) -> 
                     range: hit.range,
                     category: term.category,
                     severity: 2,
-                    message: term
-                        .note
-                        .clone()
-                        .unwrap_or_else(|| "On your own list of terms to watch.".into()),
+                    message: term.note.clone().map_or(
+                        "On your own list of terms to watch.".into(),
+                        std::borrow::Cow::Owned,
+                    ),
                     alternative: None,
                     in_quotation: false,
                 }

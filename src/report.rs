@@ -9,6 +9,7 @@ use crate::metadata::Metadata;
 use crate::rules::Flag;
 use crate::segment::Segments;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 const WORDS_PER_MINUTE: usize = 230;
@@ -63,10 +64,10 @@ pub struct ReportFlag {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub in_quotation: bool,
     pub severity: u8,
-    pub alternative: Option<String>,
+    pub alternative: Option<Cow<'static, str>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

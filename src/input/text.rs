@@ -304,8 +304,7 @@ fn key_value_pattern() -> &'static Regex {
 /// "Region: Europe", "Theme: Politics, Corruption", "Section: World".
 fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
     // Cheap tests first: this runs on every line, and the key is short.
-    if !line.find(':').is_some_and(|colon| colon <= 24)
-        || !at_most_chars(line, BOILERPLATE_MAX_CHARS)
+    if line.find(':').is_none_or(|colon| colon > 24) || !at_most_chars(line, BOILERPLATE_MAX_CHARS)
     {
         return false;
     }

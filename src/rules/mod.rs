@@ -8,6 +8,7 @@ pub mod scare_quotes;
 pub mod unattributed_claim;
 
 use crate::category::Category;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A flag inside the core: byte offsets into the analysed text.
@@ -16,8 +17,10 @@ pub struct Flag {
     pub range: Range<usize>,
     pub category: Category,
     pub severity: u8,
-    pub message: String,
-    pub alternative: Option<String>,
+    /// Explanations are mostly the lexicon's own static text: borrowed, not
+    /// copied for every flag.
+    pub message: Cow<'static, str>,
+    pub alternative: Option<Cow<'static, str>>,
     pub in_quotation: bool,
 }
 

@@ -87,10 +87,10 @@ pub fn find(text: &str, quotations: &[Quotation], has_speaker: &[bool]) -> Vec<F
             range: q.inner.clone(),
             category: Category::ScareQuotes,
             severity: 2,
-            message: format!(
+            message: std::borrow::Cow::Owned(format!(
                 "Put in quotation marks without anyone being quoted: the marks suggest “{}” is not what it claims to be, without saying why.",
                 &text[q.inner.clone()]
-            ),
+            )),
             alternative: Some("drop the quotation marks, or say who used the word".into()),
             // Scare quotes inside a quotation are the speaker's.
             in_quotation: q.nested,

@@ -104,7 +104,7 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Flag> {
                 range: sentence.start + m.start..sentence.start + m.end,
                 category: Category::UnattributedClaim,
                 severity: 1,
-                message: message.to_string(),
+                message: (*message).into(),
                 alternative: Some("name the source of the figure or the charge".into()),
                 in_quotation: false,
             });
