@@ -68,9 +68,33 @@ pub fn analyze(
         Options::from_json(&json).map_err(|e| JsError::new(&e))?
     };
     let report = analyze_core(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    report
+    // Explanations, suggestions and source names recur through a report (the
+    // lexicon's explanation on every flag of a term, a source's name on every
+    // sentence it attributes): each is made a JS string once per call, not at
+    // every occurrence. The lexicon's text is static, so pointers identify it.
+    use std::borrow::Cow;
+    let mut recurring: Vec<&'static str> = report
+        .flags
+        .iter()
+        .flat_map(|f| [Some(&f.message), f.alternative.as_ref()])
+        .filter_map(|s| match s {
+            Some(Cow::Borrowed(s)) => Some(*s),
+            _ => None,
+        })
+        .collect();
+    recurring.sort_unstable_by_key(|s| s.as_ptr());
+    recurring.dedup_by_key(|s| s.as_ptr());
+    let names = report.sources.iter().map(|s| s.name.as_str());
+    for s in recurring.iter().copied().chain(names.clone()) {
+        wasm_bindgen::intern(s);
+    }
+    let result = report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+        .map_err(|e| JsError::new(&format!("could not build the report: {e}")));
+    for s in recurring.iter().copied().chain(names) {
+        wasm_bindgen::unintern(s);
+    }
+    result
 }
 
 /// The version of the analysis core.
