@@ -158,10 +158,12 @@ pub fn split_sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>>
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Only these bytes can begin a terminator: . ! ? and the lead
-        // bytes of … 。 ！ ？. Everything else is skipped a byte at a time.
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+        // Only a few bytes can begin a terminator; skip the rest in one loop.
+        if !MAY_START_TERMINATOR[bytes[i] as usize] {
             i += 1;
+            while i < bytes.len() && !MAY_START_TERMINATOR[bytes[i] as usize] {
+                i += 1;
+            }
             continue;
         }
         let c = slice[i..].chars().next().expect("i is on a char boundary");
@@ -268,10 +270,14 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
             *group
         };
         while i < bytes.len() {
-            // Most characters are no quote mark: step over them by the byte.
-            if bytes[i] < 0x80 && !matches!(bytes[i], b'"' | b'\'') {
-                prev = Some(bytes[i] as char);
+            // Most characters are no quote mark: step over the ASCII ones in
+            // one loop, remembering only the last.
+            if !MAY_START_QUOTE[bytes[i] as usize] {
                 i += 1;
+                while i < bytes.len() && !MAY_START_QUOTE[bytes[i] as usize] {
+                    i += 1;
+                }
+                prev = Some(bytes[i - 1] as char);
                 continue;
             }
             let c = slice[i..].chars().next().expect("i is on a char boundary");
@@ -344,6 +350,31 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
     quotations.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
     quotations
 }
+
+/// Bytes that may begin a sentence terminator: . ! ? and the lead bytes of
+/// … (E2), 。 (E3) and ！ ？ (EF).
+static MAY_START_TERMINATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Bytes that may begin a quote mark, or any non-ASCII character (decoded
+/// to be sure): everything else is plain ASCII that only becomes `prev`.
+static MAY_START_QUOTE: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = b == b'"' as usize || b == b'\'' as usize;
+        b += 1;
+    }
+    table
+};
 
 fn c_len(slice: &str, i: usize) -> usize {
     slice[i..].chars().next().map_or(1, char::len_utf8)

@@ -16,8 +16,7 @@ pub fn apply(text: &str, paragraphs: &[Range<usize>], flags: &mut Vec<Flag>) {
             // Count first (stopping at the limit): lower-casing every long
             // paragraph just to skip it was most of this rule's cost.
             let content = text[(*p).clone()].trim();
-            content.split_whitespace().nth(MAX_WORDS).is_none()
-                && !seen.insert(content.to_lowercase())
+            !more_words_than(content, MAX_WORDS) && !seen.insert(content.to_lowercase())
         })
         .collect();
     if repeats.is_empty() {
@@ -32,9 +31,36 @@ pub fn apply(text: &str, paragraphs: &[Range<usize>], flags: &mut Vec<Flag>) {
     });
 }
 
+/// Whether `text` (trimmed) has more than `n` whitespace-separated words.
+/// A space before a printable ASCII byte starts a word, so counting those is
+/// a lower bound found by the byte; only short texts need the exact count.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let mut starts = 1;
+    for pair in text.as_bytes().windows(2) {
+        if pair[0] == b' ' && pair[1].is_ascii_graphic() {
+            starts += 1;
+            if starts > n {
+                return true;
+            }
+        }
+    }
+    text.split_whitespace().nth(n).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::report;
+
+    proptest::proptest! {
+        #[test]
+        fn word_limit_agrees_with_counting(text in "[a-z ,.\u{a0}\u{2003}\n\t]{0,60}", n in 0usize..12) {
+            let text = text.trim();
+            proptest::prop_assert_eq!(
+                super::more_words_than(text, n),
+                text.split_whitespace().count() > n
+            );
+        }
+    }
 
     #[test]
     fn a_repeated_headline_is_flagged_once() {
