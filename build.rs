@@ -32,10 +32,21 @@ struct RawEntry {
     passes: String,
 }
 
+// The form expansion, shared with the generated tables.
+include!("lexicons/expand.rs");
+
 fn main() {
+    println!("cargo:rerun-if-changed=lexicons/expand.rs");
     let mut out = String::new();
     let mut entries_src = String::from("pub static ENTRIES: &[Entry] = &[\n");
-    let mut forms_src = String::from("pub static FORMS: &[(&str, u16)] = &[\n");
+    // Per entry, its inflection and its extra forms: the forms themselves are
+    // expanded once at run time (see `lexicons/expand.rs`), which keeps some
+    // 100 KB of expanded phrases and their table out of the WASM.
+    let mut inflect_src = String::from("static ENTRY_INFLECT: &[u8] = b\"");
+    let mut extra_forms = Vec::new();
+    // The fully expanded forms only serve the tests, which check the run-time
+    // expansion against them.
+    let mut forms_src = String::from("#[cfg(test)]\nstatic FORMS_EXPECTED: &[(&str, u16)] = &[\n");
     // The example sentences only serve the tests: kept out of the WASM.
     let mut examples_src =
         String::from("#[cfg(test)]\npub static EXAMPLES: &[(&str, &str)] = &[\n");
@@ -60,19 +71,20 @@ fn main() {
                 "{file}: `{}` has no why",
                 entry.term
             );
-            let mut forms = Vec::new();
-            for base in expand_alternation(&entry.term.to_lowercase()) {
-                let inflected = match entry.inflect.as_deref().unwrap_or("none") {
-                    "none" => vec![base.clone()],
-                    "noun" => noun_forms(&base),
-                    "verb" => verb_forms(&base),
-                    other => panic!("{file}: `{}` has unknown inflect `{other}`", entry.term),
-                };
-                forms.extend(inflected);
+            let inflect = match entry.inflect.as_deref().unwrap_or("none") {
+                "none" => 0,
+                "noun" => INFLECT_NOUN,
+                "verb" => INFLECT_VERB,
+                other => panic!("{file}: `{}` has unknown inflect `{other}`", entry.term),
+            };
+            for form in &entry.forms {
+                assert!(
+                    !form.contains(['\t', '\n']),
+                    "{file}: form `{form}` of `{}` has a tab or line break",
+                    entry.term
+                );
             }
-            forms.extend(entry.forms.iter().map(|f| f.to_lowercase()));
-            forms.sort();
-            forms.dedup();
+            let forms = entry_forms(&entry.term, inflect, entry.forms.iter().map(String::as_str));
             for form in &forms {
                 if let Some(previous) = seen.insert(form.clone(), entry.term.clone()) {
                     panic!(
@@ -82,6 +94,8 @@ fn main() {
                 }
                 writeln!(forms_src, "    ({form:?}, {index}),").unwrap();
             }
+            write!(inflect_src, "\\x{inflect:02x}").unwrap();
+            extra_forms.push(entry.forms.join("\t"));
             writeln!(
                 entries_src,
                 "    Entry {{ term: {:?}, category: Category::{}, severity: {}, why: {:?}, alternative: {:?} }},",
@@ -97,14 +111,62 @@ fn main() {
         }
     }
     entries_src.push_str("];\n");
+    inflect_src.push_str("\";\n");
     forms_src.push_str("];\n");
     examples_src.push_str("];\n");
     out.push_str(&entries_src);
+    out.push_str(&inflect_src);
+    writeln!(
+        out,
+        "/// Per entry, one line: its extra forms, tab-separated.\nstatic ENTRY_EXTRA_FORMS: &str = {:?};",
+        extra_forms.join("\n")
+    )
+    .unwrap();
+    out.push_str(RUNTIME_FORMS);
     out.push_str(&forms_src);
     out.push_str(&examples_src);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_data.rs");
     std::fs::write(dest, out).unwrap();
 }
+
+/// The generated `FORMS`: every form of every entry with its entry index,
+/// expanded on first use; it derefs to the slice the tables used to hold.
+const RUNTIME_FORMS: &str = r#"
+include!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/expand.rs"));
+
+/// Every form of every compiled-in entry, with the entry's index, in entry order.
+pub static FORMS: Forms = Forms(std::sync::OnceLock::new());
+
+pub struct Forms(std::sync::OnceLock<Vec<(&'static str, u16)>>);
+
+impl std::ops::Deref for Forms {
+    type Target = [(&'static str, u16)];
+
+    fn deref(&self) -> &Self::Target {
+        self.0.get_or_init(|| {
+            let mut forms = Vec::new();
+            let per_entry = ENTRIES
+                .iter()
+                .zip(ENTRY_INFLECT)
+                .zip(ENTRY_EXTRA_FORMS.split('\n'));
+            for (index, ((entry, &inflect), extra)) in per_entry.enumerate() {
+                let extra = extra.split('\t').filter(|f| !f.is_empty());
+                for form in entry_forms(entry.term, inflect, extra) {
+                    let form: &'static str = Box::leak(form.into_boxed_str());
+                    forms.push((form, index as u16));
+                }
+            }
+            forms
+        })
+    }
+}
+
+#[test]
+fn forms_expand_at_run_time_as_at_build_time() {
+    assert_eq!(ENTRY_INFLECT.len(), ENTRIES.len());
+    assert_eq!(&*FORMS, FORMS_EXPECTED);
+}
+"#;
 
 fn camel_case(snake: &str) -> String {
     snake
@@ -117,76 +179,4 @@ fn camel_case(snake: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
-}
-
-/// "(experts|critics) (say|said)" -> every combination.
-fn expand_alternation(term: &str) -> Vec<String> {
-    let Some(open) = term.find('(') else {
-        return vec![term.split_whitespace().collect::<Vec<_>>().join(" ")];
-    };
-    let close = open + term[open..].find(')').expect("unclosed ( in lexicon term");
-    let mut out = Vec::new();
-    for choice in term[open + 1..close].split('|') {
-        let candidate = format!("{}{}{}", &term[..open], choice, &term[close + 1..]);
-        out.extend(expand_alternation(&candidate));
-    }
-    out
-}
-
-fn ends_with_sibilant(word: &str) -> bool {
-    ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|s| word.ends_with(s))
-}
-
-fn consonant_y(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
-}
-
-fn noun_forms(word: &str) -> Vec<String> {
-    let plural = if consonant_y(word) {
-        format!("{}ies", &word[..word.len() - 1])
-    } else if ends_with_sibilant(word) {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
-    };
-    vec![word.to_string(), plural]
-}
-
-fn verb_forms(word: &str) -> Vec<String> {
-    let b = word.as_bytes();
-    let is_vowel = |c: u8| b"aeiou".contains(&c);
-    let mut forms = vec![word.to_string()];
-    if consonant_y(word) {
-        let stem = &word[..word.len() - 1];
-        forms.extend([
-            format!("{stem}ies"),
-            format!("{stem}ied"),
-            format!("{word}ing"),
-        ]);
-    } else if let Some(stem) = word.strip_suffix('e') {
-        forms.extend([format!("{word}s"), format!("{word}d"), format!("{stem}ing")]);
-    } else {
-        // Short consonant-vowel-consonant verbs double their last letter: slam, slammed.
-        let n = b.len();
-        let double = (3..=4).contains(&n)
-            && !is_vowel(b[n - 1])
-            && !b"wxy".contains(&b[n - 1])
-            && is_vowel(b[n - 2])
-            && !is_vowel(b[n - 3]);
-        let stem = if double {
-            format!("{word}{}", b[n - 1] as char)
-        } else {
-            word.to_string()
-        };
-        let third = if ends_with_sibilant(word) {
-            format!("{word}es")
-        } else {
-            format!("{word}s")
-        };
-        forms.extend([third, format!("{stem}ed"), format!("{stem}ing")]);
-    }
-    forms
 }

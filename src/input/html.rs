@@ -6,7 +6,8 @@
 use super::{Document, InputKind};
 use crate::metadata::{clean, parse_date, push_unique, split_authors, Metadata};
 use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
 pub fn read(input: &str) -> Document {
@@ -18,7 +19,8 @@ pub fn read(input: &str) -> Document {
         meta.authors = byline_authors;
     }
     if meta.published.is_none() {
-        meta.published = first(&page, "time[datetime]")
+        meta.published = elements(&page)
+            .find(|e| e.value().name() == "time" && e.value().attr("datetime").is_some())
             .and_then(|t| t.value().attr("datetime").and_then(parse_date))
             .or_else(|| {
                 first(&page, "time").and_then(|t| parse_date(&t.text().collect::<String>()))
@@ -131,27 +133,73 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector is valid")
+/// The page's elements in the parser's node order (the order `Html::select`
+/// used, kept so that "first" means the same). Matching is done by hand on
+/// element and attribute names: CSS selectors would pull `selectors` and
+/// `cssparser` into the WASM for a handful of fixed queries.
+fn elements(page: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    page.tree.nodes().filter_map(ElementRef::wrap)
 }
 
-fn first<'a>(page: &'a Html, css: &str) -> Option<ElementRef<'a>> {
-    page.select(&selector(css)).next()
+/// The first element named `name`.
+fn first<'a>(page: &'a Html, name: &str) -> Option<ElementRef<'a>> {
+    elements(page).find(|e| e.value().name() == name)
 }
 
-fn meta_content(page: &Html, keys: &[&str]) -> Option<String> {
+/// The descendants of `scope` (not `scope` itself), in document order.
+fn descendant_elements<'a>(scope: ElementRef<'a>) -> impl Iterator<Item = ElementRef<'a>> {
+    scope.descendants().skip(1).filter_map(ElementRef::wrap)
+}
+
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+
+/// Whether attribute `name` equals `value` the way a CSS `[name=value]`
+/// selector compares it: ASCII case-insensitively for the attributes HTML
+/// lists as such (`type`, `rel`) on HTML elements, exactly otherwise.
+fn attr_is(element: &Element, name: &str, value: &str) -> bool {
+    element.attr(name).is_some_and(|actual| {
+        if matches!(name, "type" | "rel") && &*element.name.ns == HTML_NAMESPACE {
+            actual.eq_ignore_ascii_case(value)
+        } else {
+            actual == value
+        }
+    })
+}
+
+fn has_class(element: &Element, class: &str) -> bool {
+    element
+        .attr("class")
+        .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
+}
+
+/// `<meta>` elements whose `property`, `name` (or, when `itemprop`, also
+/// `itemprop`) is `key`, in page order.
+fn metas_for<'a, 'b>(
+    metas: &'b [ElementRef<'a>],
+    key: &'b str,
+    itemprop: bool,
+) -> impl Iterator<Item = ElementRef<'a>> + 'b {
+    metas.iter().copied().filter(move |m| {
+        let m = m.value();
+        attr_is(m, "property", key)
+            || attr_is(m, "name", key)
+            || (itemprop && attr_is(m, "itemprop", key))
+    })
+}
+
+fn meta_content(metas: &[ElementRef], keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|key| {
-        let css =
-            format!("meta[property=\"{key}\"], meta[name=\"{key}\"], meta[itemprop=\"{key}\"]");
-        page.select(&selector(&css))
-            .find_map(|m| m.value().attr("content").and_then(clean))
+        metas_for(metas, key, true).find_map(|m| m.value().attr("content").and_then(clean))
     })
 }
 
 fn meta_tag_metadata(page: &Html) -> Metadata {
+    let metas: Vec<ElementRef> = elements(page)
+        .filter(|e| e.value().name() == "meta")
+        .collect();
+    let metas = metas.as_slice();
     let all = |key: &str| -> Vec<String> {
-        let css = format!("meta[property=\"{key}\"], meta[name=\"{key}\"]");
-        page.select(&selector(&css))
+        metas_for(metas, key, false)
             .filter_map(|m| m.value().attr("content").and_then(clean))
             .collect()
     };
@@ -181,10 +229,10 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
         }
     }
     Metadata {
-        title: meta_content(page, &["og:title", "twitter:title"]),
+        title: meta_content(metas, &["og:title", "twitter:title"]),
         authors,
         published: meta_content(
-            page,
+            metas,
             &[
                 "article:published_time",
                 "datePublished",
@@ -197,18 +245,20 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
             ],
         )
         .and_then(|d| parse_date(&d)),
-        publisher: meta_content(page, &["og:site_name", "application-name", "publisher"]),
-        section: meta_content(page, &["article:section", "section"]),
+        publisher: meta_content(metas, &["og:site_name", "application-name", "publisher"]),
+        section: meta_content(metas, &["article:section", "section"]),
         tags,
         language: first(page, "html")
             .and_then(|h| h.value().attr("lang").and_then(clean))
-            .or_else(|| meta_content(page, &["og:locale", "language"])),
+            .or_else(|| meta_content(metas, &["og:locale", "language"])),
         description: meta_content(
-            page,
+            metas,
             &["description", "og:description", "twitter:description"],
         ),
-        url: meta_content(page, &["og:url"]).or_else(|| {
-            first(page, "link[rel=canonical]").and_then(|l| l.value().attr("href").and_then(clean))
+        url: meta_content(metas, &["og:url"]).or_else(|| {
+            elements(page)
+                .find(|l| l.value().name() == "link" && attr_is(l.value(), "rel", "canonical"))
+                .and_then(|l| l.value().attr("href").and_then(clean))
         }),
     }
 }
@@ -228,7 +278,10 @@ const ARTICLE_TYPES: &[&str] = &[
 
 fn json_ld_metadata(page: &Html) -> Metadata {
     let mut meta = Metadata::default();
-    for script in page.select(&selector("script[type=\"application/ld+json\"]")) {
+    let scripts = elements(page).filter(|e| {
+        e.value().name() == "script" && attr_is(e.value(), "type", "application/ld+json")
+    });
+    for script in scripts {
         let source: String = script.text().collect();
         let Ok(value) = serde_json::from_str::<Value>(source.trim()) else {
             continue;
@@ -392,7 +445,7 @@ const CHROME_MARKERS: &[&str] = &[
     "tags",
 ];
 
-fn is_chrome(element: &scraper::node::Element) -> bool {
+fn is_chrome(element: &Element) -> bool {
     let attributes = [
         element.attr("class"),
         element.attr("id"),
@@ -485,9 +538,8 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
 
     // The headline often sits in a <header> that was skipped as chrome.
     let mut headline_first = false;
-    if let Some(h1) = container
-        .select(&selector("h1"))
-        .next()
+    if let Some(h1) = descendant_elements(container)
+        .find(|e| e.value().name() == "h1")
         .or_else(|| first(page, "h1"))
     {
         if let Some(headline) = clean(&h1.text().collect::<String>()) {
@@ -517,15 +569,11 @@ fn append_collapsed(out: &mut String, text: &str) {
 /// The element that holds the article: the smallest of `<article>`, `<main>`
 /// and friends that still holds most of the page's paragraph text.
 fn choose_container(page: &Html) -> ElementRef<'_> {
-    let candidates = selector(
-        "article, main, [role=main], [itemprop=articleBody], .article-body, .article-content, .post-content, .entry-content, .story-body",
-    );
-    let paragraph = selector("p");
-    let scored: Vec<(ElementRef, usize, usize)> = page
-        .select(&candidates)
+    let scored: Vec<(ElementRef, usize, usize)> = elements(page)
+        .filter(|c| is_container_candidate(c.value()))
         .map(|c| {
-            let paragraph_text: usize = c
-                .select(&paragraph)
+            let paragraph_text: usize = descendant_elements(c)
+                .filter(|p| p.value().name() == "p")
                 .map(|p| p.text().map(str::len).sum::<usize>())
                 .sum();
             let all_text: usize = c.text().map(str::len).sum();
@@ -540,6 +588,23 @@ fn choose_container(page: &Html) -> ElementRef<'_> {
         .map(|s| s.0)
         .or_else(|| first(page, "body"))
         .unwrap_or_else(|| page.root_element())
+}
+
+/// `article, main, [role=main], [itemprop=articleBody]`, or one of the
+/// article-body classes.
+fn is_container_candidate(element: &Element) -> bool {
+    matches!(element.name(), "article" | "main")
+        || attr_is(element, "role", "main")
+        || attr_is(element, "itemprop", "articleBody")
+        || [
+            "article-body",
+            "article-content",
+            "post-content",
+            "entry-content",
+            "story-body",
+        ]
+        .iter()
+        .any(|class| has_class(element, class))
 }
 
 #[cfg(test)]
@@ -620,6 +685,70 @@ mod tests {
             limit_nesting(script),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// The hand-written matching agrees with the CSS selectors it replaced
+    /// (scraper's `Selector`, test-only here), case rules included.
+    #[test]
+    fn hand_matching_equals_the_css_selectors_it_replaced() {
+        use scraper::Selector;
+        let pages = [
+            PAGE,
+            r#"<html><head><LINK REL="Canonical" href="/a"><link rel="canonical stylesheet" href="/b">
+<script TYPE="Application/LD+JSON">{}</script><script type="application/ld+json ">{}</script>
+<meta NAME="og:title" content="x"><meta name="OG:TITLE" content="y"><meta itemprop="og:title" content="z">
+<meta property="og:title"><meta name="DC.date.issued" content="2020-01-01"></head>
+<body><svg><title>svg title</title><script type="APPLICATION/LD+JSON">{}</script></svg>
+<div ROLE="main">a</div><div role="Main">b</div><div class=" story-body  x">c</div><div class="Story-Body">d</div>
+<p class="article-body"><h1>h</h1></p><section itemprop="articleBody"><p>p<time datetime>t</time></p></section>
+<time>later</time><table><tr><td><main>m</main></td></tr><p>foster</p></table></body></html>"#,
+        ];
+        type Check = fn(&Element) -> bool;
+        let cases: [(&str, Check); 8] = [
+            ("time[datetime]", |e| e.name() == "time" && e.attr("datetime").is_some()),
+            ("title", |e| e.name() == "title"),
+            ("link[rel=canonical]", |e| {
+                e.name() == "link" && attr_is(e, "rel", "canonical")
+            }),
+            ("script[type=\"application/ld+json\"]", |e| {
+                e.name() == "script" && attr_is(e, "type", "application/ld+json")
+            }),
+            (
+                "article, main, [role=main], [itemprop=articleBody], .article-body, .article-content, .post-content, .entry-content, .story-body",
+                is_container_candidate,
+            ),
+            ("meta[property=\"og:title\"], meta[name=\"og:title\"], meta[itemprop=\"og:title\"]", |e| {
+                e.name() == "meta"
+                    && ["property", "name", "itemprop"]
+                        .iter()
+                        .any(|a| attr_is(e, a, "og:title"))
+            }),
+            ("meta[property=\"DC.date.issued\"], meta[name=\"DC.date.issued\"]", |e| {
+                e.name() == "meta"
+                    && (attr_is(e, "property", "DC.date.issued") || attr_is(e, "name", "DC.date.issued"))
+            }),
+            ("h1", |e| e.name() == "h1"),
+        ];
+        for source in pages {
+            let page = Html::parse_document(source);
+            for (css, check) in &cases {
+                let selector = Selector::parse(css).unwrap();
+                let by_css: Vec<_> = page.select(&selector).map(|e| e.id()).collect();
+                let by_hand: Vec<_> = elements(&page)
+                    .filter(|e| check(e.value()))
+                    .map(|e| e.id())
+                    .collect();
+                assert_eq!(by_hand, by_css, "{css}");
+                for scope in elements(&page) {
+                    let by_css: Vec<_> = scope.select(&selector).map(|e| e.id()).collect();
+                    let by_hand: Vec<_> = descendant_elements(scope)
+                        .filter(|e| check(e.value()))
+                        .map(|e| e.id())
+                        .collect();
+                    assert_eq!(by_hand, by_css, "{css} under {:?}", scope.value().name());
+                }
+            }
+        }
     }
 
     #[test]

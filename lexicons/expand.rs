@@ -1,0 +1,106 @@
+// How a lexicon entry's term becomes the forms that are matched. Shared, by
+// `include!`, between `build.rs` (which checks that no form belongs to two
+// entries) and the generated lexicon tables (which expand the forms once, at
+// run time, instead of carrying every expanded form in the WASM).
+
+/// Inflection codes, as stored per entry in the generated tables (0: none).
+const INFLECT_NOUN: u8 = 1;
+const INFLECT_VERB: u8 = 2;
+
+/// Every form of one entry, lower-cased, sorted, without duplicates: its term
+/// with alternations expanded and inflected, plus its explicit extra forms.
+fn entry_forms<'a>(term: &str, inflect: u8, extra: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut forms = Vec::new();
+    for base in expand_alternation(&term.to_lowercase()) {
+        match inflect {
+            INFLECT_NOUN => forms.extend(noun_forms(&base)),
+            INFLECT_VERB => forms.extend(verb_forms(&base)),
+            _ => forms.push(base),
+        }
+    }
+    forms.extend(extra.into_iter().map(str::to_lowercase));
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// "(experts|critics) (say|said)" -> every combination.
+fn expand_alternation(term: &str) -> Vec<String> {
+    let Some(open) = term.find('(') else {
+        return vec![term.split_whitespace().collect::<Vec<_>>().join(" ")];
+    };
+    let close = open + term[open..].find(')').expect("unclosed ( in lexicon term");
+    let mut out = Vec::new();
+    for choice in term[open + 1..close].split('|') {
+        let candidate = format!("{}{}{}", &term[..open], choice, &term[close + 1..]);
+        out.extend(expand_alternation(&candidate));
+    }
+    out
+}
+
+fn ends_with_sibilant(word: &str) -> bool {
+    ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
+
+fn consonant_y(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
+}
+
+fn noun_forms(word: &str) -> [String; 2] {
+    let plural = if consonant_y(word) {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if ends_with_sibilant(word) {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    };
+    [word.to_string(), plural]
+}
+
+fn verb_forms(word: &str) -> [String; 4] {
+    let b = word.as_bytes();
+    let is_vowel = |c: u8| b"aeiou".contains(&c);
+    if consonant_y(word) {
+        let stem = &word[..word.len() - 1];
+        [
+            word.to_string(),
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{word}ing"),
+        ]
+    } else if let Some(stem) = word.strip_suffix('e') {
+        [
+            word.to_string(),
+            format!("{word}s"),
+            format!("{word}d"),
+            format!("{stem}ing"),
+        ]
+    } else {
+        // Short consonant-vowel-consonant verbs double their last letter: slam, slammed.
+        let n = b.len();
+        let double = (3..=4).contains(&n)
+            && !is_vowel(b[n - 1])
+            && !b"wxy".contains(&b[n - 1])
+            && is_vowel(b[n - 2])
+            && !is_vowel(b[n - 3]);
+        let stem = if double {
+            format!("{word}{}", b[n - 1] as char)
+        } else {
+            word.to_string()
+        };
+        let third = if ends_with_sibilant(word) {
+            format!("{word}es")
+        } else {
+            format!("{word}s")
+        };
+        [
+            word.to_string(),
+            third,
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+        ]
+    }
+}
