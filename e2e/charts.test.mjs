@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServer, launchBrowser, openSession, paste, loadCore, shot } from './helpers.mjs';
+import { ROOT, openSession, paste, loadCore, shot, startServerAndBrowser, closeAll } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const article = readFileSync(path.join(ROOT, 'tests', 'articles', 'hit_piece.txt'), 'utf8');
@@ -13,14 +13,10 @@ let server;
 let browser;
 let core;
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   core = await loadCore();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 async function withPage(options, fn) {
   const session = await openSession(browser, server.url, options);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, loadCore, openSession, shot, startServer, waitForResult } from './helpers.mjs';
+import { loadCore, openSession, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const { SAMPLE } = await import(new URL('../www/samples.js', import.meta.url));
@@ -13,15 +13,11 @@ let browser;
 let core;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   core = await loadCore();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 async function withPage(contextOptions, fn) {
   const s = await openSession(browser, server.url, contextOptions);

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture, launchBrowser, openSession, shot, startServer, waitForResult } from './helpers.mjs';
+import { fixture, openSession, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ARTICLE = fixture('emoji_article.txt');
@@ -14,14 +14,10 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 // Counts the analyses the page asks its worker for (messages with a text).
 function countRequests() {

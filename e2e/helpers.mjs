@@ -69,6 +69,16 @@ export async function startServer(root = WWW, prefix = '/slant/') {
   };
 }
 
+/** The page server and the browser most test files share, started together. */
+export async function startServerAndBrowser() {
+  return { server: await startServer(), browser: await launchBrowser() };
+}
+
+/** Closes what is open of a test file's browser, server and the like. */
+export async function closeAll(...handles) {
+  for (const handle of handles) await handle?.close();
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

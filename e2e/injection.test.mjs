@@ -3,7 +3,7 @@
 // and plain text is shown exactly as typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openSession, paste } from './helpers.mjs';
+import { openSession, paste, startServerAndBrowser, closeAll } from './helpers.mjs';
 
 // Each payload tries to set window.__pwned (or to reach the network).
 const PAYLOADS = [
@@ -42,13 +42,9 @@ const ACTIVE = 'img, script, iframe, svg, object, embed, video, audio, input, fo
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 async function assertNothingRan(session, label) {
   const { page, rec } = session;

@@ -7,10 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  WWW, fixture, launchBrowser, loadCore, luminance, openSession, paste, shot,
-  startServer, waitForResult,
-} from './helpers.mjs';
+import { WWW, fixture, loadCore, luminance, openSession, paste, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const { SAMPLE } = await import(new URL('../www/samples.js', import.meta.url));
@@ -20,15 +17,11 @@ let browser;
 let core;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   core = await loadCore();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 /** Run `fn` with a fresh, loaded page; then require a clean console and network. */
 async function withPage(contextOptions, fn) {

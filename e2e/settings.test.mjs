@@ -5,9 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import {
-  fixture, launchBrowser, loadCore, luminance, openSession, paste, shot, startServer, waitForResult,
-} from './helpers.mjs';
+import { fixture, loadCore, luminance, openSession, paste, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ARTICLE = fixture('settings_article.txt');
@@ -19,15 +17,11 @@ let browser;
 let core;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   core = await loadCore();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 /** A fresh page with the settings article analysed; then a clean console and network. */
 async function withArticle(contextOptions, fn) {
