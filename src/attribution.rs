@@ -116,7 +116,7 @@ impl WordList {
         self.table.get_or_init(|| {
             let size = (self.words.len() * 4).next_power_of_two().max(8);
             let mut table = vec![""; size];
-            for &word in self.words.iter().filter(|w| !w.is_empty()) {
+            for &word in self.words {
                 let mut slot = fnv1a(word) & (size - 1);
                 while !table[slot].is_empty() && table[slot] != word {
                     slot = (slot + 1) & (size - 1);
@@ -128,10 +128,8 @@ impl WordList {
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
+        // "" marks an empty slot, so "" itself is never found (no list holds it).
         let table = self.table();
-        if word.is_empty() {
-            return self.words.contains(&"");
-        }
         let mask = table.len() - 1;
         let mut slot = fnv1a(word) & mask;
         loop {
@@ -154,7 +152,7 @@ pub(crate) fn is_reporting_verb(word: &str) -> bool {
     (3..=12).contains(&word.len()) && VERBS.contains(word)
 }
 
-pub(crate) const REPORTING_VERBS: &[&str] = &[
+const REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
     "say",

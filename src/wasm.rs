@@ -3,6 +3,7 @@
 
 use crate::{analyze as analyze_core, Options};
 use serde::Serialize;
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -72,7 +73,6 @@ pub fn analyze(
     // lexicon's explanation on every flag of a term, a source's name on every
     // sentence it attributes): each is made a JS string once per call, not at
     // every occurrence. The lexicon's text is static, so pointers identify it.
-    use std::borrow::Cow;
     let mut recurring: Vec<&'static str> = report
         .flags
         .iter()

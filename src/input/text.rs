@@ -105,22 +105,16 @@ fn split_lines(input: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         i = next_line_break(bytes, i);
-        let Some(&byte) = bytes.get(i) else { break };
-        match byte {
-            b'\n' => {
-                lines.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(start..i);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+        if i == bytes.len() {
+            break;
+        }
+        lines.push(start..i);
+        // "\r\n" is one break.
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i += 1;
         }
         i += 1;
+        start = i;
     }
     if start < bytes.len() {
         lines.push(start..bytes.len());
@@ -433,6 +427,13 @@ fn dateline_publisher(paragraph: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_each_kind_of_break() {
+        let text = "a\r\nb\rc\n\nd";
+        let lines: Vec<&str> = split_lines(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+    }
 
     proptest::proptest! {
         #[test]
