@@ -24,16 +24,45 @@ fn entry_forms<'a>(term: &str, inflect: u8, extra: impl IntoIterator<Item = &'a 
     forms
 }
 
-/// "(experts|critics) (say|said)" -> every combination.
+/// "(experts|critics) (say|said)" -> every combination, whitespace runs made
+/// single spaces. Groups do not nest. Each combination is written once (the
+/// forms are expanded at start-up, so this is on the first result's path).
 fn expand_alternation(term: &str) -> Vec<String> {
-    let Some(open) = term.find('(') else {
-        return vec![term.split_whitespace().collect::<Vec<_>>().join(" ")];
-    };
-    let close = open + term[open..].find(')').expect("unclosed ( in lexicon term");
-    let mut out = Vec::new();
-    for choice in term[open + 1..close].split('|') {
-        let candidate = format!("{}{}{}", &term[..open], choice, &term[close + 1..]);
-        out.extend(expand_alternation(&candidate));
+    // Literal text and groups of choices, in order; a literal is a group of one.
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut rest = term;
+    while let Some(open) = rest.find('(') {
+        let close = open + rest[open..].find(')').expect("unclosed ( in lexicon term");
+        groups.push(vec![&rest[..open]]);
+        groups.push(rest[open + 1..close].split('|').collect());
+        rest = &rest[close + 1..];
+    }
+    groups.push(vec![rest]);
+    let total: usize = groups.iter().map(Vec::len).product();
+    let mut out = Vec::with_capacity(total);
+    // An odometer over the groups' choices, the last group turning fastest.
+    let mut choice = vec![0; groups.len()];
+    let mut joined = String::new();
+    for _ in 0..total {
+        joined.clear();
+        for (group, &c) in groups.iter().zip(&choice) {
+            joined.push_str(group[c]);
+        }
+        let mut form = String::with_capacity(joined.len());
+        for word in joined.split_whitespace() {
+            if !form.is_empty() {
+                form.push(' ');
+            }
+            form.push_str(word);
+        }
+        out.push(form);
+        for (c, group) in choice.iter_mut().zip(&groups).rev() {
+            *c += 1;
+            if *c < group.len() {
+                break;
+            }
+            *c = 0;
+        }
     }
     out
 }

@@ -634,6 +634,29 @@ mod tests {
         hits
     }
 
+    /// `expand_alternation` as it was first written, recursively: its definition.
+    fn expand_recursively(term: &str) -> Vec<String> {
+        let Some(open) = term.find('(') else {
+            return vec![term.split_whitespace().collect::<Vec<_>>().join(" ")];
+        };
+        let close = open + term[open..].find(')').unwrap();
+        term[open + 1..close]
+            .split('|')
+            .flat_map(|choice| {
+                expand_recursively(&format!("{}{choice}{}", &term[..open], &term[close + 1..]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn alternations_expand_as_defined() {
+        let mut terms: Vec<&str> = ENTRIES.iter().map(|e| e.term).collect();
+        terms.extend(["", "a", "(a|b)", "x (|y) z", "(a|b)(c| d ) (e)", "  (a |b)  c "]);
+        for term in terms {
+            assert_eq!(expand_alternation(term), expand_recursively(term), "{term}");
+        }
+    }
+
     #[test]
     fn builtin_matches_agree_with_the_automaton_on_every_example() {
         let forms: Vec<(&str, EntryRef)> = FORMS

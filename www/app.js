@@ -3,7 +3,7 @@
 
 import {
   ATTRIBUTION, CATEGORIES, CATEGORY, KINDS, SOURCE_KINDS,
-  cancelRender, categoryLabel, formatDate, h, plural, rangeFor, renderText,
+  cancelRender, categoryLabel, formatDate, formatNumber, h, plural, rangeFor, renderText,
 } from './render.js';
 import { Tooltip } from './tooltip.js';
 import { SAMPLE } from './samples.js';
@@ -386,7 +386,7 @@ function renderSummary(report, used) {
   const { summary, stats } = report;
   const changed = describeSettings(used);
   // `|| 0` also turns the core's -0 (an empty f64 sum) into 0.
-  const per1000 = (Number(stats.flags_per_1000_words) || 0).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  const per1000 = formatNumber(Number(stats.flags_per_1000_words) || 0, 1);
   els.summary.replaceChildren(
     h('span', { class: 'summary-item', 'data-part': 'loaded' },
       h('span', { class: 'summary-key' }, 'Loaded language'), ' ', summary.loaded_language),
@@ -404,7 +404,7 @@ function renderSummary(report, used) {
 // inline style attributes). Each is one role="img" with its numbers in words.
 const GAUGE_MAX = 30;
 const GAUGE_TICKS = [[5, 'wire copy is usually below this'], [15, 'high']];
-const fmt1 = (n) => n.toLocaleString(undefined, { maximumFractionDigits: 1 });
+const fmt1 = (n) => formatNumber(n, 1);
 const pct = (n, total) => (total ? Math.round((n / total) * 100) : 0);
 
 function densityChart(stats) {
@@ -560,8 +560,8 @@ function renderMeta(report) {
     row('publisher', 'Publisher', m.publisher),
     row('section', 'Section', m.section),
     row('tags', 'Tags', tags),
-    row('words', 'Words', st.words?.toLocaleString()),
-    row('sentences', 'Sentences', st.sentences?.toLocaleString()),
+    row('words', 'Words', st.words != null ? formatNumber(st.words) : null),
+    row('sentences', 'Sentences', st.sentences != null ? formatNumber(st.sentences) : null),
     row('reading', 'Reading time', st.reading_minutes != null ? `${st.reading_minutes} min` : null),
     row('input', 'Input', (report.input_kind === 'html' ? 'HTML' : 'Plain text') + detected),
   );
@@ -744,7 +744,7 @@ function markdown(report) {
   const m = report.metadata ?? {};
   const st = report.stats ?? {};
   const row = (label, value) => (value == null || value === '' ? [] : [`- **${label}:** ${value}`]);
-  const per1000 = (Number(st.flags_per_1000_words) || 0).toLocaleString('en', { maximumFractionDigits: 1 });
+  const per1000 = formatNumber(Number(st.flags_per_1000_words) || 0, 1);
   return [
     `# ${md(m.title) || 'Untitled article'}`, '',
     ...row('Authors', m.authors?.map(md).join(', ')),
@@ -909,12 +909,3 @@ if (savedText) {
 } else {
   showEmpty();
 }
-
-// Formatting numbers and dates loads the browser's locale data on first use,
-// which took 30–100 ms in the first result's rendering. Do it while the page
-// waits for the analyser instead.
-(window.requestIdleCallback ?? setTimeout)(() => {
-  fmt1(1.5);
-  plural(1000, 'word');
-  formatDate('2024-03-03');
-});
