@@ -50,14 +50,23 @@ pub struct Matcher {
     /// Open addressing, a power of two in size: 0 is an empty slot, else
     /// the index + 1 of a group in `groups`.
     slots: Vec<u32>,
-    /// The patterns that begin with one word, longest first.
-    groups: Vec<(String, Vec<u32>)>,
+    /// Per key, the patterns it finds.
+    groups: Vec<Group>,
     /// Per first byte of a key, its lengths as bits (63 for any longer):
     /// most of a text's words are turned away by this before any hashing.
     key_shapes: Box<[u64; 256]>,
     /// Patterns that do not begin with a whole word (a reader's "#tag" or
     /// "_x"): few, each searched for on its own.
     loose: Vec<u32>,
+}
+
+/// The patterns found by one key (see `index_key`), longest first; for a
+/// one-word key, also whether some two-word key begins with that word (most
+/// words of a text begin none, and their pair is never looked up).
+struct Group {
+    key: String,
+    members: Vec<u32>,
+    continues: bool,
 }
 
 struct Pattern {
@@ -104,35 +113,47 @@ impl Matcher {
             })
             .collect();
 
-        let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
-        let mut slots = vec![0u32; (patterns.len() * 2).next_power_of_two().max(8)];
+        let mut groups: Vec<Group> = Vec::new();
+        // At most two keys per pattern: at most half full.
+        let mut slots = vec![0u32; (patterns.len() * 4).next_power_of_two().max(8)];
         let mask = slots.len() - 1;
-        let mut loose = Vec::new();
-        for (index, pattern) in patterns.iter().enumerate() {
-            let Some(first) = index_key(pattern) else {
-                loose.push(index as u32);
-                continue;
-            };
-            let mut slot = fnv1a(first.as_bytes()) & mask;
+        let mut group_for = |key: &str, groups: &mut Vec<Group>| -> usize {
+            let mut slot = fnv1a(key.as_bytes()) & mask;
             loop {
                 match slots[slot] {
                     0 => {
-                        groups.push((first.to_string(), vec![index as u32]));
+                        groups.push(Group {
+                            key: key.to_string(),
+                            members: Vec::new(),
+                            continues: false,
+                        });
                         slots[slot] = groups.len() as u32;
-                        break;
+                        return groups.len() - 1;
                     }
-                    g if groups[g as usize - 1].0 == first => {
-                        groups[g as usize - 1].1.push(index as u32);
-                        break;
-                    }
+                    g if groups[g as usize - 1].key == key => return g as usize - 1,
                     _ => slot = (slot + 1) & mask,
                 }
             }
+        };
+        let mut loose = Vec::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            let Some((key, first_word_len)) = index_key(pattern) else {
+                loose.push(index as u32);
+                continue;
+            };
+            let group = group_for(key, &mut groups);
+            groups[group].members.push(index as u32);
+            if let Some(len) = first_word_len {
+                let first = group_for(&key[..len], &mut groups);
+                groups[first].continues = true;
+            }
         }
         let mut key_shapes = Box::new([0u64; 256]);
-        for (key, members) in &mut groups {
-            key_shapes[key.as_bytes()[0] as usize] |= key_length_bit(key.len());
-            members.sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].text.len()));
+        for group in &mut groups {
+            key_shapes[group.key.as_bytes()[0] as usize] |= key_length_bit(group.key.len());
+            group
+                .members
+                .sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].text.len()));
         }
         Matcher {
             patterns,
@@ -143,20 +164,20 @@ impl Matcher {
         }
     }
 
-    /// The patterns that begin with `word`, longest first.
-    fn starting_with(&self, word: &[u8]) -> &[u32] {
-        if self.key_shapes[word[0] as usize] & key_length_bit(word.len()) == 0 {
-            return &[];
+    /// The group of `key`, if any pattern is found by it.
+    fn group(&self, key: &[u8]) -> Option<&Group> {
+        if self.key_shapes[key[0] as usize] & key_length_bit(key.len()) == 0 {
+            return None;
         }
         let mask = self.slots.len() - 1;
-        let mut slot = fnv1a(word) & mask;
+        let mut slot = fnv1a(key) & mask;
         loop {
             match self.slots[slot] {
-                0 => return &[],
+                0 => return None,
                 g => {
-                    let (key, members) = &self.groups[g as usize - 1];
-                    if key.as_bytes() == word {
-                        return members;
+                    let group = &self.groups[g as usize - 1];
+                    if group.key.as_bytes() == key {
+                        return Some(group);
                     }
                 }
             }
@@ -184,8 +205,9 @@ impl Matcher {
         // (start, end, pattern): at most one per word, its longest pattern.
         let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
         let bytes = haystack.as_bytes();
-        let longest_at = |start: usize, key_end: usize| {
-            self.starting_with(&bytes[start..key_end])
+        let longest_in = |group: &Group, start: usize| {
+            group
+                .members
                 .iter()
                 .find_map(|&p| Some((start, self.matches_at(haystack, start, p)?, p)))
         };
@@ -193,8 +215,16 @@ impl Matcher {
         let mut word = words.next();
         while let Some(this) = word {
             let next = words.next();
-            let alone = longest_at(this.start, this.end);
-            let paired = next.as_ref().and_then(|n| longest_at(this.start, n.end));
+            let Some(group) = self.group(&bytes[this.clone()]) else {
+                word = next;
+                continue;
+            };
+            let alone = longest_in(group, this.start);
+            let paired = next
+                .as_ref()
+                .filter(|_| group.continues)
+                .and_then(|n| self.group(&bytes[this.start..n.end]))
+                .and_then(|pair| longest_in(pair, this.start));
             let longest = match (alone, paired) {
                 (Some(a), Some(b)) => Some(if a.1 > b.1 { a } else { b }),
                 (a, b) => a.or(b),
@@ -248,8 +278,8 @@ impl Matcher {
 /// the text would: before a non-word character, or at the pattern's end when
 /// that end must be a word boundary. `None` when the pattern does not begin
 /// with a whole word (or is one word ending in "_", which matches inside
-/// longer words).
-fn index_key(pattern: &Pattern) -> Option<&str> {
+/// longer words). With a two-word key, the length of its first word.
+fn index_key(pattern: &Pattern) -> Option<(&str, Option<usize>)> {
     let text = pattern.text.as_str();
     if !text.starts_with(char::is_alphanumeric) {
         return None;
@@ -269,10 +299,10 @@ fn index_key(pattern: &Pattern) -> Option<&str> {
     if let Some(second_start) = second_start {
         let second_end = run_end(second_start);
         if ends_word(second_end) {
-            return Some(&text[..second_end]);
+            return Some((&text[..second_end], Some(first_end)));
         }
     }
-    ends_word(first_end).then_some(&text[..first_end])
+    ends_word(first_end).then_some((&text[..first_end], None))
 }
 
 fn key_length_bit(len: usize) -> u64 {
@@ -651,7 +681,14 @@ mod tests {
     #[test]
     fn alternations_expand_as_defined() {
         let mut terms: Vec<&str> = ENTRIES.iter().map(|e| e.term).collect();
-        terms.extend(["", "a", "(a|b)", "x (|y) z", "(a|b)(c| d ) (e)", "  (a |b)  c "]);
+        terms.extend([
+            "",
+            "a",
+            "(a|b)",
+            "x (|y) z",
+            "(a|b)(c| d ) (e)",
+            "  (a |b)  c ",
+        ]);
         for term in terms {
             assert_eq!(expand_alternation(term), expand_recursively(term), "{term}");
         }
