@@ -333,7 +333,15 @@ fn original_source(line: &str) -> Option<String> {
         Regex::new(r"(?i)^(?:the )?original source of this article is\s+(.+)$").unwrap()
     });
     let c = pattern.captures(line)?;
-    clean(metadata::strip_markdown_links(&c[1]).trim_end_matches('.'))
+    // A copyright line run onto this one when a paste lost its line break:
+    // "… is The Lantern Review Copyright © Derek Holloway, …".
+    let lower = c[1].to_ascii_lowercase();
+    let end = ["copyright", "©", "(c)"]
+        .iter()
+        .filter_map(|mark| lower.find(mark))
+        .min()
+        .unwrap_or(lower.len());
+    clean(metadata::strip_markdown_links(&c[1][..end]).trim_end_matches(['.', ' ']))
 }
 
 /// Without counting all of a long paragraph.
@@ -486,6 +494,22 @@ mod tests {
             prose_of(&doc),
             ["The Council Fails Again", "The council met."]
         );
+    }
+
+    #[test]
+    fn original_source_stops_where_a_run_on_copyright_line_begins() {
+        for footer in [
+            "The original source of this article is The Lantern Review Copyright © Derek Holloway, The Lantern Review, 2023",
+            "Original source of this article is The Lantern Review. © 2023 Derek Holloway",
+            "The original source of this article is The Lantern Review (c) 2023",
+        ] {
+            let doc = read(&format!("A Headline\n\nThe council met.\n\n{footer}\n"));
+            assert_eq!(
+                doc.metadata.publisher.as_deref(),
+                Some("The Lantern Review"),
+                "{footer}"
+            );
+        }
     }
 
     #[test]
