@@ -1491,8 +1491,16 @@ pub fn attribute(
     // The latest person named anywhere (name, byte offset), cited or not.
     let mut last_mentioned: Option<(String, usize)> = None;
     let top_level = &segments.top_level;
-    let mut group_speaker: std::collections::HashMap<usize, Attribution> = Default::default();
-    let mut group_source: std::collections::HashMap<usize, usize> = Default::default();
+    // Per quotation group (numbered densely by the segmenter): its speaker's
+    // attribution and source, once known.
+    let groups = segments
+        .quotations
+        .iter()
+        .map(|q| q.group + 1)
+        .max()
+        .unwrap_or(0);
+    let mut group_speaker: Vec<Option<Attribution>> = vec![None; groups];
+    let mut group_source: Vec<Option<usize>> = vec![None; groups];
 
     for (i, sentence) in segments.sentences.iter().enumerate() {
         if headline == Some(&sentence.range) {
@@ -1567,9 +1575,9 @@ pub fn attribute(
         // A quotation's speaker attributes every sentence of the quotation.
         for q in in_sentence {
             if attribution != Attribution::None {
-                group_speaker.entry(q.group).or_insert(attribution);
+                group_speaker[q.group].get_or_insert(attribution);
                 if let Some(s) = source {
-                    group_source.entry(q.group).or_insert(s);
+                    group_source[q.group].get_or_insert(s);
                 }
             }
         }
@@ -1597,10 +1605,10 @@ pub fn attribute(
         let Some(quotation) = overlapping(top_level, &sentence.range).first() else {
             continue;
         };
-        if let Some(&attribution) = group_speaker.get(&quotation.group) {
+        if let Some(attribution) = group_speaker[quotation.group] {
             sentences[i] = SentenceAttribution {
                 attribution,
-                source: group_source.get(&quotation.group).copied(),
+                source: group_source[quotation.group],
             };
             continue;
         }
@@ -1614,9 +1622,9 @@ pub fn attribute(
                 && attributed.attribution != Attribution::None
             {
                 let carried = attributed.clone();
-                group_speaker.insert(quotation.group, carried.attribution);
+                group_speaker[quotation.group] = Some(carried.attribution);
                 if let Some(source) = carried.source {
-                    group_source.insert(quotation.group, source);
+                    group_source[quotation.group] = Some(source);
                 }
                 sentences[i] = carried;
             }
@@ -1627,7 +1635,7 @@ pub fn attribute(
     let quotation_has_speaker = segments
         .quotations
         .iter()
-        .map(|q| group_speaker.contains_key(&q.group))
+        .map(|q| group_speaker[q.group].is_some())
         .collect();
     Analysis {
         sentences,

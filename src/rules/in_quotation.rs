@@ -5,15 +5,16 @@
 use super::Flag;
 use crate::category::Category;
 use crate::segment::{overlapping, Quotation};
-use std::collections::HashSet;
 
 /// `quotations` are the top-level ones: disjoint and in order.
 pub fn mark(flags: &mut [Flag], quotations: &[Quotation]) {
-    let scare_quoted: HashSet<usize> = flags
+    // Sorted, for a binary search per flag.
+    let mut scare_quoted: Vec<usize> = flags
         .iter()
         .filter(|f| f.category == Category::ScareQuotes)
         .map(|f| f.range.start)
         .collect();
+    scare_quoted.sort_unstable();
     for flag in flags
         .iter_mut()
         .filter(|f| f.category != Category::ScareQuotes)
@@ -21,7 +22,7 @@ pub fn mark(flags: &mut [Flag], quotations: &[Quotation]) {
         flag.in_quotation = overlapping(quotations, &flag.range).iter().any(|q| {
             q.inner.start <= flag.range.start
                 && flag.range.end <= q.inner.end
-                && !scare_quoted.contains(&q.inner.start)
+                && scare_quoted.binary_search(&q.inner.start).is_err()
         });
     }
 }

@@ -2,14 +2,14 @@
 //! title twice) is flagged once, not at every repetition.
 
 use super::Flag;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Paragraphs longer than this are prose, and prose may legitimately repeat.
 const MAX_WORDS: usize = 25;
 
 pub fn apply(text: &str, paragraphs: &[Range<usize>], flags: &mut Vec<Flag>) {
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     let repeats: Vec<&Range<usize>> = paragraphs
         .iter()
         .filter(|p| {
