@@ -2,11 +2,11 @@
 //! text's words.
 //!
 //! Every lexicon form is a run of words, so it can only begin where a word
-//! begins: each word of the text is looked up once, by hash, among the forms'
-//! first words, and only the forms that start with it are compared there.
-//! Building that index is a hash per form (an Aho-Corasick automaton over the
-//! same forms took 36 M instructions to build at start-up, and its search
-//! stepped through every byte).
+//! begins. Forms are filed by hash under their first two words (or their only
+//! word); each word of the text, and each pair of neighbouring words, is
+//! looked up once, and only the forms filed there are compared. Building that
+//! index is a hash per form (an Aho-Corasick automaton over the same forms
+//! took 36 M instructions to build at start-up).
 //!
 //! The text is first folded (whitespace runs to one space, curly apostrophes
 //! and Unicode hyphens to ASCII) so that a phrase matches across a line break
@@ -52,8 +52,8 @@ pub struct Matcher {
     slots: Vec<u32>,
     /// Per key, the patterns it finds.
     groups: Vec<Group>,
-    /// Per first byte of a key, its lengths as bits (63 for any longer):
-    /// most of a text's words are turned away by this before any hashing.
+    /// Per first byte of a key, its lengths as bits (63 for any longer): a
+    /// test before hashing that turns away the words no key could match.
     key_shapes: Box<[u64; 256]>,
     /// Patterns that do not begin with a whole word (a reader's "#tag" or
     /// "_x"): few, each searched for on its own.
@@ -91,20 +91,7 @@ impl Matcher {
     }
 
     pub fn new(forms: impl IntoIterator<Item = (String, EntryRef)>) -> Matcher {
-        let mut patterns = Vec::new();
-        for (form, entry) in forms {
-            let folded = fold(&form.to_lowercase()).text;
-            let folded = folded.trim().to_string();
-            if folded.is_empty() {
-                continue;
-            }
-            // "so-called" is also written "so called".
-            if folded.contains('-') && !folded.ends_with('-') && !folded.starts_with('-') {
-                patterns.push((folded.replace('-', " "), entry));
-            }
-            patterns.push((folded, entry));
-        }
-        let patterns: Vec<Pattern> = patterns
+        let patterns: Vec<Pattern> = pattern_texts(forms)
             .into_iter()
             .map(|(text, entry)| Pattern {
                 bounded_end: text.chars().last().is_some_and(char::is_alphanumeric),
@@ -270,6 +257,25 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// The texts matched for each form: folded, lower case, trimmed, and for a
+/// hyphenated form also its spaced spelling ("so-called" is also written
+/// "so called"). Empty forms are dropped.
+fn pattern_texts(forms: impl IntoIterator<Item = (String, EntryRef)>) -> Vec<(String, EntryRef)> {
+    let mut patterns = Vec::new();
+    for (form, entry) in forms {
+        let folded = fold(&form.to_lowercase()).text;
+        let folded = folded.trim().to_string();
+        if folded.is_empty() {
+            continue;
+        }
+        if folded.contains('-') && !folded.ends_with('-') && !folded.starts_with('-') {
+            patterns.push((folded.replace('-', " "), entry));
+        }
+        patterns.push((folded, entry));
+    }
+    patterns
 }
 
 /// What a pattern is found by: its first two words with what separates
@@ -619,20 +625,10 @@ mod tests {
     }
 
     /// The matcher this one replaced, kept as its definition: every pattern
-    /// found anywhere by an Aho-Corasick automaton, kept when its letter or
+    /// text found anywhere by an Aho-Corasick automaton, kept when its letter or
     /// digit ends sit on word boundaries, then leftmost-longest.
     fn find_with_automaton(forms: &[(&str, EntryRef)], text: &str) -> Vec<Hit> {
-        let mut patterns = Vec::new();
-        for &(form, entry) in forms {
-            let folded = fold(&form.to_lowercase()).text.trim().to_string();
-            if folded.is_empty() {
-                continue;
-            }
-            if folded.contains('-') && !folded.ends_with('-') && !folded.starts_with('-') {
-                patterns.push((folded.replace('-', " "), entry));
-            }
-            patterns.push((folded, entry));
-        }
+        let patterns = pattern_texts(forms.iter().map(|&(f, e)| (f.to_string(), e)));
         let automaton = aho_corasick::AhoCorasick::new(patterns.iter().map(|p| &p.0)).unwrap();
         let mut folded = fold(text);
         folded.text.make_ascii_lowercase();
