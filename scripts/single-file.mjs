@@ -10,10 +10,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleModules, workerModules } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const www = join(root, 'www');
 const read = (rel) => readFileSync(join(www, rel), 'utf8');
+const bundle = (order, transform) => bundleModules(www, order, transform);
 
 function fail(message) {
   throw new Error(`single-file: ${message}`);
@@ -25,52 +27,12 @@ function checkInline(name, text, tag) {
   return text;
 }
 
-/**
- * One ES module as a function scope returning its exports. Handles the forms
- * the page uses: `import { a, b as c } from './x.js'`, `import d, { e } from
- * './x.js'`, `export const|let|function|async function|class NAME`, and
- * `export { a, b as c }`.
- */
-function wrapModule(rel, code, names) {
-  const exports = [];
-  code = code.replace(/^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*'([^']+)';?$/gm, (_, def, list, from) => {
-    const dep = names.get(new URL(from, `file:///${rel}`).pathname.slice(1));
-    if (!dep) fail(`${rel} imports ${from}, which is not bundled`);
-    const parts = [];
-    if (def) parts.push(`default: ${def}`);
-    for (const item of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [name, alias] = item.split(/\s+as\s+/);
-      parts.push(alias ? `${name}: ${alias}` : name);
-    }
-    return `const { ${parts.join(', ')} } = ${dep};`;
-  });
-  code = code.replace(/^export\s+((?:async\s+)?function\*?|const|let|var|class)\s+(\w+)/gm, (_, kw, name) => {
-    exports.push(name);
-    return `${kw} ${name}`;
-  });
-  code = code.replace(/^export\s*\{([^}]*)\};?$/gm, (_, list) => {
-    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [name, alias] = item.split(/\s+as\s+/);
-      exports.push(alias ? `${alias}: ${name}` : name);
-    }
-    return '';
-  });
-  if (/^\s*(import|export)\b/m.test(code)) fail(`${rel} has an import or export this script cannot inline`);
-  return `const ${names.get(rel)} = (() => {\n${code}\nreturn { ${exports.join(', ')} };\n})();\n`;
-}
-
-/** Join modules, dependencies first, into one module's source. */
-function bundle(order, transform = {}) {
-  const names = new Map(order.map((rel) => [rel, `__slant_${rel.replace(/\W/g, '_')}`]));
-  return order.map((rel) => wrapModule(rel, (transform[rel] ?? ((s) => s))(read(rel)), names)).join('\n');
-}
-
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 // ------------------------------------------------------------ the worker
 
 const wasm = readFileSync(join(www, 'pkg', 'slant_bg.wasm')).toString('base64');
-const workerCode = checkInline('worker', bundle(['pkg/slant.js', 'worker.js'], {
+const workerCode = checkInline('worker', bundle(workerModules(www), {
   // A classic script has no import.meta; the WASM is always passed in anyway.
   'pkg/slant.js': (s) => s.replaceAll('import.meta.url', 'self.location.href'),
   'worker.js': (s) => {
@@ -86,7 +48,7 @@ const appCode = checkInline('app', bundle(['start.js', 'render.js', 'tooltip.js'
   'start.js': (s) => {
     const old = [
       "export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));",
-      "export const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });",
+      "export const newWorker = () => new Worker(new URL('./pkg/worker.js', import.meta.url), { type: 'module' });",
     ].join('\n');
     if (!s.includes(old)) fail('start.js no longer defines wasmModule and newWorker as expected');
     // The worker has the WASM inlined, so the page compiles nothing: file://

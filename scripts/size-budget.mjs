@@ -20,6 +20,11 @@ const files = [];
   }
 })(www);
 
+// Joined into pkg/worker.js by scripts/bundle.mjs; the page never loads them.
+const bundled = (rel) => ['worker.js', 'pkg/slant.js'].includes(rel) || rel.startsWith('pkg/snippets/');
+if (!files.some((f) => relative(www, f) === 'pkg/worker.js')) throw new Error('www/pkg has no worker.js: build first');
+files.splice(0, files.length, ...files.filter((f) => !bundled(relative(www, f))));
+
 let raw = 0, gzip = 0;
 for (const file of files.sort()) {
   const bytes = readFileSync(file);

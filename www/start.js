@@ -2,8 +2,10 @@
 // this module with `async`, so it runs as soon as it arrives, before the
 // stylesheet, the rest of the HTML and app.js's other imports. It compiles the
 // WASM (index.html preloads the file) and starts the first worker, which loads
-// its scripts meanwhile; app.js imports the same module instance and takes
-// the worker over.
+// its script meanwhile (pkg/worker.js: worker.js with the wasm-bindgen glue
+// joined in by scripts/bundle.mjs, so the worker waits for one request, not
+// two in series); app.js imports the same module instance and takes the
+// worker over.
 
 /** User Timing marks of the first load ("slant:..."), for the benchmark. */
 const marked = new Set();
@@ -37,7 +39,7 @@ async function compileWasm(url) {
 // scripts/single-file.mjs replaces these two lines: its worker is a Blob of the
 // inlined code, with the WASM inside.
 export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
-export const newWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+export const newWorker = () => new Worker(new URL('./pkg/worker.js', import.meta.url), { type: 'module' });
 
 // The first worker. Until app.js takes it, an error (its script failed to
 // load) is kept for app.js to see; the worker itself waits for app.js's
