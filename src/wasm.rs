@@ -54,9 +54,12 @@ fn start() {
 /// Analyse an article. `options` may be omitted, `null` or an `AnalyzeOptions` object.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | null | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    let input = text
+        .as_string()
+        .ok_or_else(|| JsError::new("the text to analyse must be a string"))?;
     let options: Options = if options.is_null() || options.is_undefined() {
         Options::default()
     } else {
@@ -68,33 +71,131 @@ pub fn analyze(
             .ok_or_else(|| JsError::new("invalid options: not a JSON object"))?;
         Options::from_json(&json).map_err(|e| JsError::new(&e))?
     };
-    let report = analyze_core(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    // Explanations, suggestions and source names recur through a report (the
-    // lexicon's explanation on every flag of a term, a source's name on every
-    // sentence it attributes): each is made a JS string once per call, not at
-    // every occurrence. The lexicon's text is static, so pointers identify it.
-    let mut recurring: Vec<&'static str> = report
-        .flags
-        .iter()
-        .flat_map(|f| [Some(&f.message), f.alternative.as_ref()])
-        .filter_map(|s| match s {
-            Some(Cow::Borrowed(s)) => Some(*s),
-            _ => None,
-        })
-        .collect();
-    recurring.sort_unstable_by_key(|s| s.as_ptr());
-    recurring.dedup_by_key(|s| s.as_ptr());
-    let names = report.sources.iter().map(|s| s.name.as_str());
-    for s in recurring.iter().copied().chain(names.clone()) {
-        wasm_bindgen::intern(s);
-    }
-    let result = report
+    let mut report = analyze_core(&input, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    // The report's text is most of what crosses back. For plain text it is
+    // usually the input itself, and the caller's string is reused.
+    let report_text = std::mem::take(&mut report.text);
+    let text = if report_text == input {
+        text
+    } else {
+        JsValue::from_str(&report_text)
+    };
+    drop(input);
+    // Flags, sentences and sources are thousands of small objects: set field
+    // by field from here, each field is a call into JS. They cross as numbers
+    // instead, with each distinct string once, and wasm.js makes the
+    // objects (the same fields, in the same order).
+    let flags = std::mem::take(&mut report.flags);
+    let sentences = std::mem::take(&mut report.sentences);
+    let sources = std::mem::take(&mut report.sources);
+    let rest = report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the report: {e}")));
-    for s in recurring.iter().copied().chain(names) {
-        wasm_bindgen::unintern(s);
+        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))?;
+    let mut strings = Strings::default();
+    let (mut kinds, mut attributions, mut source_kinds) = (Vec::new(), Vec::new(), Vec::new());
+    let mut numbers = Vec::with_capacity(
+        1 + flags.len() * 8
+            + sentences.len() * 4
+            + sources.len() * 4
+            + 2 * sources.iter().map(|s| s.spans.len()).sum::<usize>(),
+    );
+    numbers.push(to_u32(flags.len()));
+    for flag in &flags {
+        numbers.extend([
+            strings.variant(&mut kinds, flag.kind),
+            strings.id(flag.category.key()),
+            to_u32(flag.start),
+            to_u32(flag.end),
+            strings.id(&flag.message),
+            u32::from(flag.in_quotation),
+            u32::from(flag.severity),
+            flag.alternative.as_deref().map_or(0, |a| strings.id(a) + 1),
+        ]);
     }
-    result
+    numbers.push(to_u32(sentences.len()));
+    for sentence in &sentences {
+        numbers.extend([
+            to_u32(sentence.start),
+            to_u32(sentence.end),
+            strings.variant(&mut attributions, sentence.attribution),
+            sentence.source.as_deref().map_or(0, |s| strings.id(s) + 1),
+        ]);
+    }
+    numbers.push(to_u32(sources.len()));
+    for source in &sources {
+        numbers.extend([
+            strings.id(&source.name),
+            strings.variant(&mut source_kinds, source.kind),
+            to_u32(source.mentions),
+            to_u32(source.spans.len()),
+        ]);
+        for span in &source.spans {
+            numbers.extend([to_u32(span.start), to_u32(span.end)]);
+        }
+    }
+    let table = js_sys::Array::new_with_length(to_u32(strings.list.len()));
+    for (i, s) in strings.list.iter().enumerate() {
+        table.set(to_u32(i), JsValue::from_str(s));
+    }
+    fill_report(&rest, &text, &numbers, &table);
+    Ok(rest)
+}
+
+#[wasm_bindgen(module = "/src/wasm.js")]
+extern "C" {
+    /// Sets `text`, `flags`, `sentences` and `sources` on `report` from the
+    /// numbers and strings `analyze` packs.
+    #[wasm_bindgen(js_name = fillReport)]
+    fn fill_report(report: &JsValue, text: &JsValue, numbers: &[u32], strings: &js_sys::Array);
+}
+
+/// Report offsets and counts are bounded by the input limit (16 MB).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).expect("report numbers fit in 32 bits")
+}
+
+/// The distinct strings of a report, each numbered once. Explanations are
+/// shared by every flag of a term, names by every sentence a source
+/// attributes.
+#[derive(Default)]
+struct Strings<'a> {
+    index: std::collections::BTreeMap<Cow<'a, str>, u32>,
+    list: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Strings<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        self.number(Cow::Borrowed(s))
+    }
+
+    /// A unit enum variant, by its serde name ("loaded_language", "named"),
+    /// serialised once per distinct value (`seen` remembers them).
+    fn variant<T: Serialize + PartialEq + Copy>(
+        &mut self,
+        seen: &mut Vec<(T, u32)>,
+        value: T,
+    ) -> u32 {
+        if let Some(&(_, i)) = seen.iter().find(|(v, _)| *v == value) {
+            return i;
+        }
+        let name = match serde_json::to_value(value) {
+            Ok(serde_json::Value::String(name)) => name,
+            other => unreachable!("not a unit variant: {other:?}"),
+        };
+        let i = self.number(Cow::Owned(name));
+        seen.push((value, i));
+        i
+    }
+
+    fn number(&mut self, s: Cow<'a, str>) -> u32 {
+        if let Some(&i) = self.index.get(&s) {
+            return i;
+        }
+        let i = to_u32(self.list.len());
+        self.list.push(s.clone());
+        self.index.insert(s, i);
+        i
+    }
 }
 
 /// The version of the analysis core.
