@@ -1413,6 +1413,10 @@ struct SourceBook {
     /// Per source, its merge keys computed once (every mention is compared
     /// against every source).
     keys: Vec<MergeKeys>,
+    /// Names as written, with their kind, and the source `intern` gave them.
+    /// A source is named the same way many times over; while no source is
+    /// added and no merge key changes, `intern` would give the same answer.
+    seen: std::collections::BTreeMap<(String, u8), usize>,
 }
 
 struct MergeKeys {
@@ -1440,7 +1444,22 @@ impl SourceBook {
     }
 
     /// The source of that name, merged with earlier mentions of it, or a new one.
-    fn intern(&mut self, name: &str, kind: SourceKind) -> usize {
+    fn intern(&mut self, written: &str, kind: SourceKind) -> usize {
+        let key = (written.to_string(), kind as u8);
+        if let Some(&index) = self.seen.get(&key) {
+            return index;
+        }
+        let (index, changed) = self.merge(written, kind);
+        if changed {
+            self.seen.clear();
+        }
+        self.seen.insert(key, index);
+        index
+    }
+
+    /// The source of that name, merged with earlier mentions of it, or a new
+    /// one; and whether the book's sources or merge keys changed.
+    fn merge(&mut self, name: &str, kind: SourceKind) -> (usize, bool) {
         let name = clean_name(name, kind);
         let new = MergeKeys::of(&name);
         let apostrophes = ['\'', '’'];
@@ -1460,8 +1479,9 @@ impl SourceBook {
                 {
                     self.keys[i] = new;
                     self.sources[i].name = name;
+                    return (i, true);
                 }
-                i
+                (i, false)
             }
             None => {
                 self.sources.push(Source {
@@ -1470,7 +1490,7 @@ impl SourceBook {
                     mentions: Vec::new(),
                 });
                 self.keys.push(new);
-                self.sources.len() - 1
+                (self.sources.len() - 1, true)
             }
         }
     }
