@@ -46,7 +46,7 @@ build_wasm() {
   # npm's binaryen: Debian's older wasm-opt breaks wasm-bindgen output.
   # memory-packing is skipped: it splits the data segment around zero runs,
   # a few KB smaller raw but ~20 KB larger gzipped.
-  wasm-opt -Os --skip-pass=memory-packing --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Os --skip-pass=memory-packing --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     www/pkg/slant_bg.wasm -o www/pkg/slant_bg.wasm
   # The worker's script with the glue joined in: one request instead of two.
