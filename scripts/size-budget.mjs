@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { workerModules } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const www = join(root, 'www');
@@ -21,9 +22,9 @@ const files = [];
 })(www);
 
 // Joined into pkg/worker.js by scripts/bundle.mjs; the page never loads them.
-const bundled = (rel) => ['worker.js', 'pkg/slant.js'].includes(rel) || rel.startsWith('pkg/snippets/');
 if (!files.some((f) => relative(www, f) === 'pkg/worker.js')) throw new Error('www/pkg has no worker.js: build first');
-files.splice(0, files.length, ...files.filter((f) => !bundled(relative(www, f))));
+const bundled = workerModules(www);
+files.splice(0, files.length, ...files.filter((f) => !bundled.includes(relative(www, f))));
 
 let raw = 0, gzip = 0;
 for (const file of files.sort()) {

@@ -660,12 +660,8 @@ fn tokenize<'a>(
         let text = &slice[i..end];
         let lowercase = if let Some(lower) = ascii_lower {
             std::borrow::Cow::Borrowed(&lower[i..end])
-        } else if text.is_ascii() {
-            if text.bytes().any(|b| b.is_ascii_uppercase()) {
-                std::borrow::Cow::Owned(text.to_ascii_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(text)
-            }
+        } else if let Some(lower) = ascii_lowercase(text) {
+            lower
         } else if text.chars().any(char::is_uppercase) {
             std::borrow::Cow::Owned(text.to_lowercase())
         } else {
@@ -683,16 +679,16 @@ fn tokenize<'a>(
     tokens
 }
 
-/// An all-ASCII sentence in lower case, borrowed when it has no capitals;
-/// `None` when it is not all ASCII (its tokens lower-case themselves).
-fn ascii_lowercase(sentence: &str) -> Option<std::borrow::Cow<'_, str>> {
-    if !sentence.is_ascii() {
+/// All-ASCII text in lower case, borrowed when it has no capitals; `None`
+/// when it is not all ASCII.
+fn ascii_lowercase(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !text.is_ascii() {
         return None;
     }
-    Some(if sentence.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(sentence.to_ascii_lowercase())
+    Some(if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(sentence)
+        std::borrow::Cow::Borrowed(text)
     })
 }
 
@@ -1435,10 +1431,11 @@ struct SourceBook {
     /// Per source, its merge keys computed once (every mention is compared
     /// against every source).
     keys: Vec<MergeKeys>,
-    /// Names as written, with their kind, and the source `intern` gave them.
-    /// A source is named the same way many times over; while no source is
-    /// added and no merge key changes, `intern` would give the same answer.
-    seen: std::collections::BTreeMap<(String, u8), usize>,
+    /// Names as written, with each kind they came with and the source
+    /// `intern` gave them. A source is named the same way many times over;
+    /// `merge` gives the same answer again until a source is renamed (a new
+    /// source goes last, after every earlier answer).
+    seen: std::collections::BTreeMap<String, Vec<(SourceKind, usize)>>,
 }
 
 struct MergeKeys {
@@ -1467,20 +1464,26 @@ impl SourceBook {
 
     /// The source of that name, merged with earlier mentions of it, or a new one.
     fn intern(&mut self, written: &str, kind: SourceKind) -> usize {
-        let key = (written.to_string(), kind as u8);
-        if let Some(&index) = self.seen.get(&key) {
+        let known = self
+            .seen
+            .get(written)
+            .and_then(|kinds| kinds.iter().find(|(k, _)| *k == kind));
+        if let Some(&(_, index)) = known {
             return index;
         }
-        let (index, changed) = self.merge(written, kind);
-        if changed {
+        let (index, renamed) = self.merge(written, kind);
+        if renamed {
             self.seen.clear();
         }
-        self.seen.insert(key, index);
+        self.seen
+            .entry(written.to_string())
+            .or_default()
+            .push((kind, index));
         index
     }
 
     /// The source of that name, merged with earlier mentions of it, or a new
-    /// one; and whether the book's sources or merge keys changed.
+    /// one; and whether an existing source was renamed (its merge keys changed).
     fn merge(&mut self, name: &str, kind: SourceKind) -> (usize, bool) {
         let name = clean_name(name, kind);
         let new = MergeKeys::of(&name);
@@ -1512,7 +1515,7 @@ impl SourceBook {
                     mentions: Vec::new(),
                 });
                 self.keys.push(new);
-                (self.sources.len() - 1, true)
+                (self.sources.len() - 1, false)
             }
         }
     }
