@@ -20,8 +20,8 @@ pub fn read(input: &str) -> Document {
     }
     if meta.published.is_none() {
         meta.published = elements(&page)
-            .find(|e| e.value().name() == "time" && e.value().attr("datetime").is_some())
-            .and_then(|t| t.value().attr("datetime").and_then(parse_date))
+            .find(|e| e.value().name() == "time" && attribute(e.value(), "datetime").is_some())
+            .and_then(|t| attribute(t.value(), "datetime").and_then(parse_date))
             .or_else(|| {
                 first(&page, "time").and_then(|t| parse_date(&t.text().collect::<String>()))
             });
@@ -153,23 +153,29 @@ fn descendant_elements<'a>(scope: ElementRef<'a>) -> impl Iterator<Item = Elemen
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
+/// The value of `element`'s attribute `name` (in no namespace), what
+/// `Element::attr` returns, found by comparing names as strings: `attr` builds
+/// an interned atom from `name` on every call, and this reader asks a dozen
+/// questions of every element.
+fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+    element
+        .attrs
+        .iter()
+        .find(|(qualified, _)| qualified.ns.is_empty() && &*qualified.local == name)
+        .map(|(_, value)| &**value)
+}
+
 /// Whether attribute `name` equals `value` the way a CSS `[name=value]`
 /// selector compares it: ASCII case-insensitively for the attributes HTML
 /// lists as such (`type`, `rel`) on HTML elements, exactly otherwise.
 fn attr_is(element: &Element, name: &str, value: &str) -> bool {
-    element.attr(name).is_some_and(|actual| {
+    attribute(element, name).is_some_and(|actual| {
         if matches!(name, "type" | "rel") && &*element.name.ns == HTML_NAMESPACE {
             actual.eq_ignore_ascii_case(value)
         } else {
             actual == value
         }
     })
-}
-
-fn has_class(element: &Element, class: &str) -> bool {
-    element
-        .attr("class")
-        .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
 }
 
 /// `<meta>` elements whose `property`, `name` (or, when `itemprop`, also
@@ -189,7 +195,7 @@ fn metas_for<'a, 'b>(
 
 fn meta_content(metas: &[ElementRef], keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|key| {
-        metas_for(metas, key, true).find_map(|m| m.value().attr("content").and_then(clean))
+        metas_for(metas, key, true).find_map(|m| attribute(m.value(), "content").and_then(clean))
     })
 }
 
@@ -200,7 +206,7 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
     let metas = metas.as_slice();
     let all = |key: &str| -> Vec<String> {
         metas_for(metas, key, false)
-            .filter_map(|m| m.value().attr("content").and_then(clean))
+            .filter_map(|m| attribute(m.value(), "content").and_then(clean))
             .collect()
     };
     let mut tags = Vec::new();
@@ -249,7 +255,7 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
         section: meta_content(metas, &["article:section", "section"]),
         tags,
         language: first(page, "html")
-            .and_then(|h| h.value().attr("lang").and_then(clean))
+            .and_then(|h| attribute(h.value(), "lang").and_then(clean))
             .or_else(|| meta_content(metas, &["og:locale", "language"])),
         description: meta_content(
             metas,
@@ -258,7 +264,7 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
         url: meta_content(metas, &["og:url"]).or_else(|| {
             elements(page)
                 .find(|l| l.value().name() == "link" && attr_is(l.value(), "rel", "canonical"))
-                .and_then(|l| l.value().attr("href").and_then(clean))
+                .and_then(|l| attribute(l.value(), "href").and_then(clean))
         }),
     }
 }
@@ -446,17 +452,27 @@ const CHROME_MARKERS: &[&str] = &[
 ];
 
 fn is_chrome(element: &Element) -> bool {
-    let attributes = [
-        element.attr("class"),
-        element.attr("id"),
-        element.attr("role"),
-    ];
-    attributes.iter().flatten().any(|value| {
-        let value = value.to_ascii_lowercase();
-        CHROME_MARKERS.iter().any(|m| value.contains(m))
-            || ["navigation", "banner", "contentinfo", "complementary"].contains(&value.as_str())
-    }) || element.attr("hidden").is_some()
-        || element.attr("aria-hidden") == Some("true")
+    element.attrs.iter().any(|(qualified, value)| {
+        if !qualified.ns.is_empty() {
+            return false;
+        }
+        match &*qualified.local {
+            "class" | "id" | "role" => {
+                // Class names are nearly always lower case already.
+                let value: std::borrow::Cow<str> = if value.bytes().any(|b| b.is_ascii_uppercase())
+                {
+                    value.to_ascii_lowercase().into()
+                } else {
+                    (&**value).into()
+                };
+                CHROME_MARKERS.iter().any(|m| value.contains(m))
+                    || ["navigation", "banner", "contentinfo", "complementary"].contains(&&*value)
+            }
+            "hidden" => true,
+            "aria-hidden" => &**value == "true",
+            _ => false,
+        }
+    })
 }
 
 /// Paragraph texts of the article body, whether the first is the headline,
@@ -503,12 +519,9 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
             Node::Text(text) => append_collapsed(&mut current, &text.text),
             Node::Element(element) => {
                 let name = element.name();
-                if node.id() != container.id()
-                    && (SKIPPED_ELEMENTS.contains(&name) || is_chrome(element))
-                {
-                    if is_chrome(element)
-                        && element.attr("class").is_some_and(|c| c.contains("byline"))
-                    {
+                let chrome = node.id() != container.id() && is_chrome(element);
+                if node.id() != container.id() && (chrome || SKIPPED_ELEMENTS.contains(&name)) {
+                    if chrome && attribute(element, "class").is_some_and(|c| c.contains("byline")) {
                         let text: String = ElementRef::wrap(node)
                             .map(|e| e.text().collect())
                             .unwrap_or_default();
@@ -553,17 +566,55 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
     (paragraphs, headline_first, byline_authors)
 }
 
+/// Bytes that may start a whitespace character: ASCII whitespace and the lead
+/// byte of every multi-byte character (never a continuation byte, so a scan
+/// that stops at one stops on a character boundary).
+const MAY_START_WHITESPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte as u8, b' ' | b'\t'..=b'\r' | 0xC0..=0xFF);
+        byte += 1;
+    }
+    table
+};
+
+/// Appends `text` with each run of whitespace collapsed to one space, and no
+/// space where `out` is empty or already ends with one. One pass over the
+/// bytes: only a non-ASCII lead byte needs the character decoded.
 fn append_collapsed(out: &mut String, text: &str) {
-    for (i, word) in text.split_whitespace().enumerate() {
-        let starts_with_space = i > 0 || text.starts_with(char::is_whitespace);
-        if starts_with_space && !out.is_empty() && !out.ends_with(' ') {
+    let bytes = text.as_bytes();
+    // The length of the whitespace character at `i`, if there is one.
+    let whitespace_at = |i: usize| -> Option<usize> {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            return matches!(byte, b' ' | b'\t'..=b'\r').then_some(1);
+        }
+        let c = text[i..].chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    };
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MAY_START_WHITESPACE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let Some(len) = whitespace_at(i) else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&text[copied..i]);
+        i += len;
+        while let Some(len) = bytes.get(i).and_then(|_| whitespace_at(i)) {
+            i += len;
+        }
+        if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-        out.push_str(word);
+        copied = i;
     }
-    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
-        out.push(' ');
-    }
+    out.push_str(&text[copied..]);
 }
 
 /// The element that holds the article: the smallest of `<article>`, `<main>`
@@ -593,18 +644,25 @@ fn choose_container(page: &Html) -> ElementRef<'_> {
 /// `article, main, [role=main], [itemprop=articleBody]`, or one of the
 /// article-body classes.
 fn is_container_candidate(element: &Element) -> bool {
+    const ARTICLE_BODY_CLASSES: &[&str] = &[
+        "article-body",
+        "article-content",
+        "post-content",
+        "entry-content",
+        "story-body",
+    ];
     matches!(element.name(), "article" | "main")
-        || attr_is(element, "role", "main")
-        || attr_is(element, "itemprop", "articleBody")
-        || [
-            "article-body",
-            "article-content",
-            "post-content",
-            "entry-content",
-            "story-body",
-        ]
-        .iter()
-        .any(|class| has_class(element, class))
+        || element.attrs.iter().any(|(qualified, value)| {
+            qualified.ns.is_empty()
+                && match &*qualified.local {
+                    "role" => &**value == "main",
+                    "itemprop" => &**value == "articleBody",
+                    "class" => value
+                        .split_ascii_whitespace()
+                        .any(|class| ARTICLE_BODY_CLASSES.contains(&class)),
+                    _ => false,
+                }
+        })
 }
 
 #[cfg(test)]
@@ -758,5 +816,76 @@ mod tests {
         assert!(doc.text.contains("deep text"));
         let doc = read("<html><script type=\"application/ld+json\">{not json</script><p>ok</p>");
         assert_eq!(doc.text, "ok");
+    }
+
+    /// The word-by-word collapse `append_collapsed` replaced.
+    fn append_collapsed_word_by_word(out: &mut String, text: &str) {
+        for (i, word) in text.split_whitespace().enumerate() {
+            let starts_with_space = i > 0 || text.starts_with(char::is_whitespace);
+            if starts_with_space && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapsing_in_one_pass_equals_word_by_word(
+            before in "( |a)?",
+            pieces in proptest::collection::vec("( |\t|\n|\r|\u{b}|\u{1c}|\u{a0}|\u{85}|\u{3000}|\u{2009}|a|é|東|😀|-){0,12}", 0..4),
+        ) {
+            let (mut fast, mut slow) = (before.clone(), before);
+            for piece in &pieces {
+                append_collapsed(&mut fast, piece);
+                append_collapsed_word_by_word(&mut slow, piece);
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn attributes_read_by_name_equal_scrapers_lookup() {
+        let page = Html::parse_document(
+            r#"<div Class="A b" id=x ROLE=main hidden aria-hidden=true data-x=1><svg xlink:href="h" href="g"><a xml:lang="en" lang="fr"></a></svg></div>"#,
+        );
+        let names = [
+            "class",
+            "id",
+            "role",
+            "hidden",
+            "aria-hidden",
+            "data-x",
+            "href",
+            "lang",
+            "ROLE",
+            "none",
+        ];
+        for element in elements(&page) {
+            for name in names {
+                assert_eq!(
+                    attribute(element.value(), name),
+                    element.value().attr(name),
+                    "{name}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chrome_is_recognised_by_class_id_role_and_hidden_attributes() {
+        let page = Html::parse_document(
+            r#"<div id=a class="Share-Box"></div><div id=b role=navigation></div><div id=c hidden></div>
+<div id=d aria-hidden=true></div><div id=e aria-hidden=false></div><div id=f class="story"></div>
+<div id=g ID="Related-Links"></div><div id=h role="Banner"></div><div id=i class="prose"></div>"#,
+        );
+        let chrome: Vec<_> = elements(&page)
+            .filter(|e| e.value().name() == "div" && is_chrome(e.value()))
+            .filter_map(|e| e.value().id())
+            .collect();
+        assert_eq!(chrome, ["a", "b", "c", "d", "h"]);
     }
 }
