@@ -75,7 +75,11 @@ pub fn analyze(
     // The report's text is most of what crosses back. For plain text it is
     // usually the input itself, and the caller's string is reused.
     let report_text = std::mem::take(&mut report.text);
-    let text = if report_text == input {
+    // Plain text is analysed as pasted (see `input::Document::text`); the
+    // length check is a cheap guard, where comparing every byte would cost
+    // about 2% of a call.
+    debug_assert!(report.input_kind != crate::InputKind::Text || report_text == input);
+    let text = if report.input_kind == crate::InputKind::Text && report_text.len() == input.len() {
         text
     } else {
         JsValue::from_str(&report_text)
@@ -159,8 +163,21 @@ fn to_u32(n: usize) -> u32 {
 /// attributes.
 #[derive(Default)]
 struct Strings<'a> {
-    index: std::collections::BTreeMap<Cow<'a, str>, u32>,
+    index: rustc_hash::FxHashMap<Key<'a>, u32>,
     list: Vec<Cow<'a, str>>,
+}
+
+/// A string table key that is equal at once to the very same string: most
+/// are explanations borrowed from the lexicon, where comparing the bytes of
+/// two long equal strings would be most of a lookup.
+#[derive(Eq, Hash)]
+struct Key<'a>(Cow<'a, str>);
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_ref(), other.0.as_ref());
+        (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
+    }
 }
 
 impl<'a> Strings<'a> {
@@ -188,13 +205,15 @@ impl<'a> Strings<'a> {
     }
 
     fn number(&mut self, s: Cow<'a, str>) -> u32 {
-        if let Some(&i) = self.index.get(&s) {
-            return i;
+        let next = to_u32(self.list.len());
+        match self.index.entry(Key(s)) {
+            std::collections::hash_map::Entry::Occupied(seen) => *seen.get(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                self.list.push(new.key().0.clone());
+                new.insert(next);
+                next
+            }
         }
-        let i = to_u32(self.list.len());
-        self.list.push(s.clone());
-        self.index.insert(s, i);
-        i
     }
 }
 
