@@ -1546,6 +1546,7 @@ pub fn attribute(
         .unwrap_or(0);
     let mut group_speaker: Vec<Option<Attribution>> = vec![None; groups];
     let mut group_source: Vec<Option<usize>> = vec![None; groups];
+    let mut lower_buffer = String::new();
 
     for (i, sentence) in segments.sentences.iter().enumerate() {
         if headline == Some(&sentence.range) {
@@ -1558,8 +1559,20 @@ pub fn attribute(
         let in_sentence = overlapping(top_level, &sentence.range);
         let mut attribution = Attribution::None;
         let mut source = None;
-        let lower = ascii_lowercase(&text[sentence.range.clone()]);
-        let tokens = tokenize(text, sentence.range.clone(), lower.as_deref());
+        let sentence_text = &text[sentence.range.clone()];
+        // One buffer for every sentence's lower case: the tokens borrow it
+        // only until the next sentence.
+        let lower = if !sentence_text.is_ascii() {
+            None
+        } else if sentence_text.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower_buffer.clear();
+            lower_buffer.push_str(sentence_text);
+            lower_buffer.make_ascii_lowercase();
+            Some(lower_buffer.as_str())
+        } else {
+            Some(sentence_text)
+        };
+        let tokens = tokenize(text, sentence.range.clone(), lower);
         let mentions = person_mentions(text, &tokens, in_sentence);
         for frame in frames(text, &tokens, in_sentence) {
             // "he" is the person named most recently before it, cited or not.

@@ -88,17 +88,21 @@ fn join_wrapped_lines(
             let gap = &text[last.end..range.start];
             let single_break =
                 gap.matches(['\n', '\r']).count() == 1 && !gap.contains("\r\n\r") || gap == "\r\n";
-            let last_line = text[last.clone()].rsplit(['\n', '\r']).next().unwrap_or("");
-            let ends_sentence = last_line
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…']);
-            if single_break
-                && headline != Some(last)
-                && !ends_sentence
-                && last_line.chars().count() >= WRAPPED_LINE_MIN_CHARS
-            {
-                last.end = range.end;
-                continue;
+            // Most paragraphs are apart by a blank line: the last line is
+            // looked for only when they are not.
+            if single_break && headline != Some(last) {
+                let paragraph = &text[last.clone()];
+                let last_line = paragraph
+                    .bytes()
+                    .rposition(|b| b == b'\n' || b == b'\r')
+                    .map_or(paragraph, |at| &paragraph[at + 1..]);
+                let ends_sentence = last_line
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…']);
+                if !ends_sentence && last_line.chars().count() >= WRAPPED_LINE_MIN_CHARS {
+                    last.end = range.end;
+                    continue;
+                }
             }
         }
         paragraphs.push(range.clone());

@@ -344,9 +344,9 @@ fn original_source(line: &str) -> Option<String> {
     clean(metadata::strip_markdown_links(&c[1][..end]).trim_end_matches(['.', ' ']))
 }
 
-/// Without counting all of a long paragraph.
+/// Without counting all of a long paragraph: a character is 1 to 4 bytes.
 fn at_most_chars(line: &str, max: usize) -> bool {
-    line.len() <= max || line.chars().nth(max).is_none()
+    line.len() <= max || (line.len() <= max.saturating_mul(4) && line.chars().count() <= max)
 }
 
 fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
@@ -435,6 +435,17 @@ fn dateline_publisher(paragraph: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_chars_counts_characters_not_bytes() {
+        for c in ['a', 'é', '東', '😀'] {
+            let line = |n: usize| c.to_string().repeat(n);
+            assert!(at_most_chars(&line(5), 5), "{c}");
+            assert!(!at_most_chars(&line(6), 5), "{c}");
+            assert!(at_most_chars(&line(0), 0));
+        }
+        assert!(!at_most_chars(&"a".repeat(10_000), 200));
+    }
 
     #[test]
     fn lines_end_at_each_kind_of_break() {
