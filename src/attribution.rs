@@ -612,19 +612,10 @@ fn tokenize<'a>(
 ) -> Vec<Token<'a>> {
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
-    let char_at = |at: usize| -> char {
-        match bytes[at] {
-            b @ 0..=0x7F => b as char,
-            _ => slice[at..]
-                .chars()
-                .next()
-                .expect("at is on a char boundary"),
-        }
-    };
     let mut tokens = Vec::with_capacity(slice.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
-        let c = char_at(i);
+        let c = char_at(slice, i);
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -632,11 +623,16 @@ fn tokenize<'a>(
         let mut end = i + c.len_utf8();
         if c.is_alphanumeric() {
             while end < bytes.len() {
-                if bytes[end].is_ascii_alphanumeric() {
+                let byte = bytes[end];
+                if byte.is_ascii_alphanumeric() {
                     end += 1;
                     continue;
                 }
-                let next = char_at(end);
+                // Any other ASCII character but these three ends the word.
+                if byte.is_ascii() && !matches!(byte, b'.' | b'\'' | b'-') {
+                    break;
+                }
+                let next = char_at(slice, end);
                 let after = end + next.len_utf8();
                 let joins = matches!(next, '.' | '\'' | '’' | '-' | '‑')
                     && slice[after..]
@@ -677,6 +673,15 @@ fn tokenize<'a>(
         i = end;
     }
     tokens
+}
+
+/// The character starting at byte `at` of `text` (a character boundary).
+#[inline(always)]
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        byte @ 0..=0x7F => char::from(byte),
+        _ => text[at..].chars().next().expect("at is on a char boundary"),
+    }
 }
 
 /// All-ASCII text in lower case, borrowed when it has no capitals; `None`
