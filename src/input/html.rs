@@ -584,15 +584,6 @@ const MAY_START_WHITESPACE: [bool; 256] = {
 /// bytes: only a non-ASCII lead byte needs the character decoded.
 fn append_collapsed(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    // The length of the whitespace character at `i`, if there is one.
-    let whitespace_at = |i: usize| -> Option<usize> {
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            return matches!(byte, b' ' | b'\t'..=b'\r').then_some(1);
-        }
-        let c = text[i..].chars().next()?;
-        c.is_whitespace().then(|| c.len_utf8())
-    };
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -600,15 +591,21 @@ fn append_collapsed(out: &mut String, text: &str) {
             i += 1;
             continue;
         }
-        let Some(len) = whitespace_at(i) else {
+        let Some(len) = whitespace_at(text, i) else {
             i += 1;
             continue;
         };
-        out.push_str(&text[copied..i]);
+        let run = i;
         i += len;
-        while let Some(len) = bytes.get(i).and_then(|_| whitespace_at(i)) {
+        while let Some(len) = bytes.get(i).and_then(|_| whitespace_at(text, i)) {
             i += len;
         }
+        // A single space after a word is already what collapsing makes of
+        // it: it stays in the run being copied.
+        if run > 0 && i == run + 1 && bytes[run] == b' ' {
+            continue;
+        }
+        out.push_str(&text[copied..run]);
         if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
@@ -617,17 +614,25 @@ fn append_collapsed(out: &mut String, text: &str) {
     out.push_str(&text[copied..]);
 }
 
+/// The length of the whitespace character at byte `i` of `text` (a character
+/// boundary), if there is one there.
+#[inline(always)]
+fn whitespace_at(text: &str, i: usize) -> Option<usize> {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        return matches!(byte, b' ' | b'\t'..=b'\r').then_some(1);
+    }
+    let c = text[i..].chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
 /// The element that holds the article: the smallest of `<article>`, `<main>`
 /// and friends that still holds most of the page's paragraph text.
 fn choose_container(page: &Html) -> ElementRef<'_> {
     let scored: Vec<(ElementRef, usize, usize)> = elements(page)
         .filter(|c| is_container_candidate(c.value()))
         .map(|c| {
-            let paragraph_text: usize = descendant_elements(c)
-                .filter(|p| p.value().name() == "p")
-                .map(|p| p.text().map(str::len).sum::<usize>())
-                .sum();
-            let all_text: usize = c.text().map(str::len).sum();
+            let (paragraph_text, all_text) = text_lengths(c);
             (c, paragraph_text, all_text)
         })
         .collect();
@@ -639,6 +644,36 @@ fn choose_container(page: &Html) -> ElementRef<'_> {
         .map(|s| s.0)
         .or_else(|| first(page, "body"))
         .unwrap_or_else(|| page.root_element())
+}
+
+/// The bytes of text inside `<p>` elements below `scope` (counted once per
+/// enclosing `<p>`, `scope` itself not being one of them), and all the text
+/// of `scope`: one walk over it.
+fn text_lengths(scope: ElementRef) -> (usize, usize) {
+    use ego_tree::iter::Edge;
+    let (mut paragraph_text, mut all_text, mut open_paragraphs) = (0, 0, 0);
+    for edge in scope.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => {
+                    all_text += text.len();
+                    paragraph_text += text.len() * open_paragraphs;
+                }
+                Node::Element(e) if node.id() != scope.id() && e.name() == "p" => {
+                    open_paragraphs += 1;
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.id() != scope.id()
+                    && node.value().as_element().is_some_and(|e| e.name() == "p")
+                {
+                    open_paragraphs -= 1;
+                }
+            }
+        }
+    }
+    (paragraph_text, all_text)
 }
 
 /// `article, main, [role=main], [itemprop=articleBody]`, or one of the
@@ -887,5 +922,26 @@ mod tests {
             .filter_map(|e| e.value().id())
             .collect();
         assert_eq!(chrome, ["a", "b", "c", "d", "h"]);
+    }
+
+    #[test]
+    fn text_lengths_in_one_walk_equal_the_lengths_summed_per_paragraph() {
+        let pages = [
+            PAGE,
+            "<main><p>one <b>two</b></p><div>three<p>four</p></div></main>",
+            "<p class=article-body>own text<p>next</p></p><svg><p>foreign</p></svg>",
+            "<article><math><p>a<p>b</p></p></math>tail</article>",
+        ];
+        for source in pages {
+            let page = Html::parse_document(source);
+            for scope in elements(&page) {
+                let paragraph_text: usize = descendant_elements(scope)
+                    .filter(|p| p.value().name() == "p")
+                    .map(|p| p.text().map(str::len).sum::<usize>())
+                    .sum();
+                let all_text: usize = scope.text().map(str::len).sum();
+                assert_eq!(text_lengths(scope), (paragraph_text, all_text), "{source}");
+            }
+        }
     }
 }
