@@ -9,37 +9,144 @@ use regex_lite::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// A figure: a sum of money, a percentage, or a count of people or things.
-/// Every match begins at a currency sign or at a digit that starts a word,
-/// so the pattern is tried anchored at those places only (an unanchored
-/// search over every sentence was most of this rule's time). The `\b` that
-/// would open the second branch is checked by `figure_starts_at` instead.
+/// A figure: a sum of money, a percentage, or a count of people or things,
+/// as the regex it was first written as (kept as the tests' oracle). Every
+/// match begins at a currency sign or at a digit that starts a word; the
+/// `\b` before a digit is checked by `find_figure`.
+#[cfg(test)]
 const FIGURE: &str = r"(?i)^(?:[$€£]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\d[\d,.]*\s*(?:%|percent\b|per cent\b|(?:million|billion|trillion|thousand|hundred)\b(?:\s+(?:people|dollars|euros|pounds|residents|jobs|workers|children|civilians|homes|households|votes|voters|refugees|migrants|patients|deaths|cases))?|(?:people|persons|dead|deaths|killed|injured|wounded|victims|casualties|civilians|children|refugees|migrants|jobs|workers|households|homes|arrests|arrested|tonnes|tons)\b))";
 
-fn figure() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| Regex::new(FIGURE).unwrap())
-}
+const MONEY_MAGNITUDES: &[&str] = &["million", "billion", "trillion", "bn", "m"];
+const MAGNITUDES: &[&str] = &["million", "billion", "trillion", "thousand", "hundred"];
+const COUNTED_AFTER_MAGNITUDE: &[&str] = &[
+    "people",
+    "dollars",
+    "euros",
+    "pounds",
+    "residents",
+    "jobs",
+    "workers",
+    "children",
+    "civilians",
+    "homes",
+    "households",
+    "votes",
+    "voters",
+    "refugees",
+    "migrants",
+    "patients",
+    "deaths",
+    "cases",
+];
+const COUNTED: &[&str] = &[
+    "people",
+    "persons",
+    "dead",
+    "deaths",
+    "killed",
+    "injured",
+    "wounded",
+    "victims",
+    "casualties",
+    "civilians",
+    "children",
+    "refugees",
+    "migrants",
+    "jobs",
+    "workers",
+    "households",
+    "homes",
+    "arrests",
+    "arrested",
+    "tonnes",
+    "tons",
+];
 
-/// Where a figure may begin: a currency sign, or a digit with no ASCII word
-/// character before it (the regex's own `\b` is ASCII-only).
-fn figure_starts_at(c: char, previous: Option<char>) -> bool {
-    matches!(c, '$' | '€' | '£')
-        || c.is_ascii_digit() && !previous.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_')
-}
-
-/// The leftmost figure in `sentence`, as a byte range of it.
-fn find_figure(sentence: &str) -> Option<Range<usize>> {
-    let mut previous = None;
-    for (i, c) in sentence.char_indices() {
-        if figure_starts_at(c, previous) {
-            if let Some(m) = figure().find(&sentence[i..]) {
-                return Some(i + m.start()..i + m.end());
+/// The length of the figure at the start of `s`, if one starts there: what
+/// `FIGURE` matches, scanned by hand (the regex was a third of this rule's
+/// time). As in the regex, `\s`, `\d` and word boundaries are ASCII, case is
+/// ignored for ASCII letters, and an alternation takes its first word that
+/// fits (with the word boundary after it, where the regex has one).
+fn figure_len(s: &[u8]) -> Option<usize> {
+    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let skip = |mut i: usize, class: &dyn Fn(u8) -> bool| {
+        while i < s.len() && class(s[i]) {
+            i += 1;
+        }
+        i
+    };
+    let number_end = |i: usize| skip(i, &|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let word_at = |i: usize, word: &str| {
+        let end = i + word.len();
+        (s.len() >= end && s[i..end].eq_ignore_ascii_case(word.as_bytes())).then_some(end)
+    };
+    let first_word = |i: usize, words: &[&str], bounded: bool| {
+        words.iter().find_map(|w| {
+            word_at(i, w).filter(|&end| !bounded || s.get(end).is_none_or(|&b| !is_word(b)))
+        })
+    };
+    let currency = [&b"$"[..], "€".as_bytes(), "£".as_bytes()]
+        .into_iter()
+        .find(|sign| s.starts_with(sign))
+        .map(<[u8]>::len);
+    if let Some(sign) = currency {
+        let digit = if s.get(sign).is_some_and(|&b| is_space(b))
+            && s.get(sign + 1).is_some_and(u8::is_ascii_digit)
+        {
+            sign + 1
+        } else {
+            sign
+        };
+        if !s.get(digit).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let number = number_end(digit + 1);
+        let magnitude = first_word(skip(number, &is_space), MONEY_MAGNITUDES, true);
+        return Some(magnitude.unwrap_or(number));
+    }
+    if !s.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let unit = skip(number_end(1), &is_space);
+    if s.get(unit) == Some(&b'%') {
+        return Some(unit + 1);
+    }
+    if let Some(end) = first_word(unit, &["percent", "per cent"], true) {
+        return Some(end);
+    }
+    if let Some(end) = first_word(unit, MAGNITUDES, true) {
+        let counted = skip(end, &is_space);
+        if counted > end {
+            if let Some(counted_end) = first_word(counted, COUNTED_AFTER_MAGNITUDE, false) {
+                return Some(counted_end);
             }
         }
-        previous = Some(c);
+        return Some(end);
     }
-    None
+    first_word(unit, COUNTED, true)
+}
+
+/// The leftmost figure in `sentence`, as a byte range of it. A figure may
+/// begin at a currency sign, or at a digit with no ASCII word character
+/// before it; a byte scan finds both (a byte before a digit that is part of
+/// a multi-byte character is never an ASCII word character).
+fn find_figure(sentence: &str) -> Option<Range<usize>> {
+    let bytes = sentence.as_bytes();
+    (0..bytes.len()).find_map(|i| {
+        let may_start = match bytes[i] {
+            b'0'..=b'9' => {
+                i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+            }
+            // "$", and the lead bytes of "€" and "£".
+            b'$' | 0xE2 | 0xC2 => true,
+            _ => false,
+        };
+        may_start
+            .then(|| figure_len(&bytes[i..]))
+            .flatten()
+            .map(|len| i..i + len)
+    })
 }
 
 fn accusation() -> &'static Regex {
@@ -193,10 +300,46 @@ mod tests {
         regex.find(sentence).map(|m| m.range())
     }
 
+    #[test]
+    fn figures_by_hand_match_the_pattern_on_the_tricky_cases() {
+        let regex = regex_lite::Regex::new(super::FIGURE).unwrap();
+        for s in [
+            "$5m",
+            "$5 mil",
+            "$ 5",
+            "$  5",
+            "€3.2bn.",
+            "£40 Million people",
+            "12%",
+            "12 %",
+            "12,.%",
+            "3 per cent",
+            "3 per centre",
+            "3 percentage",
+            "4 million peoples",
+            "4 million\tjobs",
+            "4 millions",
+            "5 killed",
+            "5 deadline",
+            "6 DEATHS",
+            "7 homes",
+            "7 households",
+            "9",
+            "1962 on",
+            "2 hundred voters",
+            "£",
+            "$x",
+            "10\u{a0}people",
+        ] {
+            let expected = regex.find(s).map(|m| m.end());
+            assert_eq!(super::figure_len(s.as_bytes()), expected, "{s:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn anchored_search_finds_what_an_unanchored_one_does(
-            sentence in "([a-z]{1,4}|[0-9]{1,3}|[ ,.$€£_é]|percent|per cent|million|people|killed|bn|m){0,12}",
+            sentence in "([a-z]{1,4}|[0-9]{1,3}|[ \t\u{b},.$€£_é%]|\u{a0}|percent|PER CENT|per cent|million|Billion|thousand|hundred|people|Dollars|cases|votes|voters|killed|dead|deaths|tons|bn|m|M){0,12}",
         ) {
             proptest::prop_assert_eq!(super::find_figure(&sentence), find_figure_unanchored(&sentence));
         }
