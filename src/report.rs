@@ -248,7 +248,7 @@ pub fn build(
     Report {
         version: env!("CARGO_PKG_VERSION"),
         input_kind: document.kind,
-        text: document.text.clone(),
+        text: document.text,
         metadata: document.metadata,
         stats,
         summary,
