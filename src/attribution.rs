@@ -785,11 +785,10 @@ fn classify(
     run: Range<usize>,
     sentence_start: bool,
 ) -> Option<Subject> {
-    let words: Vec<&str> = tokens[run.clone()]
-        .iter()
-        .map(|t| strip_possessive(t.lower()))
-        .collect();
-    let head = words.last()?.trim_end_matches('.');
+    // The run's words in lower case, without a possessive "'s".
+    let run_tokens = &tokens[run.clone()];
+    let words = || run_tokens.iter().map(|t| strip_possessive(t.lower()));
+    let head = words().next_back()?.trim_end_matches('.');
     if run.len() == 1 {
         if PERSON_PRONOUNS.contains(&head) {
             return Some(Subject::Pronoun { person: true });
@@ -838,7 +837,7 @@ fn classify(
     let office = head
         .split('-')
         .any(|part| TITLES.contains(part) || INSTITUTION_HEADS.contains(part));
-    if office && words.first() == Some(&"the") && capitalized_run <= 1 {
+    if office && words().next() == Some("the") && capitalized_run <= 1 {
         return Some(Subject::Named {
             name: phrase_text(text, tokens, run).to_lowercase(),
             kind: SourceKind::Organisation,
@@ -847,7 +846,7 @@ fn classify(
     if capitalized_run == 0 || !tokens[run.end - 1].is_capitalized() {
         return None;
     }
-    if words.iter().all(|w| MONTHS_AND_DAYS.contains(w)) {
+    if words().all(|w| MONTHS_AND_DAYS.contains(w)) {
         return None;
     }
     // "Dr. Priya Natarajan of the University of Halvorsen": the person speaks.
@@ -868,7 +867,7 @@ fn classify(
             });
         }
     }
-    if only_sentence_capital && run.len() == 1 && is_common_sentence_opener(words[0]) {
+    if only_sentence_capital && run.len() == 1 && words().all(is_common_sentence_opener) {
         return None;
     }
     let name = phrase_text(text, tokens, run);
@@ -878,7 +877,7 @@ fn classify(
         with_lowercase(w, |w| {
             ORGANISATION_WORDS.contains(strip_possessive(w).trim_end_matches(['.', '\'', '’']))
         })
-    }) || (words.len() == 1 && tokens_all_caps(&name))
+    }) || (run_tokens.len() == 1 && tokens_all_caps(&name))
     {
         SourceKind::Organisation
     } else {
@@ -1337,20 +1336,31 @@ fn clean_name(name: &str, kind: SourceKind) -> String {
     if kind != SourceKind::Person {
         return name.to_string();
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let mut start = 0;
-    while start + 1 < words.len() {
-        let acronym = words[start].len() <= 4 && tokens_all_caps(words[start]);
-        let title = with_lowercase(words[start].trim_end_matches('.'), |w| {
-            TITLES.contains(w) || w.split('-').all(|part| TITLES.contains(part))
-        });
-        if title || acronym {
-            start += 1;
-        } else {
+    // Leading titles and acronyms go, as long as a word is left after them.
+    let mut words = name.split_whitespace().peekable();
+    while let Some(&word) = words.peek() {
+        let mut after = words.clone();
+        after.next();
+        if after.peek().is_none() {
             break;
         }
+        let acronym = word.len() <= 4 && tokens_all_caps(word);
+        let title = with_lowercase(word.trim_end_matches('.'), |w| {
+            TITLES.contains(w) || w.split('-').all(|part| TITLES.contains(part))
+        });
+        if !(title || acronym) {
+            break;
+        }
+        words.next();
     }
-    words[start..].join(" ")
+    let mut bare = String::with_capacity(name.len());
+    for word in words {
+        if !bare.is_empty() {
+            bare.push(' ');
+        }
+        bare.push_str(word);
+    }
+    bare
 }
 
 fn surname(name: &str) -> String {
