@@ -4,7 +4,7 @@
 //! source, and decides for every sentence whether it is attributed to a named
 //! source, a vague one, or none.
 
-use crate::segment::{overlapping, Quotation, Segments};
+use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -1562,6 +1562,7 @@ pub fn attribute(
     let mut group_speaker: Vec<Option<Attribution>> = vec![None; groups];
     let mut group_source: Vec<Option<usize>> = vec![None; groups];
     let mut lower_buffer = String::new();
+    let mut quotations_in = OverlapCursor::new(top_level);
 
     for (i, sentence) in segments.sentences.iter().enumerate() {
         if headline == Some(&sentence.range) {
@@ -1571,7 +1572,7 @@ pub fn attribute(
             });
             continue;
         }
-        let in_sentence = overlapping(top_level, &sentence.range);
+        let in_sentence = quotations_in.overlapping(&sentence.range);
         let mut attribution = Attribution::None;
         let mut source = None;
         let sentence_text = &text[sentence.range.clone()];
@@ -1669,6 +1670,7 @@ pub fn attribute(
         });
     }
 
+    let mut quotations_in = OverlapCursor::new(top_level);
     // Second pass, in order: a sentence inside a quotation whose speaker is
     // named elsewhere ("“First. Second,” she said."), and a quotation that
     // follows its speaker's sentence in the same paragraph ("Keller said. “…”").
@@ -1676,7 +1678,7 @@ pub fn attribute(
         if sentences[i].attribution != Attribution::None {
             continue;
         }
-        let Some(quotation) = overlapping(top_level, &sentence.range).first() else {
+        let Some(quotation) = quotations_in.overlapping(&sentence.range).first() else {
             continue;
         };
         if let Some(attribution) = group_speaker[quotation.group] {

@@ -74,6 +74,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
     ));
     rules::in_quotation::mark(&mut flags, &segments.top_level);
     rules::neutral_so_called::apply(text, &mut flags);
+    let mut quotations_in = segment::OverlapCursor::new(&segments.top_level);
     let unattributed: Vec<Range<usize>> = segments
         .sentences
         .iter()
@@ -81,7 +82,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
         .filter(|(s, a)| {
             a.attribution == Attribution::None
                 && document.headline.as_ref() != Some(&s.range)
-                && segment::overlapping(&segments.top_level, &s.range).is_empty()
+                && quotations_in.overlapping(&s.range).is_empty()
         })
         .map(|(s, _)| s.range.clone())
         .collect();

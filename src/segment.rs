@@ -37,6 +37,42 @@ pub fn overlapping<'a>(disjoint: &'a [Quotation], range: &Range<usize>) -> &'a [
     &disjoint[first..last]
 }
 
+/// `overlapping` for ranges asked about in text order (each starting at or
+/// after the one before, as sentences do): a cursor that only moves forward,
+/// instead of two binary searches per range.
+pub struct OverlapCursor<'a> {
+    disjoint: &'a [Quotation],
+    first: usize,
+    last_start: usize,
+}
+
+impl<'a> OverlapCursor<'a> {
+    pub fn new(disjoint: &'a [Quotation]) -> Self {
+        OverlapCursor {
+            disjoint,
+            first: 0,
+            last_start: 0,
+        }
+    }
+
+    pub fn overlapping(&mut self, range: &Range<usize>) -> &'a [Quotation] {
+        debug_assert!(
+            range.start >= self.last_start,
+            "ranges must come in text order"
+        );
+        self.last_start = range.start;
+        let disjoint = self.disjoint;
+        while self.first < disjoint.len() && disjoint[self.first].range.end <= range.start {
+            self.first += 1;
+        }
+        let mut last = self.first;
+        while last < disjoint.len() && disjoint[last].range.start < range.end {
+            last += 1;
+        }
+        &disjoint[self.first..last]
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Segments {
     pub paragraphs: Vec<Range<usize>>,
@@ -426,6 +462,35 @@ fn closing_single(slice: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_forward_cursor_finds_what_the_binary_search_finds(
+            gaps in proptest::collection::vec((0usize..4, 1usize..6), 0..12),
+            asked in proptest::collection::vec((0usize..60, 0usize..8), 0..20),
+        ) {
+            // Disjoint, sorted quotations from (gap before, length) pairs.
+            let mut at = 0;
+            let quotations: Vec<Quotation> = gaps
+                .iter()
+                .map(|&(gap, len)| {
+                    at += gap;
+                    let range = at..at + len;
+                    at += len;
+                    Quotation { range: range.clone(), inner: range, paragraph: 0, group: 0, nested: false }
+                })
+                .collect();
+            let mut ranges: Vec<Range<usize>> = asked.iter().map(|&(start, len)| start..start + len).collect();
+            ranges.sort_by_key(|r| r.start);
+            let mut cursor = OverlapCursor::new(&quotations);
+            for range in &ranges {
+                proptest::prop_assert_eq!(
+                    cursor.overlapping(range).as_ptr_range(),
+                    overlapping(&quotations, range).as_ptr_range()
+                );
+            }
+        }
+    }
 
     // The scanners as first written, one char at a time: the byte-stepping
     // ones must agree with them.
