@@ -298,8 +298,10 @@ fn key_value_pattern() -> &'static Regex {
 /// "Region: Europe", "Theme: Politics, Corruption", "Section: World".
 fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
     // Cheap tests first: this runs on every line, and the key is short.
-    if line.find(':').is_none_or(|colon| colon > 24) || !at_most_chars(line, BOILERPLATE_MAX_CHARS)
-    {
+    // A colon among the first 25 bytes, without scanning the rest of a long
+    // paragraph for one.
+    let has_key = line.bytes().take(25).any(|b| b == b':');
+    if !has_key || !at_most_chars(line, BOILERPLATE_MAX_CHARS) {
         return false;
     }
     let Some(c) = key_value_pattern().captures(line) else {
