@@ -4,6 +4,7 @@
 //! source, and decides for every sentence whether it is attributed to a named
 //! source, a vague one, or none.
 
+use crate::chars::is_alphanumeric;
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::Serialize;
 use std::ops::Range;
@@ -621,7 +622,7 @@ fn tokenize<'a>(
             continue;
         }
         let mut end = i + c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             while end < bytes.len() {
                 let byte = bytes[end];
                 if byte.is_ascii_alphanumeric() {
@@ -635,10 +636,7 @@ fn tokenize<'a>(
                 let next = char_at(slice, end);
                 let after = end + next.len_utf8();
                 let joins = matches!(next, '.' | '\'' | '’' | '-' | '‑')
-                    && slice[after..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                    && slice[after..].chars().next().is_some_and(is_alphanumeric);
                 // "Workers' Union": a plural possessive keeps its apostrophe.
                 let plural_possessive = matches!(next, '\'' | '’')
                     && slice[..end].ends_with('s')
@@ -646,7 +644,7 @@ fn tokenize<'a>(
                         .chars()
                         .next()
                         .is_none_or(char::is_whitespace);
-                if next.is_alphanumeric() || joins || plural_possessive {
+                if is_alphanumeric(next) || joins || plural_possessive {
                     end = after;
                 } else {
                     break;
@@ -668,7 +666,7 @@ fn tokenize<'a>(
             lowercase,
             range: range.start + i..range.start + end,
             capitalized: c.is_uppercase(),
-            word: c.is_alphanumeric(),
+            word: is_alphanumeric(c),
         });
         i = end;
     }

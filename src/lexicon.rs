@@ -380,7 +380,7 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    crate::chars::is_alphanumeric(c) || c == '_'
 }
 
 fn word_char_after(text: &str, at: usize) -> bool {

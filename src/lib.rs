@@ -7,6 +7,7 @@
 
 pub mod attribution;
 pub mod category;
+mod chars;
 pub mod input;
 pub mod lexicon;
 pub mod metadata;

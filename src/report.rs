@@ -284,7 +284,7 @@ pub fn count_words(text: &str) -> usize {
             }
             _ => {
                 let c = text[i..].chars().next().expect("i is on a char boundary");
-                if c.is_alphanumeric() {
+                if crate::chars::is_alphanumeric(c) {
                     if !in_word {
                         words += 1;
                     }
