@@ -47,7 +47,7 @@ const workerCode = checkInline('worker', bundle(workerModules(www), {
 const appCode = checkInline('app', bundle(['start.js', 'render.js', 'tooltip.js', 'samples.js', 'settings.js', 'app.js'], {
   'start.js': (s) => {
     const old = [
-      "export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));",
+      "export const wasmModule = booted ? Promise.resolve(null) : compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));",
       "export const newWorker = () => new Worker(new URL('./pkg/worker.js', import.meta.url), { type: 'module' });",
     ].join('\n');
     if (!s.includes(old)) fail('start.js no longer defines wasmModule and newWorker as expected');
@@ -86,6 +86,9 @@ swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
 // Preloads of the separate files, and start.js: everything is inline here.
 swap(/^<link rel="(?:preload|modulepreload)" [^>]*>\n/gm, '');
 swap(/^<script type="module" async src="start.js"><\/script>\n/m, '');
+// The inline script that starts the worker early: here the worker is a Blob
+// made by start.js, and the CSP allows only the one inline module by hash.
+swap(/^<script>\n\/\/ Starts the analysis worker[^]*?<\/script>\n/m, '');
 swap(/<script type="module" src="app.js"><\/script>/,
   `<script type="text/x-slant-worker" id="slant-worker">${workerCode}</script>\n<script type="module">${appCode}</script>`);
 if (/\b(src|href)="(?!data:|#)[^"]*"/.test(html)) fail('index.html still refers to another file');

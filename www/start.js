@@ -1,11 +1,12 @@
-// The analyser's start, as early as the page can make it: index.html loads
-// this module with `async`, so it runs as soon as it arrives, before the
-// stylesheet, the rest of the HTML and app.js's other imports. It compiles the
-// WASM (index.html preloads the file) and starts the first worker, which loads
-// its script meanwhile (pkg/worker.js: worker.js with the wasm-bindgen glue
+// The analyser's start. index.html's inline script has already started the
+// first worker, which fetches and compiles the WASM by itself while the page
+// is parsed and styled; this module, loaded with `async` so that it runs as
+// soon as it arrives, takes that worker over for app.js (which imports the
+// same module instance). Should the inline script not have run, this module
+// compiles the WASM and starts the worker itself, as it did before. The
+// worker's script is pkg/worker.js: worker.js with the wasm-bindgen glue
 // joined in by scripts/bundle.mjs, so the worker waits for one request, not
-// two in series); app.js imports the same module instance and takes the
-// worker over.
+// two in series.
 
 /** User Timing marks of the first load ("slant:..."), for the benchmark. */
 const marked = new Set();
@@ -36,16 +37,21 @@ async function compileWasm(url) {
   }
 }
 
+// The first worker, when index.html's inline script could start it: that
+// worker fetches and compiles the WASM itself, so the page compiles nothing
+// (later workers, after a crash, load it themselves too, from the cache).
+const booted = globalThis.slantBootWorker ?? null;
+
 // scripts/single-file.mjs replaces these two lines: its worker is a Blob of the
 // inlined code, with the WASM inside.
-export const wasmModule = compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
+export const wasmModule = booted ? Promise.resolve(null) : compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
 export const newWorker = () => new Worker(new URL('./pkg/worker.js', import.meta.url), { type: 'module' });
 
 // The first worker. Until app.js takes it, an error (its script failed to
 // load) is kept for app.js to see; the worker itself waits for app.js's
-// 'init' message before it does anything else.
-let first = newWorker();
-let firstError = null;
+// 'init' message before it reports anything.
+let first = booted ?? newWorker();
+let firstError = globalThis.slantBootError ?? null;
 first.onerror = (e) => {
   e.preventDefault?.();
   firstError = e;

@@ -1,6 +1,7 @@
 // The analysis runs here, off the main thread. Messages in:
 //   { type: 'init', module }              first: the WASM module the page compiled, or
-//                                         null to fetch and compile it here
+//                                         null to fetch and compile it here (a worker
+//                                         named 'slant-self-load' has begun that already)
 //   { id, text, options }                 an analysis
 // Messages out:
 //   { type: 'ready', version, timing }    the WASM core is loaded and warmed up
@@ -24,10 +25,20 @@ The council's cronies rammed through a "modern" plan on Monday, a reckless and s
 
 const now = () => performance.timeOrigin + performance.now();
 
-// Loaded once the page's 'init' message has arrived (requests may come first).
+// The page's 'init' message: it carries the module the page compiled, or
+// null. A worker that index.html's inline script started ("self-load") does
+// not wait for it: it fetches and compiles the WASM itself at once, while the
+// page is still loading. Either way 'ready' (or 'fatal') is posted only after
+// 'init' has come, when the page is listening.
 let gotInit;
-const ready = new Promise((resolve) => { gotInit = resolve; }).then(load);
+const initMessage = new Promise((resolve) => { gotInit = resolve; });
+const loading = self.name === 'slant-self-load' ? load(null) : initMessage.then(load);
+const ready = Promise.all([loading, initMessage]).then(([outcome]) => {
+  self.postMessage(outcome.message);
+  return outcome.ok;
+});
 
+/** Loads the core and warms it up; `{ ok, message }` for the page. */
 function load(module) {
   const timing = { start: now() };
   return init({ module_or_path: module ?? undefined }).then(
@@ -41,13 +52,9 @@ function load(module) {
         if (err instanceof WebAssembly.RuntimeError) throw err;
       }
       timing.warm = now();
-      self.postMessage({ type: 'ready', version: version(), timing });
-      return true;
+      return { ok: true, message: { type: 'ready', version: version(), timing } };
     },
-  ).catch((err) => {
-    self.postMessage({ type: 'fatal', error: message(err) });
-    return false;
-  });
+  ).catch((err) => ({ ok: false, message: { type: 'fatal', error: message(err) } }));
 }
 
 function message(err) {
