@@ -4,7 +4,7 @@
 //! source, and decides for every sentence whether it is attributed to a named
 //! source, a vague one, or none.
 
-use crate::chars::is_alphanumeric;
+use crate::chars::{char_at, is_alphanumeric};
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::Serialize;
 use std::ops::Range;
@@ -604,8 +604,8 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// The sentence's tokens. `ascii_lower` is the sentence lower-cased when it
-/// is all ASCII (see `ascii_lowercase`): tokens borrow their lower case from
-/// it, instead of one allocation per capitalised word.
+/// is all ASCII (see `ascii_lowercase_into`): tokens borrow their lower case
+/// from it, instead of one allocation per capitalised word.
 fn tokenize<'a>(
     text: &'a str,
     range: Range<usize>,
@@ -654,8 +654,6 @@ fn tokenize<'a>(
         let text = &slice[i..end];
         let lowercase = if let Some(lower) = ascii_lower {
             std::borrow::Cow::Borrowed(&lower[i..end])
-        } else if let Some(lower) = ascii_lowercase(text) {
-            lower
         } else if text.chars().any(char::is_uppercase) {
             std::borrow::Cow::Owned(text.to_lowercase())
         } else {
@@ -673,26 +671,20 @@ fn tokenize<'a>(
     tokens
 }
 
-/// The character starting at byte `at` of `text` (a character boundary).
-#[inline(always)]
-fn char_at(text: &str, at: usize) -> char {
-    match text.as_bytes()[at] {
-        byte @ 0..=0x7F => char::from(byte),
-        _ => text[at..].chars().next().expect("at is on a char boundary"),
-    }
-}
-
-/// All-ASCII text in lower case, borrowed when it has no capitals; `None`
-/// when it is not all ASCII.
-fn ascii_lowercase(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+/// All-ASCII `text` in lower case: itself when it has no capitals, else
+/// written into `buffer` (reused from call to call); `None` when it is not
+/// all ASCII.
+fn ascii_lowercase_into<'a>(text: &'a str, buffer: &'a mut String) -> Option<&'a str> {
     if !text.is_ascii() {
         return None;
     }
-    Some(if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    })
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(text);
+    }
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    Some(buffer)
 }
 
 fn inside(range: &Range<usize>, quotations: &[Quotation]) -> bool {
@@ -1335,24 +1327,20 @@ fn clean_name(name: &str, kind: SourceKind) -> String {
         return name.to_string();
     }
     // Leading titles and acronyms go, as long as a word is left after them.
-    let mut words = name.split_whitespace().peekable();
-    while let Some(&word) = words.peek() {
-        let mut after = words.clone();
-        after.next();
-        if after.peek().is_none() {
-            break;
-        }
-        let acronym = word.len() <= 4 && tokens_all_caps(word);
-        let title = with_lowercase(word.trim_end_matches('.'), |w| {
-            TITLES.contains(w) || w.split('-').all(|part| TITLES.contains(part))
-        });
-        if !(title || acronym) {
-            break;
-        }
-        words.next();
-    }
+    let title_or_acronym = |word: &str| {
+        (word.len() <= 4 && tokens_all_caps(word))
+            || with_lowercase(word.trim_end_matches('.'), |w| {
+                TITLES.contains(w) || w.split('-').all(|part| TITLES.contains(part))
+            })
+    };
+    let words = name.split_whitespace().count();
+    let dropped = name
+        .split_whitespace()
+        .take(words.saturating_sub(1))
+        .take_while(|w| title_or_acronym(w))
+        .count();
     let mut bare = String::with_capacity(name.len());
-    for word in words {
+    for word in name.split_whitespace().skip(dropped) {
         if !bare.is_empty() {
             bare.push(' ');
         }
@@ -1573,19 +1561,9 @@ pub fn attribute(
         let in_sentence = quotations_in.overlapping(&sentence.range);
         let mut attribution = Attribution::None;
         let mut source = None;
-        let sentence_text = &text[sentence.range.clone()];
         // One buffer for every sentence's lower case: the tokens borrow it
         // only until the next sentence.
-        let lower = if !sentence_text.is_ascii() {
-            None
-        } else if sentence_text.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower_buffer.clear();
-            lower_buffer.push_str(sentence_text);
-            lower_buffer.make_ascii_lowercase();
-            Some(lower_buffer.as_str())
-        } else {
-            Some(sentence_text)
-        };
+        let lower = ascii_lowercase_into(&text[sentence.range.clone()], &mut lower_buffer);
         let tokens = tokenize(text, sentence.range.clone(), lower);
         let mentions = person_mentions(text, &tokens, in_sentence);
         for frame in frames(text, &tokens, in_sentence) {
@@ -1819,9 +1797,10 @@ mod tests {
         ) {
             // Both ways of lower-casing: per token, and borrowed from the
             // sentence lower-cased whole when it is ASCII.
-            let lower = ascii_lowercase(&text);
+            let mut buffer = String::new();
+            let lower = ascii_lowercase_into(&text, &mut buffer);
             let fast = tokenize(&text, 0..text.len(), None);
-            let borrowing = tokenize(&text, 0..text.len(), lower.as_deref());
+            let borrowing = tokenize(&text, 0..text.len(), lower);
             let slow = tokenize_one_char_at_a_time(&text, 0..text.len());
             let view = |tokens: &[Token]| -> Vec<(Range<usize>, String, bool, bool)> {
                 tokens.iter().map(|t| (t.range.clone(), t.lower().to_string(), t.capitalized, t.word)).collect()

@@ -1,4 +1,4 @@
-//! Character classes asked of nearly every character of an article.
+//! Character reading and classes asked of nearly every character of an article.
 
 /// Whether `c` is alphanumeric, exactly as `char::is_alphanumeric`. It is
 /// answered at once for the General Punctuation block (U+2000–U+206F: curly
@@ -11,6 +11,16 @@ pub fn is_alphanumeric(c: char) -> bool {
         return false;
     }
     c.is_alphanumeric()
+}
+
+/// The character starting at byte `at` of `text` (a character boundary),
+/// without decoding when it is ASCII.
+#[inline(always)]
+pub fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        byte @ 0..=0x7F => char::from(byte),
+        _ => text[at..].chars().next().expect("at is on a char boundary"),
+    }
 }
 
 #[cfg(test)]

@@ -153,16 +153,21 @@ fn descendant_elements<'a>(scope: ElementRef<'a>) -> impl Iterator<Item = Elemen
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
-/// The value of `element`'s attribute `name` (in no namespace), what
-/// `Element::attr` returns, found by comparing names as strings: `attr` builds
-/// an interned atom from `name` on every call, and this reader asks a dozen
-/// questions of every element.
-fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+/// `element`'s attributes in no namespace (the ones `Element::attr` finds),
+/// as (name, value). Names are compared as strings: `attr` builds an interned
+/// atom from the name on every call, and this reader asks a dozen questions
+/// of every element.
+fn attributes(element: &Element) -> impl Iterator<Item = (&str, &str)> {
     element
         .attrs
         .iter()
-        .find(|(qualified, _)| qualified.ns.is_empty() && &*qualified.local == name)
-        .map(|(_, value)| &**value)
+        .filter(|(qualified, _)| qualified.ns.is_empty())
+        .map(|(qualified, value)| (&*qualified.local, &**value))
+}
+
+/// The value of `element`'s attribute `name`, as `Element::attr` gives it.
+fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+    attributes(element).find_map(|(n, value)| (n == name).then_some(value))
 }
 
 /// Whether attribute `name` equals `value` the way a CSS `[name=value]`
@@ -452,24 +457,21 @@ const CHROME_MARKERS: &[&str] = &[
 ];
 
 fn is_chrome(element: &Element) -> bool {
-    element.attrs.iter().any(|(qualified, value)| {
-        if !qualified.ns.is_empty() {
-            return false;
-        }
-        match &*qualified.local {
+    attributes(element).any(|(name, value)| {
+        match name {
             "class" | "id" | "role" => {
                 // Class names are nearly always lower case already.
                 let value: std::borrow::Cow<str> = if value.bytes().any(|b| b.is_ascii_uppercase())
                 {
                     value.to_ascii_lowercase().into()
                 } else {
-                    (&**value).into()
+                    value.into()
                 };
                 CHROME_MARKERS.iter().any(|m| value.contains(m))
                     || ["navigation", "banner", "contentinfo", "complementary"].contains(&&*value)
             }
             "hidden" => true,
-            "aria-hidden" => &**value == "true",
+            "aria-hidden" => value == "true",
             _ => false,
         }
     })
@@ -519,8 +521,9 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
             Node::Text(text) => append_collapsed(&mut current, &text.text),
             Node::Element(element) => {
                 let name = element.name();
-                let chrome = node.id() != container.id() && is_chrome(element);
-                if node.id() != container.id() && (chrome || SKIPPED_ELEMENTS.contains(&name)) {
+                let inside = node.id() != container.id();
+                let chrome = inside && is_chrome(element);
+                if inside && (chrome || SKIPPED_ELEMENTS.contains(&name)) {
                     if chrome && attribute(element, "class").is_some_and(|c| c.contains("byline")) {
                         let text: String = ElementRef::wrap(node)
                             .map(|e| e.text().collect())
@@ -618,11 +621,7 @@ fn append_collapsed(out: &mut String, text: &str) {
 /// boundary), if there is one there.
 #[inline(always)]
 fn whitespace_at(text: &str, i: usize) -> Option<usize> {
-    let byte = text.as_bytes()[i];
-    if byte.is_ascii() {
-        return matches!(byte, b' ' | b'\t'..=b'\r').then_some(1);
-    }
-    let c = text[i..].chars().next()?;
+    let c = crate::chars::char_at(text, i);
     c.is_whitespace().then(|| c.len_utf8())
 }
 
@@ -687,16 +686,13 @@ fn is_container_candidate(element: &Element) -> bool {
         "story-body",
     ];
     matches!(element.name(), "article" | "main")
-        || element.attrs.iter().any(|(qualified, value)| {
-            qualified.ns.is_empty()
-                && match &*qualified.local {
-                    "role" => &**value == "main",
-                    "itemprop" => &**value == "articleBody",
-                    "class" => value
-                        .split_ascii_whitespace()
-                        .any(|class| ARTICLE_BODY_CLASSES.contains(&class)),
-                    _ => false,
-                }
+        || attributes(element).any(|(name, value)| match name {
+            "role" => value == "main",
+            "itemprop" => value == "articleBody",
+            "class" => value
+                .split_ascii_whitespace()
+                .any(|class| ARTICLE_BODY_CLASSES.contains(&class)),
+            _ => false,
         })
 }
 
