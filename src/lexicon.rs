@@ -138,9 +138,9 @@ impl Matcher {
         let mut key_shapes = Box::new([0u64; 256]);
         for group in &mut groups {
             key_shapes[group.key.as_bytes()[0] as usize] |= key_length_bit(group.key.len());
-            group
-                .members
-                .sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].text.len()));
+            crate::order::sort_by_key(&mut group.members, |&p| {
+                crate::order::descending(patterns[p as usize].text.len()) as u64
+            });
         }
         Matcher {
             patterns,
@@ -240,7 +240,9 @@ impl Matcher {
                     from = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
                 }
             }
-            candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+            crate::order::sort_by_key(&mut candidates, |&(start, end, _)| {
+                crate::order::pair(start, crate::order::descending(end))
+            });
         }
 
         let mut hits = Vec::new();

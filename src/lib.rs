@@ -12,6 +12,7 @@ pub mod input;
 pub mod lexicon;
 pub mod metadata;
 pub mod options;
+mod order;
 pub mod report;
 pub mod rules;
 pub mod segment;
@@ -91,7 +92,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
     rules::repeated_paragraph::apply(text, &segments.paragraphs, &mut flags);
 
     flags.retain(|f| options.enabled(f.category));
-    flags.sort_by_key(|f| (f.range.start, f.range.end));
+    order::sort_by_key(&mut flags, |f| order::pair(f.range.start, f.range.end));
     Ok(report::build(document, &segments, flags, analysis))
 }
 
@@ -114,7 +115,7 @@ fn lexicon_flags(text: &str, paragraphs: &[Range<usize>], options: &Options) -> 
             .iter()
             .any(|r| r.start < h.range.end && h.range.start < r.end)
     }));
-    hits.sort_by_key(|h| h.range.start);
+    order::sort_by_key(&mut hits, |h| h.range.start as u64);
 
     // Both lists are in text order: walk them together.
     let mut flags = Vec::with_capacity(hits.len());

@@ -243,7 +243,12 @@ pub fn build(
         })
         .collect();
     // Named sources first, most cited first; ties in order of first mention.
-    sources.sort_by_key(|s| (s.kind == SourceKind::Vague, std::cmp::Reverse(s.mentions)));
+    crate::order::sort_by_key(&mut sources, |s| {
+        crate::order::pair(
+            usize::from(s.kind == SourceKind::Vague),
+            crate::order::descending(s.mentions),
+        )
+    });
 
     Report {
         version: env!("CARGO_PKG_VERSION"),

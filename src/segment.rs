@@ -387,7 +387,9 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
             carried_open = next_opens;
         }
     }
-    quotations.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
+    crate::order::sort_by_key(&mut quotations, |q| {
+        crate::order::pair(q.range.start, crate::order::descending(q.range.end))
+    });
     quotations
 }
 
