@@ -15,6 +15,7 @@ pub mod options;
 mod order;
 pub mod report;
 pub mod rules;
+mod scan;
 pub mod segment;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,8 +1,7 @@
 //! Article metadata and the small normalisers shared by the text and HTML readers.
 
-use regex_lite::Regex;
+use crate::scan;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
@@ -50,9 +49,31 @@ pub fn clean(value: &str) -> Option<String> {
 
 /// Replace Markdown links `[Name](url)` by their name.
 pub fn strip_markdown_links(value: &str) -> String {
-    static LINK: OnceLock<Regex> = OnceLock::new();
-    let link = LINK.get_or_init(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
-    link.replace_all(value, "$1").into_owned()
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    // A link is `[`, anything but `]`, `](`, anything but `)`, then `)`.
+    while let Some(open) = value[from..].find('[').map(|i| from + i) {
+        let Some(close) = value[open + 1..].find(']').map(|i| open + 1 + i) else {
+            break;
+        };
+        if value[close + 1..].starts_with('(') {
+            let Some(end) = value[close + 2..].find(')').map(|i| close + 2 + i + 1) else {
+                break;
+            };
+            out.push_str(&value[copied..open]);
+            out.push_str(&value[open + 1..close]);
+            copied = end;
+            from = end;
+        } else {
+            from = open + 1;
+        }
+    }
+    if copied == 0 {
+        return value.to_string();
+    }
+    out.push_str(&value[copied..]);
+    out
 }
 
 /// Push `name` unless it is already there (case-insensitively).
@@ -108,33 +129,119 @@ pub fn split_authors(value: &str) -> Vec<String> {
     names
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// Month names, each with its abbreviations, longest first: after a month
+/// comes a dot, a comma or a space, so at most one form can be the one read.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sept", "sep"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
 ];
 
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    if lower.len() < 3 {
+/// The month named at `at` (any case, a dot after an abbreviation allowed),
+/// and where its name ends.
+fn month_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let (month, len) = (1..).zip(MONTHS).find_map(|(n, forms)| {
+        forms
+            .iter()
+            .find(|f| scan::has_at(bytes, at, f))
+            .map(|f| (n, f.len()))
+    })?;
+    Some((
+        month,
+        at + len + usize::from(bytes.get(at + len) == Some(&b'.')),
+    ))
+}
+
+/// `after`, then at least one space; where the spaces end.
+fn spaces_after(bytes: &[u8], after: usize) -> Option<usize> {
+    let spaces = scan::run(bytes, after, scan::is_space);
+    (spaces > 0).then_some(after + spaces)
+}
+
+/// A day's ordinal suffix ("1st", "22nd"), lower case, if one is at `at`.
+fn skip_ordinal(bytes: &[u8], at: usize) -> usize {
+    let suffix = bytes.get(at..at + 2);
+    at + if matches!(suffix, Some(b"st" | b"nd" | b"rd" | b"th")) {
+        2
+    } else {
+        0
+    }
+}
+
+/// A four-digit year at `at` that ends a word; where it ends.
+fn year_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let (year, len) = scan::digits(bytes, at, 4).filter(|&(_, len)| len == 4)?;
+    scan::word_ends(bytes, at + len).then_some((year, at + len))
+}
+
+/// (year, month, day) read from a date that starts at `start`, and its end.
+type DateMatch = Option<(usize, (u32, u32, u32))>;
+
+/// "2017-04-02", "2017/4/2", "2017.04.02", "2017-04-02T09:30".
+fn iso_date_at(bytes: &[u8], start: usize) -> DateMatch {
+    if !scan::word_starts(bytes, start) {
         return None;
     }
-    let n = MONTHS.iter().position(|m| lower.starts_with(m))? as u32 + 1;
-    // "sept" is September; otherwise the full name must be a real month name.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (FULL[n as usize - 1].starts_with(lower) || lower == "sept").then_some(n)
+    let separator = |at: usize| matches!(bytes.get(at), Some(b'-' | b'/' | b'.'));
+    let (year, len) = scan::digits(bytes, start, 4).filter(|&(_, len)| len == 4)?;
+    let mut at = start + len;
+    if !separator(at) {
+        return None;
+    }
+    let (month, len) = scan::digits(bytes, at + 1, 2)?;
+    at += 1 + len;
+    if !separator(at) {
+        return None;
+    }
+    let (day, len) = scan::digits(bytes, at + 1, 2)?;
+    at += 1 + len;
+    if bytes.get(at) == Some(&b'T') {
+        at += 1;
+    } else if !scan::word_ends(bytes, at) {
+        return None;
+    }
+    Some((at, (year, month, day)))
+}
+
+/// "April 2, 2017", "Apr. 2nd 2017".
+fn month_first_date_at(bytes: &[u8], start: usize) -> DateMatch {
+    if !scan::word_starts(bytes, start) {
+        return None;
+    }
+    let (month, at) = month_at(bytes, start)?;
+    let at = spaces_after(bytes, at)?;
+    let (day, len) = scan::digits(bytes, at, 2)?;
+    let mut at = skip_ordinal(bytes, at + len);
+    at += usize::from(bytes.get(at) == Some(&b','));
+    let (year, end) = year_at(bytes, spaces_after(bytes, at)?)?;
+    Some((end, (year, month, day)))
+}
+
+/// "2 April 2017", "the 3rd of March, 2025".
+fn day_first_date_at(bytes: &[u8], start: usize) -> DateMatch {
+    if !scan::word_starts(bytes, start) {
+        return None;
+    }
+    let (day, len) = scan::digits(bytes, start, 2)?;
+    let mut at = spaces_after(bytes, skip_ordinal(bytes, start + len))?;
+    if bytes[at..].starts_with(b"of") {
+        if let Some(after) = spaces_after(bytes, at + 2) {
+            at = after;
+        }
+    }
+    let (month, mut at) = month_at(bytes, at)?;
+    at += usize::from(bytes.get(at) == Some(&b','));
+    let (year, end) = year_at(bytes, spaces_after(bytes, at)?)?;
+    Some((end, (year, month, day)))
 }
 
 fn valid_date(year: u32, month: u32, day: u32) -> Option<String> {
@@ -150,35 +257,11 @@ fn valid_date(year: u32, month: u32, day: u32) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
-const MONTH_PATTERN: &str = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)";
-
-struct DatePatterns {
-    iso: Regex,
-    month_first: Regex,
-    day_first: Regex,
-}
-
-fn date_patterns() -> &'static DatePatterns {
-    static PATTERNS: OnceLock<DatePatterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| DatePatterns {
-        iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").unwrap(),
-        month_first: Regex::new(&format!(
-            r"\b{MONTH_PATTERN}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-        ))
-        .unwrap(),
-        day_first: Regex::new(&format!(
-            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN},?\s+(\d{{4}})\b"
-        ))
-        .unwrap(),
-    })
-}
-
 /// The first date in `value`, in any of the common English forms
 /// ("April 02, 2017", "2 April 2017", "2017-04-02", "Apr. 2, 2017",
 /// "2017-04-02T09:30:00Z"), as `YYYY-MM-DD`, with its byte range.
 pub fn find_date(value: &str) -> Option<(String, std::ops::Range<usize>)> {
-    // Every date form has a four-digit year; most lines have no digits at all,
-    // and the patterns are costly to run.
+    // Every date form has a four-digit year; most lines have no digits at all.
     if !value
         .as_bytes()
         .windows(4)
@@ -186,33 +269,18 @@ pub fn find_date(value: &str) -> Option<(String, std::ops::Range<usize>)> {
     {
         return None;
     }
-    let p = date_patterns();
+    let bytes = value.as_bytes();
     let mut best: Option<(String, std::ops::Range<usize>)> = None;
-    let mut consider = |date: Option<String>, range: std::ops::Range<usize>| {
-        if let Some(date) = date {
-            if best.as_ref().is_none_or(|(_, r)| range.start < r.start) {
-                best = Some((date, range));
+    // Each form's matches in turn, as each regex once found them; the
+    // earliest valid date wins.
+    for form in [iso_date_at, month_first_date_at, day_first_date_at] {
+        for (range, (year, month, day)) in scan::matches(bytes, form) {
+            if let Some(date) = valid_date(year, month, day) {
+                if best.as_ref().is_none_or(|(_, r)| range.start < r.start) {
+                    best = Some((date, range));
+                }
             }
         }
-    };
-    for c in p.iso.captures_iter(value) {
-        let n = |i: usize| c[i].parse::<u32>().ok();
-        consider(
-            n(1).zip(n(2))
-                .zip(n(3))
-                .and_then(|((y, m), d)| valid_date(y, m, d)),
-            c.get(0).unwrap().range(),
-        );
-    }
-    for c in p.month_first.captures_iter(value) {
-        let date =
-            month_number(&c[1]).and_then(|m| valid_date(c[3].parse().ok()?, m, c[2].parse().ok()?));
-        consider(date, c.get(0).unwrap().range());
-    }
-    for c in p.day_first.captures_iter(value) {
-        let date =
-            month_number(&c[2]).and_then(|m| valid_date(c[3].parse().ok()?, m, c[1].parse().ok()?));
-        consider(date, c.get(0).unwrap().range());
     }
     best
 }
@@ -252,6 +320,113 @@ mod tests {
             "in 2019",
         ] {
             assert_eq!(parse_date(input), None, "{input}");
+        }
+    }
+
+    /// The regexes the date scanners replaced, and the search they ran.
+    fn find_date_by_regex(value: &str) -> Option<(String, std::ops::Range<usize>)> {
+        use regex_lite::Regex;
+        const MONTH: &str = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)";
+        let number = |name: &str| {
+            let lower = name.to_ascii_lowercase();
+            MONTHS
+                .iter()
+                .position(|forms| forms.contains(&lower.as_str()))
+                .map(|i| i as u32 + 1)
+        };
+        let iso = Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").unwrap();
+        let month_first = Regex::new(&format!(
+            r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        ))
+        .unwrap();
+        let day_first = Regex::new(&format!(
+            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b"
+        ))
+        .unwrap();
+        let mut best: Option<(String, std::ops::Range<usize>)> = None;
+        let mut consider = |date: Option<String>, range: std::ops::Range<usize>| {
+            if let Some(date) = date {
+                if best.as_ref().is_none_or(|(_, r)| range.start < r.start) {
+                    best = Some((date, range));
+                }
+            }
+        };
+        for c in iso.captures_iter(value) {
+            let n = |i: usize| c[i].parse::<u32>().ok();
+            let date = n(1)
+                .zip(n(2))
+                .zip(n(3))
+                .and_then(|((y, m), d)| valid_date(y, m, d));
+            consider(date, c.get(0).unwrap().range());
+        }
+        for c in month_first.captures_iter(value) {
+            let date =
+                number(&c[1]).and_then(|m| valid_date(c[3].parse().ok()?, m, c[2].parse().ok()?));
+            consider(date, c.get(0).unwrap().range());
+        }
+        for c in day_first.captures_iter(value) {
+            let date =
+                number(&c[2]).and_then(|m| valid_date(c[3].parse().ok()?, m, c[1].parse().ok()?));
+            consider(date, c.get(0).unwrap().range());
+        }
+        best
+    }
+
+    fn strip_markdown_links_by_regex(value: &str) -> String {
+        let link = regex_lite::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
+        link.replace_all(value, "$1").into_owned()
+    }
+
+    #[test]
+    fn date_scanners_agree_with_the_regexes_on_hand_picked_lines() {
+        for line in [
+            "April 02, 2017",
+            "2 April 2017",
+            "2017-04-02T09:30:00Z",
+            "Sept. 30, 2021",
+            "the 3rd of March, 2025",
+            "Of March 3, 2025",
+            "1st of march 2020",
+            "12 OF March 2020",
+            "2024-5-14x 2024-05-14",
+            "x2024-05-14",
+            "2024-05-145",
+            "12025-01-01",
+            "2025-1-1T",
+            "Mayday 2, 2020 and May 3, 2020",
+            "May 3, 20201",
+            "May 3,2020",
+            "Jun. 31, 2020 Jul 1 2020",
+            "Septem 5, 2020",
+            "SEPTEMBER 5 2020",
+            "5 Sept. 2020",
+            "5 sept 2020",
+            "5 sep. 2020",
+            "Dec\t25,\t2020",
+            "Dec 25th, 2020",
+            "Dec 25TH, 2020",
+            "Dec 255, 2020",
+            "2020-02-30 2021-02-28",
+            "março 2020-01-01 é 1 May 2020",
+            "\u{0b}1 May\u{0b}2020",
+            "10 May 2020_",
+            "_10 May 2020",
+        ] {
+            assert_eq!(find_date(line), find_date_by_regex(line), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn date_scanners_agree_with_the_regexes(
+            line in r"([0-9]{1,5}|[ ,./\-T\t]|\u{b}|of |st|nd|rd|th|Jan|january|MAR|March|may|Mayday|jun|june|July|sep|Sept|september|oct|Nov|DEC|[a-z_]|é){0,10}",
+        ) {
+            proptest::prop_assert_eq!(find_date(&line), find_date_by_regex(&line));
+        }
+
+        #[test]
+        fn link_scanner_agrees_with_the_regex(value in r"([\[\]()]|\]\(|[a-z ]|\n|é){0,16}") {
+            proptest::prop_assert_eq!(strip_markdown_links(&value), strip_markdown_links_by_regex(&value));
         }
     }
 
