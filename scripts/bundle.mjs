@@ -1,75 +1,53 @@
-// Joins the page's ES modules into one script, for the two places where a
-// chain of imports costs time or cannot work: the analysis worker (its import
-// of the wasm-bindgen glue would be a second request in series before the
-// worker can start), and the single-file page (file:// allows no imports).
-// No dependencies: the modules use a small, checked set of import/export forms.
+// Bundles and minifies the page's scripts and styles with esbuild, after a
+// WASM build. The readable sources stay in www/ (app.js and the modules it
+// imports, worker.js, style.css); the page loads only what this writes:
 //
-//   node scripts/bundle.mjs        writes www/pkg/worker.js (after a WASM build)
+//   www/pkg/app.js     app.js and its imports, one module (one request
+//                      instead of six)
+//   www/pkg/worker.js  worker.js with the wasm-bindgen glue and its snippets:
+//                      the worker starts after one request, not two in series
+//   www/pkg/style.css  style.css, its one image (the logo) inlined
+//
+// Minified, the three are 10 KB smaller gzipped than their sources.
+//
+//   node scripts/bundle.mjs
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * One ES module as a function scope returning its exports. Handles the forms
- * the page uses: `import { a, b as c } from './x.js'`, `import d, { e } from
- * './x.js'`, `export const|let|function|async function|class NAME`, and
- * `export { a, b as c }`.
- */
-export function wrapModule(rel, code, names) {
-  const exports = [];
-  code = code.replace(/^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*'([^']+)';?$/gm, (_, def, list, from) => {
-    const dep = names.get(new URL(from, `file:///${rel}`).pathname.slice(1));
-    if (!dep) throw new Error(`bundle: ${rel} imports ${from}, which is not bundled`);
-    const parts = [];
-    if (def) parts.push(`default: ${def}`);
-    for (const item of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [name, alias] = item.split(/\s+as\s+/);
-      parts.push(alias ? `${name}: ${alias}` : name);
-    }
-    return `const { ${parts.join(', ')} } = ${dep};`;
-  });
-  code = code.replace(/^export\s+((?:async\s+)?function\*?|const|let|var|class)\s+(\w+)/gm, (_, kw, name) => {
-    exports.push(name);
-    return `${kw} ${name}`;
-  });
-  code = code.replace(/^export\s*\{([^}]*)\};?$/gm, (_, list) => {
-    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [name, alias] = item.split(/\s+as\s+/);
-      exports.push(alias ? `${alias}: ${name}` : name);
-    }
-    return '';
-  });
-  if (/^\s*(import|export)\b/m.test(code)) throw new Error(`bundle: ${rel} has an import or export this script cannot inline`);
-  return `const ${names.get(rel)} = (() => {\n${code}\nreturn { ${exports.join(', ')} };\n})();\n`;
-}
+export const WWW = fileURLToPath(new URL('../www', import.meta.url));
 
 /**
- * Join the modules `order` (paths relative to `www`, dependencies first) into
- * one script's source. `transform[path]` may rewrite a module's text first.
+ * esbuild options shared by every bundle; `overrides` may add plugins or
+ * change the format. Browsers the page supports run the sources' syntax as
+ * written, so nothing is lowered.
  */
-export function bundleModules(www, order, transform = {}) {
-  const names = new Map(order.map((rel) => [rel, `__slant_${rel.replace(/\W/g, '_')}`]));
-  const read = (rel) => readFileSync(join(www, rel), 'utf8');
-  return order.map((rel) => wrapModule(rel, (transform[rel] ?? ((s) => s))(read(rel)), names)).join('\n');
-}
+export const bundleOptions = (overrides = {}) => ({
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+  ...overrides,
+});
 
-/**
- * The worker's modules in dependency order: the JS snippets the wasm-bindgen
- * glue imports (pkg/snippets/…, the boundary's half in src/wasm.js), the glue,
- * then worker.js.
- */
-export function workerModules(www) {
-  const glue = readFileSync(join(www, 'pkg', 'slant.js'), 'utf8');
-  const snippets = [...glue.matchAll(/^import\s[^;]*?from\s*'\.\/(snippets\/[^']+)';?$/gm)].map((m) => `pkg/${m[1]}`);
-  return [...snippets, 'pkg/slant.js', 'worker.js'];
+/** The stylesheet's one image, the logo, goes inline. */
+export const STYLE_OPTIONS = { loader: { '.svg': 'dataurl' } };
+
+/** Build the page's three bundles into www/pkg. */
+export async function bundlePage(www = WWW) {
+  const pkg = join(www, 'pkg');
+  await Promise.all([
+    build(bundleOptions({ entryPoints: [join(www, 'app.js')], outfile: join(pkg, 'app.js') })),
+    // Beside the glue, so its default path to slant_bg.wasm (used when the
+    // worker loads the WASM itself) still holds.
+    build(bundleOptions({ entryPoints: [join(www, 'worker.js')], outfile: join(pkg, 'worker.js') })),
+    build(bundleOptions({ entryPoints: [join(www, 'style.css')], outfile: join(pkg, 'style.css'), ...STYLE_OPTIONS })),
+  ]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const www = fileURLToPath(new URL('../www', import.meta.url));
-  // pkg/worker.js sits beside the glue, so the glue's own default path to
-  // slant_bg.wasm (used when the page could not compile the module) holds.
-  const code = bundleModules(www, workerModules(www));
-  writeFileSync(join(www, 'pkg', 'worker.js'),
-    `// Generated by scripts/bundle.mjs from worker.js, the wasm-bindgen glue and its snippets; do not edit.\n${code}`);
+  await bundlePage();
 }

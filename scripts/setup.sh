@@ -51,7 +51,7 @@ build_wasm() {
   wasm-opt -Os -ocimfs 0 --skip-pass=memory-packing --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     www/pkg/slant_bg.wasm -o www/pkg/slant_bg.wasm
-  # The worker's script with the glue joined in: one request instead of two.
+  # The page's scripts and styles, bundled and minified into www/pkg.
   node scripts/bundle.mjs
   # One self-contained file (WASM and scripts inlined) that works from disk.
   node scripts/single-file.mjs

@@ -1,12 +1,10 @@
 // The analyser's start. index.html's inline script has already started the
 // first worker, which fetches and compiles the WASM by itself while the page
-// is parsed and styled; this module, loaded with `async` so that it runs as
-// soon as it arrives, takes that worker over for app.js (which imports the
-// same module instance). Should the inline script not have run, this module
-// compiles the WASM and starts the worker itself, as it did before. The
-// worker's script is pkg/worker.js: worker.js with the wasm-bindgen glue
-// joined in by scripts/bundle.mjs, so the worker waits for one request, not
-// two in series.
+// is parsed and styled; this module takes that worker over for app.js.
+// Should the inline script not have run, this module compiles the WASM and
+// starts the worker itself. The worker's script is pkg/worker.js: worker.js
+// with the wasm-bindgen glue joined in by scripts/bundle.mjs, so the worker
+// waits for one request, not two in series.
 
 /** User Timing marks of the first load ("slant:..."), for the benchmark. */
 const marked = new Set();
@@ -42,10 +40,11 @@ async function compileWasm(url) {
 // (later workers, after a crash, load it themselves too, from the cache).
 const booted = globalThis.slantBootWorker ?? null;
 
-// scripts/single-file.mjs replaces these two lines: its worker is a Blob of the
-// inlined code, with the WASM inside.
-export const wasmModule = booted ? Promise.resolve(null) : compileWasm(new URL('./pkg/slant_bg.wasm', import.meta.url));
-export const newWorker = () => new Worker(new URL('./pkg/worker.js', import.meta.url), { type: 'module' });
+// Paths are the page's, not this module's: the page loads it bundled into
+// pkg/app.js. scripts/single-file.mjs replaces these two lines: its worker is
+// a Blob of the inlined code, with the WASM inside.
+export const wasmModule = booted ? Promise.resolve(null) : compileWasm(new URL('pkg/slant_bg.wasm', document.baseURI));
+export const newWorker = () => new Worker(new URL('pkg/worker.js', document.baseURI), { type: 'module' });
 
 // The first worker. Until app.js takes it, an error (its script failed to
 // load) is kept for app.js to see; the worker itself waits for app.js's
