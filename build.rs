@@ -7,6 +7,22 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// Category keys in the order of `Category::ALL` (a test checks the two agree).
+const CATEGORIES: [&str; 12] = [
+    "scare_quotes",
+    "distancing",
+    "name_calling",
+    "emotive",
+    "exaggeration",
+    "appeal_to_fear",
+    "flag_waving",
+    "thought_terminating",
+    "doubt",
+    "vague_attribution",
+    "unsupported_certainty",
+    "unattributed_claim",
+];
+
 const LEXICON_FILES: &[&str] = &["lexicons/loaded_language.toml", "lexicons/sourcing.toml"];
 
 #[derive(Deserialize)]
@@ -38,7 +54,11 @@ include!("lexicons/expand.rs");
 fn main() {
     println!("cargo:rerun-if-changed=lexicons/expand.rs");
     let mut out = String::new();
-    let mut entries_src = String::from("pub static ENTRIES: &[Entry] = &[\n");
+    // The entries as one text and a table of lengths, not a table of `&str`s:
+    // in the WASM a `&str` is a pointer and a length, which gzip compresses
+    // badly (5 KB more than this layout). `lexicon::entries` unpacks them.
+    let mut entry_text = String::new();
+    let mut layout_src = String::from("static ENTRY_LAYOUT: &[u8] = b\"");
     // Per entry, its inflection and its extra forms: the forms themselves are
     // expanded once at run time (see `lexicons/expand.rs`), which keeps some
     // 100 KB of expanded phrases and their table out of the WASM.
@@ -96,25 +116,54 @@ fn main() {
             }
             write!(inflect_src, "\\x{inflect:02x}").unwrap();
             extra_forms.push(entry.forms.join("\t"));
-            writeln!(
-                entries_src,
-                "    Entry {{ term: {:?}, category: Category::{}, severity: {}, why: {:?}, alternative: {:?} }},",
-                entry.term,
-                camel_case(&entry.category),
-                entry.severity,
-                entry.why.trim(),
-                entry.alternative.as_deref().map(str::trim),
-            )
-            .unwrap();
+            let why = entry.why.trim();
+            let alternative = entry.alternative.as_deref().map(str::trim);
+            let category = CATEGORIES
+                .iter()
+                .position(|c| *c == entry.category)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{file}: `{}` has unknown category `{}`",
+                        entry.term, entry.category
+                    )
+                });
+            // Lengths as u16; an alternative's is one more than its length, 0 for none.
+            let lengths = [
+                entry.term.len(),
+                why.len(),
+                alternative.map_or(0, |a| a.len() + 1),
+            ];
+            for length in lengths {
+                let length = u16::try_from(length).expect("lexicon strings are short");
+                for byte in length.to_le_bytes() {
+                    write!(layout_src, "\\x{byte:02x}").unwrap();
+                }
+            }
+            write!(layout_src, "\\x{category:02x}\\x{:02x}", entry.severity).unwrap();
+            entry_text.push_str(&entry.term);
+            entry_text.push_str(why);
+            entry_text.push_str(alternative.unwrap_or_default());
             writeln!(examples_src, "    ({:?}, {:?}),", entry.flags, entry.passes).unwrap();
             index += 1;
         }
     }
-    entries_src.push_str("];\n");
+    layout_src.push_str("\";\n");
     inflect_src.push_str("\";\n");
     forms_src.push_str("];\n");
     examples_src.push_str("];\n");
-    out.push_str(&entries_src);
+    writeln!(
+        out,
+        "/// Every entry's term, explanation and alternative, one after another.\nstatic ENTRY_TEXT: &str = {entry_text:?};"
+    )
+    .unwrap();
+    out.push_str("/// Per entry, 8 bytes: the lengths of its term, explanation and alternative\n/// (u16, little-endian; the alternative's one more, 0 for none), its category\n/// (index in `Category::ALL`) and severity.\n");
+    out.push_str(&layout_src);
+    writeln!(
+        out,
+        "#[cfg(test)]\nstatic CATEGORY_KEYS: [&str; {}] = {CATEGORIES:?};",
+        CATEGORIES.len()
+    )
+    .unwrap();
     out.push_str(&inflect_src);
     writeln!(
         out,
@@ -145,7 +194,7 @@ impl std::ops::Deref for Forms {
     fn deref(&self) -> &Self::Target {
         self.0.get_or_init(|| {
             let mut forms = Vec::new();
-            let per_entry = ENTRIES
+            let per_entry = entries()
                 .iter()
                 .zip(ENTRY_INFLECT)
                 .zip(ENTRY_EXTRA_FORMS.split('\n'));
@@ -163,20 +212,7 @@ impl std::ops::Deref for Forms {
 
 #[test]
 fn forms_expand_at_run_time_as_at_build_time() {
-    assert_eq!(ENTRY_INFLECT.len(), ENTRIES.len());
+    assert_eq!(ENTRY_INFLECT.len(), entries().len());
     assert_eq!(&*FORMS, FORMS_EXPECTED);
 }
 "#;
-
-fn camel_case(snake: &str) -> String {
-    snake
-        .split('_')
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
-}

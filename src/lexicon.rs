@@ -471,7 +471,35 @@ pub fn fold(text: &str) -> Folded {
 }
 
 pub fn entry(index: u16) -> &'static Entry {
-    &ENTRIES[index as usize]
+    &entries()[index as usize]
+}
+
+/// The compiled-in entries, unpacked on first use from the text and the
+/// table of lengths that `build.rs` generates.
+pub fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let mut rest = ENTRY_TEXT;
+        let mut take = |len: usize| {
+            let (head, tail) = rest.split_at(len);
+            rest = tail;
+            head
+        };
+        ENTRY_LAYOUT
+            .chunks_exact(8)
+            .map(|layout| {
+                let length =
+                    |at: usize| usize::from(u16::from_le_bytes([layout[at], layout[at + 1]]));
+                Entry {
+                    term: take(length(0)),
+                    why: take(length(2)),
+                    alternative: length(4).checked_sub(1).map(&mut take),
+                    category: Category::ALL[usize::from(layout[6])],
+                    severity: layout[7],
+                }
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -487,11 +515,37 @@ mod tests {
     }
 
     #[test]
+    fn entries_unpack_from_the_generated_tables() {
+        let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(keys, CATEGORY_KEYS, "build.rs and Category::ALL disagree");
+        let unpacked: usize = entries()
+            .iter()
+            .map(|e| e.term.len() + e.why.len() + e.alternative.map_or(0, str::len))
+            .sum();
+        assert_eq!(
+            unpacked,
+            ENTRY_TEXT.len(),
+            "every byte of the text belongs to one entry"
+        );
+        let thug = entries().iter().find(|e| e.term == "thug").unwrap();
+        assert_eq!(thug.category, Category::NameCalling);
+        assert_eq!(thug.severity, 2);
+        assert!(thug
+            .why
+            .starts_with("Casts the people involved as violent criminals"));
+        assert_eq!(
+            thug.alternative,
+            Some("protesters, attackers, men; describe what they did")
+        );
+        assert!(entries().iter().any(|e| e.alternative.is_none()));
+    }
+
+    #[test]
     fn lexicons_are_not_empty() {
         assert!(
-            ENTRIES.len() > 100,
+            entries().len() > 100,
             "only {} lexicon entries",
-            ENTRIES.len()
+            entries().len()
         );
         for category in [
             Category::Distancing,
@@ -502,7 +556,7 @@ mod tests {
             Category::UnsupportedCertainty,
         ] {
             assert!(
-                ENTRIES.iter().any(|e| e.category == category),
+                entries().iter().any(|e| e.category == category),
                 "{category:?} is empty"
             );
         }
@@ -512,8 +566,8 @@ mod tests {
     #[test]
     fn every_entry_flags_its_example_and_passes_its_counterexample() {
         let mut failures = Vec::new();
-        assert_eq!(EXAMPLES.len(), ENTRIES.len());
-        for (i, (e, (flags, passes))) in ENTRIES.iter().zip(EXAMPLES).enumerate() {
+        assert_eq!(EXAMPLES.len(), entries().len());
+        for (i, (e, (flags, passes))) in entries().iter().zip(EXAMPLES).enumerate() {
             if entry_hits(flags, i).is_empty() {
                 failures.push(format!("`{}` does not flag: {flags}", e.term));
             }
@@ -678,7 +732,7 @@ mod tests {
 
     #[test]
     fn alternations_expand_as_defined() {
-        let mut terms: Vec<&str> = ENTRIES.iter().map(|e| e.term).collect();
+        let mut terms: Vec<&str> = entries().iter().map(|e| e.term).collect();
         terms.extend([
             "",
             "a",
