@@ -181,7 +181,6 @@ fn main() {
 /// The generated `FORMS`: every form of every entry with its entry index,
 /// expanded on first use; it derefs to the slice the tables used to hold.
 const RUNTIME_FORMS: &str = r#"
-include!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/expand.rs"));
 
 /// Every form of every compiled-in entry, with the entry's index, in entry order.
 pub static FORMS: Forms = Forms(std::sync::OnceLock::new());

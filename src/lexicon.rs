@@ -30,6 +30,10 @@ pub struct Entry {
 // `EXAMPLES[i]` (tests only): a sentence entry `i` must flag, and one it must not.
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
+// The form expansion the generated `FORMS` runs, shared with `build.rs`.
+// Included by a relative path, so the WASM (whose panic locations name the
+// file) is the same whichever folder the project is built in.
+include!("../lexicons/expand.rs");
 
 /// Which entry a pattern belongs to: a compiled-in one or a reader's own term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
