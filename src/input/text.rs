@@ -373,18 +373,13 @@ fn at_most_chars(line: &str, max: usize) -> bool {
     line.len() <= max || (line.len() <= max.saturating_mul(4) && line.chars().count() <= max)
 }
 
-fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
-    line.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
 /// "© 2025 Northwind News Agency. All rights reserved." -> "Northwind News Agency";
 /// "Copyright © Derek Holloway, The Lantern Review, 2023" -> "The Lantern Review".
 fn copyright_holder(line: &str) -> Option<String> {
-    if !(starts_with_ignore_case(line, "copyright")
-        || line.starts_with('©')
-        || starts_with_ignore_case(line, "(c)"))
+    // A copyright line starts with one of the marks.
+    if !["copyright", "©", "(c)"]
+        .iter()
+        .any(|mark| scan::has_at(line.as_bytes(), 0, mark))
     {
         return None;
     }
@@ -409,18 +404,12 @@ fn copyright_mark_at(bytes: &[u8], at: usize) -> Option<usize> {
     if scan::has_at(bytes, at, "all rights reserved") {
         return Some(19 + usize::from(bytes.get(at + 19) == Some(&b'.')));
     }
-    // A year: four digits that start a word and end it.
-    let year_at = |at: usize| {
-        scan::word_starts(bytes, at)
-            && scan::run(bytes, at, |b| b.is_ascii_digit()) >= 4
-            && scan::word_ends(bytes, at + 4)
-    };
-    let four_digits_start_a_word =
-        scan::word_starts(bytes, at) && scan::run(bytes, at, |b| b.is_ascii_digit()) >= 4;
-    if !four_digits_start_a_word {
+    let four_digits = |at: usize| scan::run(bytes, at, |b| b.is_ascii_digit()) >= 4;
+    if !(scan::word_starts(bytes, at) && four_digits(at)) {
         return None;
     }
-    // A range, "2019–2024" or "2019 - 2024", before a single year.
+    // A range, "2019–2024" or "2019 - 2024", before a single year. (A year
+    // after a dash or a space always starts a word.)
     let dash = at + 4 + scan::run(bytes, at + 4, scan::is_space);
     let after_dash = ["-", "–"]
         .iter()
@@ -428,12 +417,11 @@ fn copyright_mark_at(bytes: &[u8], at: usize) -> Option<usize> {
         .map(|d| dash + d.len());
     if let Some(after_dash) = after_dash {
         let second = after_dash + scan::run(bytes, after_dash, scan::is_space);
-        // (A year after a dash or a space always starts a word.)
-        if year_at(second) {
+        if four_digits(second) && scan::word_ends(bytes, second + 4) {
             return Some(second + 4 - at);
         }
     }
-    year_at(at).then_some(4)
+    scan::word_ends(bytes, at + 4).then_some(4)
 }
 
 /// `line` without its copyright marks (see `copyright_mark_at`).

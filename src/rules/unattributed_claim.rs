@@ -78,20 +78,12 @@ const COUNTED: &[&str] = &[
 /// fits (with the word boundary after it, where the regex has one).
 fn figure_len(s: &[u8]) -> Option<usize> {
     let is_space = scan::is_space;
-    let skip = |mut i: usize, class: &dyn Fn(u8) -> bool| {
-        while i < s.len() && class(s[i]) {
-            i += 1;
-        }
-        i
-    };
-    let number_end = |i: usize| skip(i, &|b| b.is_ascii_digit() || b == b',' || b == b'.');
-    let word_at = |i: usize, word: &str| {
-        let end = i + word.len();
-        (s.len() >= end && s[i..end].eq_ignore_ascii_case(word.as_bytes())).then_some(end)
-    };
+    let skip = |i: usize, class: fn(u8) -> bool| i + scan::run(s, i, class);
+    let number_end = |i: usize| skip(i, |b| b.is_ascii_digit() || b == b',' || b == b'.');
     let first_word = |i: usize, words: &[&str], bounded: bool| {
         words.iter().find_map(|w| {
-            word_at(i, w).filter(|&end| !bounded || s.get(end).is_none_or(|&b| !scan::is_word(b)))
+            let end = i + w.len();
+            (scan::has_at(s, i, w) && (!bounded || scan::word_ends(s, end))).then_some(end)
         })
     };
     let currency = [&b"$"[..], "€".as_bytes(), "£".as_bytes()]
@@ -110,13 +102,13 @@ fn figure_len(s: &[u8]) -> Option<usize> {
             return None;
         }
         let number = number_end(digit + 1);
-        let magnitude = first_word(skip(number, &is_space), MONEY_MAGNITUDES, true);
+        let magnitude = first_word(skip(number, is_space), MONEY_MAGNITUDES, true);
         return Some(magnitude.unwrap_or(number));
     }
     if !s.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let unit = skip(number_end(1), &is_space);
+    let unit = skip(number_end(1), is_space);
     if s.get(unit) == Some(&b'%') {
         return Some(unit + 1);
     }
@@ -124,7 +116,7 @@ fn figure_len(s: &[u8]) -> Option<usize> {
         return Some(end);
     }
     if let Some(end) = first_word(unit, MAGNITUDES, true) {
-        let counted = skip(end, &is_space);
+        let counted = skip(end, is_space);
         if counted > end {
             if let Some(counted_end) = first_word(counted, COUNTED_AFTER_MAGNITUDE, false) {
                 return Some(counted_end);
@@ -210,12 +202,10 @@ fn find_accusation(sentence: &str) -> Option<Range<usize>> {
             .then(|| {
                 ACCUSATIONS
                     .iter()
-                    .map(|word| at + word.len())
-                    .zip(ACCUSATIONS)
-                    .find(|&(end, word)| {
-                        scan::has_at(bytes, at, word) && scan::word_ends(bytes, end)
+                    .find(|word| {
+                        scan::has_at(bytes, at, word) && scan::word_ends(bytes, at + word.len())
                     })
-                    .map(|(end, _)| at..end)
+                    .map(|word| at..at + word.len())
             })
             .flatten()
     })
