@@ -3,10 +3,11 @@
 
 use crate::category::Category;
 use crate::input::InputKind;
-use serde::{Deserialize, Serialize};
+use miniserde::json::{Object, Value};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Built by [`Options::from_json`], which checks every key by hand: serde's
+/// derive would link its error formatting into the WASM.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Force plain text or HTML; detected when absent.
     pub input: Option<InputKind>,
@@ -16,30 +17,44 @@ pub struct Options {
     pub custom_terms: Vec<CustomTerm>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomTerm {
     pub term: String,
     pub category: Category,
     /// Why the reader flags it; shown as the explanation.
-    #[serde(default)]
     pub note: Option<String>,
 }
 
 impl Options {
+    /// Parse and check an options object. Errors name the offending key and
+    /// what it may be, so a reader can fix a settings file by hand.
     pub fn from_json(json: &str) -> Result<Options, String> {
-        let mut options: Options =
-            serde_json::from_str(json).map_err(|e| format!("invalid options: {e}"))?;
-        for term in &mut options.custom_terms {
-            if !term.term.chars().any(char::is_alphanumeric) {
-                return Err(format!(
-                    "invalid options: custom term {:?} has no letters or digits",
-                    term.term
-                ));
-            }
-            // An empty note means no note: the default explanation is shown.
-            if term.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
-                term.note = None;
+        let invalid = |e: String| format!("invalid options: {e}");
+        let value: Value =
+            miniserde::json::from_str(json).map_err(|_| invalid("not valid JSON".to_string()))?;
+        let mut options = Options::default();
+        for (key, value) in object(&value).map_err(invalid)? {
+            match key.as_str() {
+                "input" => options.input = input_kind(value).map_err(invalid)?,
+                "disabled_categories" => {
+                    for item in list(value, "disabled_categories").map_err(invalid)? {
+                        options
+                            .disabled_categories
+                            .push(category(item).map_err(invalid)?);
+                    }
+                }
+                "custom_terms" => {
+                    for item in list(value, "custom_terms").map_err(invalid)? {
+                        options
+                            .custom_terms
+                            .push(custom_term(item).map_err(invalid)?);
+                    }
+                }
+                other => {
+                    return Err(invalid(format!(
+                        "unknown field `{other}`, expected one of `input`, `disabled_categories`, `custom_terms`"
+                    )))
+                }
             }
         }
         Ok(options)
@@ -48,6 +63,114 @@ impl Options {
     pub fn enabled(&self, category: Category) -> bool {
         !self.disabled_categories.contains(&category)
     }
+}
+
+/// What a JSON value is, for error messages ("got null").
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn object(value: &Value) -> Result<&Object, String> {
+    match value {
+        Value::Object(map) => Ok(map),
+        other => Err(format!(
+            "the options must be an object, got {}",
+            describe(other)
+        )),
+    }
+}
+
+fn list<'a>(value: &'a Value, key: &str) -> Result<&'a [Value], String> {
+    match value {
+        Value::Array(items) => Ok(items),
+        other => Err(format!("`{key}` must be a list, got {}", describe(other))),
+    }
+}
+
+fn string<'a>(value: &'a Value, key: &str) -> Result<&'a str, String> {
+    match value {
+        Value::String(s) => Ok(s),
+        other => Err(format!("`{key}` must be a string, got {}", describe(other))),
+    }
+}
+
+fn input_kind(value: &Value) -> Result<Option<InputKind>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) if s == "text" => Ok(Some(InputKind::Text)),
+        Value::String(s) if s == "html" => Ok(Some(InputKind::Html)),
+        Value::String(s) => Err(format!(
+            "unknown input `{s}`, expected `text`, `html` or null"
+        )),
+        other => Err(format!(
+            "`input` must be \"text\", \"html\" or null, got {}",
+            describe(other)
+        )),
+    }
+}
+
+fn category(value: &Value) -> Result<Category, String> {
+    let key = string(value, "category")?;
+    Category::from_key(key).ok_or_else(|| {
+        let keys: Vec<String> = Category::ALL
+            .iter()
+            .map(|c| format!("`{}`", c.key()))
+            .collect();
+        format!(
+            "unknown category `{key}`, expected one of {}",
+            keys.join(", ")
+        )
+    })
+}
+
+fn custom_term(value: &Value) -> Result<CustomTerm, String> {
+    let fields = match value {
+        Value::Object(map) => map,
+        other => {
+            return Err(format!(
+                "each custom term must be an object, got {}",
+                describe(other)
+            ))
+        }
+    };
+    let (mut term, mut category_of, mut note) = (None, None, None);
+    for (key, value) in fields.iter() {
+        match key.as_str() {
+            "term" => term = Some(string(value, "term")?.to_string()),
+            "category" => category_of = Some(category(value)?),
+            "note" => {
+                note = match value {
+                    Value::Null => None,
+                    // An empty note means no note: the default explanation is shown.
+                    _ => Some(string(value, "note")?)
+                        .filter(|n| !n.trim().is_empty())
+                        .map(str::to_string),
+                }
+            }
+            other => {
+                return Err(format!(
+                "unknown field `{other}` in a custom term, expected `term`, `category` or `note`"
+            ))
+            }
+        }
+    }
+    let term = term.ok_or("a custom term has no `term`")?;
+    let category = category_of.ok_or_else(|| format!("custom term {term:?} has no `category`"))?;
+    if !term.chars().any(char::is_alphanumeric) {
+        return Err(format!("custom term {term:?} has no letters or digits"));
+    }
+    Ok(CustomTerm {
+        term,
+        category,
+        note,
+    })
 }
 
 #[cfg(test)]
@@ -69,19 +192,67 @@ mod tests {
 
     #[test]
     fn rejects_unknown_categories_and_fields_with_a_message() {
-        let err = Options::from_json(r#"{"disabled_categories":["rude"]}"#).unwrap_err();
-        assert!(err.contains("unknown variant `rude`"), "{err}");
-        assert!(Options::from_json(r#"{"colour":"red"}"#).is_err());
-        assert!(Options::from_json(
-            r#"{"custom_terms":[{"term":"x","category":"emotive","extra":1}]}"#
-        )
-        .is_err());
-        assert!(Options::from_json(r#"{"custom_terms":null}"#)
-            .unwrap_err()
-            .contains("invalid type: null"));
-        let err = Options::from_json(r#"{"custom_terms":[{"term":"  ","category":"emotive"}]}"#)
-            .unwrap_err();
+        let error = |json: &str| Options::from_json(json).unwrap_err();
+        let err = error(r#"{"disabled_categories":["rude"]}"#);
+        assert!(
+            err.starts_with("invalid options: unknown category `rude`"),
+            "{err}"
+        );
+        assert!(
+            err.contains("`scare_quotes`") && err.contains("`unattributed_claim`"),
+            "{err}"
+        );
+        assert!(error(r#"{"colour":"red"}"#).contains("unknown field `colour`"));
+        let err = error(r#"{"custom_terms":[{"term":"x","category":"emotive","extra":1}]}"#);
+        assert!(
+            err.contains("unknown field `extra` in a custom term"),
+            "{err}"
+        );
+        assert_eq!(
+            error(r#"{"custom_terms":null}"#),
+            "invalid options: `custom_terms` must be a list, got null"
+        );
+        assert!(error(r#"{"disabled_categories":[3]}"#).contains("must be a string, got a number"));
+        assert!(error(r#"{"input":"xml"}"#).contains("unknown input `xml`"));
+        assert!(error(r#"{"input":true}"#).contains("got a boolean"));
+        assert!(error(r#"{"custom_terms":["junta"]}"#).contains("must be an object, got a string"));
+        assert!(error(r#"{"custom_terms":[{"category":"emotive"}]}"#).contains("no `term`"));
+        assert!(
+            error(r#"{"custom_terms":[{"term":"junta"}]}"#).contains("\"junta\" has no `category`")
+        );
+        assert_eq!(
+            error("[1, 2]"),
+            "invalid options: the options must be an object, got a list"
+        );
+        assert_eq!(error("{\"input\": "), "invalid options: not valid JSON");
+        let err = error(r#"{"custom_terms":[{"term":"  ","category":"emotive"}]}"#);
         assert!(err.contains("no letters or digits"), "{err}");
+    }
+
+    #[test]
+    fn input_may_be_null_and_notes_may_be_null() {
+        let options = Options::from_json(
+            r#"{"input":null,"custom_terms":[{"term":"junta","category":"emotive","note":null}]}"#,
+        )
+        .unwrap();
+        assert_eq!(options.input, None);
+        assert_eq!(options.custom_terms[0].note, None);
+        assert_eq!(
+            Options::from_json(r#"{"input":"text"}"#).unwrap().input,
+            Some(InputKind::Text)
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!(
+            "{{\"input\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(Options::from_json(&deep)
+            .unwrap_err()
+            .contains("`input` must be"));
     }
 
     #[test]

@@ -195,10 +195,12 @@ impl<'a> Strings<'a> {
         if let Some(&(_, i)) = seen.iter().find(|(v, _)| *v == value) {
             return i;
         }
-        let name = match serde_json::to_value(value) {
-            Ok(serde_json::Value::String(name)) => name,
-            other => unreachable!("not a unit variant: {other:?}"),
-        };
+        // Through serde, so the names are the report's own.
+        let name = value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .ok()
+            .and_then(|name| name.as_string())
+            .expect("a unit variant serialises as its name");
         let i = self.number(Cow::Owned(name));
         seen.push((value, i));
         i

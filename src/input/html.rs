@@ -6,9 +6,9 @@
 use super::{Document, InputKind};
 use crate::metadata::{clean, parse_date, push_unique, split_authors, Metadata};
 use ego_tree::NodeRef;
+use miniserde::json::Value;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
-use serde_json::Value;
 
 pub fn read(input: &str) -> Document {
     let page = Html::parse_document(&limit_nesting(input));
@@ -294,7 +294,7 @@ fn json_ld_metadata(page: &Html) -> Metadata {
     });
     for script in scripts {
         let source: String = script.text().collect();
-        let Ok(value) = serde_json::from_str::<Value>(source.trim()) else {
+        let Ok(value) = miniserde::json::from_str::<Value>(source.trim()) else {
             continue;
         };
         if let Some(article) = find_article(&value, 0) {
@@ -304,12 +304,27 @@ fn json_ld_metadata(page: &Html) -> Metadata {
     meta
 }
 
+/// `value[key]` when `value` is an object.
+fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map.get(key),
+        _ => None,
+    }
+}
+
+fn as_str(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
 fn is_article(value: &Value) -> bool {
-    match value.get("@type") {
+    match field(value, "@type") {
         Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
         Some(Value::Array(types)) => types
             .iter()
-            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+            .any(|t| as_str(t).is_some_and(|t| ARTICLE_TYPES.contains(&t))),
         _ => false,
     }
 }
@@ -340,7 +355,7 @@ fn names(value: Option<&Value>) -> Vec<String> {
         Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
         Some(Value::Object(map)) => map
             .get("name")
-            .and_then(Value::as_str)
+            .and_then(as_str)
             .and_then(clean)
             .into_iter()
             .collect(),
@@ -351,19 +366,15 @@ fn names(value: Option<&Value>) -> Vec<String> {
 fn string_list(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::String(s)) => s.split(',').filter_map(clean).collect(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .filter_map(clean)
-            .collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(as_str).filter_map(clean).collect(),
         _ => Vec::new(),
     }
 }
 
 fn article_metadata(article: &Value) -> Metadata {
-    let text = |key: &str| article.get(key).and_then(Value::as_str).and_then(clean);
+    let text = |key: &str| field(article, key).and_then(as_str).and_then(clean);
     let mut authors = Vec::new();
-    for name in names(article.get("author")) {
+    for name in names(field(article, "author")) {
         push_unique(&mut authors, name);
     }
     Metadata {
@@ -372,11 +383,11 @@ fn article_metadata(article: &Value) -> Metadata {
         published: text("datePublished")
             .or_else(|| text("dateCreated"))
             .and_then(|d| parse_date(&d)),
-        publisher: names(article.get("publisher")).into_iter().next(),
-        section: string_list(article.get("articleSection"))
+        publisher: names(field(article, "publisher")).into_iter().next(),
+        section: string_list(field(article, "articleSection"))
             .into_iter()
             .next(),
-        tags: string_list(article.get("keywords")),
+        tags: string_list(field(article, "keywords")),
         language: text("inLanguage"),
         description: text("description"),
         url: text("url"),
@@ -847,6 +858,30 @@ mod tests {
         assert!(doc.text.contains("deep text"));
         let doc = read("<html><script type=\"application/ld+json\">{not json</script><p>ok</p>");
         assert_eq!(doc.text, "ok");
+    }
+
+    #[test]
+    fn json_ld_nested_deeply_is_read_or_skipped_without_a_crash() {
+        let page =
+            |json: &str| format!("<script type=\"application/ld+json\">{json}</script><p>ok</p>");
+        // An article beside a deeply nested field still gives its metadata.
+        let nested = "[".repeat(5_000) + &"]".repeat(5_000);
+        let doc = read(&page(&format!(
+            r#"{{"@type":"NewsArticle","extra":{nested},"headline":"Deep","author":{{"name":"Ann Lee"}}}}"#
+        )));
+        assert_eq!(doc.metadata.title.as_deref(), Some("Deep"));
+        assert_eq!(doc.metadata.authors, ["Ann Lee"]);
+        // An article nested deeper than the search goes is not looked for.
+        let buried = "[".repeat(100_000)
+            + r#"{"@type":"NewsArticle","headline":"x"}"#
+            + &"]".repeat(100_000);
+        let doc = read(&page(&buried));
+        assert_eq!((doc.metadata.title, doc.text.as_str()), (None, "ok"));
+        // Escapes, including a surrogate pair, are decoded.
+        let doc = read(&page(
+            r#"{"@type":"Article","headline":"Caf\u00e9 \ud83d\ude00 \"quoted\""}"#,
+        ));
+        assert_eq!(doc.metadata.title.as_deref(), Some("Café 😀 \"quoted\""));
     }
 
     /// The word-by-word collapse `append_collapsed` replaced.
