@@ -29,31 +29,30 @@ impl Options {
     /// Parse and check an options object. Errors name the offending key and
     /// what it may be, so a reader can fix a settings file by hand.
     pub fn from_json(json: &str) -> Result<Options, String> {
-        let invalid = |e: String| format!("invalid options: {e}");
-        let value: Value =
-            miniserde::json::from_str(json).map_err(|_| invalid("not valid JSON".to_string()))?;
+        let value: Value = miniserde::json::from_str(json)
+            .map_err(|_| "invalid options: not valid JSON".to_string())?;
+        Options::from_value(&value).map_err(|e| format!("invalid options: {e}"))
+    }
+
+    fn from_value(value: &Value) -> Result<Options, String> {
         let mut options = Options::default();
-        for (key, value) in object(&value).map_err(invalid)? {
+        for (key, value) in object(value, "the options")? {
             match key.as_str() {
-                "input" => options.input = input_kind(value).map_err(invalid)?,
+                "input" => options.input = input_kind(value)?,
                 "disabled_categories" => {
-                    for item in list(value, "disabled_categories").map_err(invalid)? {
-                        options
-                            .disabled_categories
-                            .push(category(item).map_err(invalid)?);
+                    for item in list(value, "disabled_categories")? {
+                        options.disabled_categories.push(category(item)?);
                     }
                 }
                 "custom_terms" => {
-                    for item in list(value, "custom_terms").map_err(invalid)? {
-                        options
-                            .custom_terms
-                            .push(custom_term(item).map_err(invalid)?);
+                    for item in list(value, "custom_terms")? {
+                        options.custom_terms.push(custom_term(item)?);
                     }
                 }
                 other => {
-                    return Err(invalid(format!(
+                    return Err(format!(
                         "unknown field `{other}`, expected one of `input`, `disabled_categories`, `custom_terms`"
-                    )))
+                    ))
                 }
             }
         }
@@ -77,13 +76,10 @@ fn describe(value: &Value) -> &'static str {
     }
 }
 
-fn object(value: &Value) -> Result<&Object, String> {
+fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Object, String> {
     match value {
         Value::Object(map) => Ok(map),
-        other => Err(format!(
-            "the options must be an object, got {}",
-            describe(other)
-        )),
+        other => Err(format!("{what} must be an object, got {}", describe(other))),
     }
 }
 
@@ -131,17 +127,8 @@ fn category(value: &Value) -> Result<Category, String> {
 }
 
 fn custom_term(value: &Value) -> Result<CustomTerm, String> {
-    let fields = match value {
-        Value::Object(map) => map,
-        other => {
-            return Err(format!(
-                "each custom term must be an object, got {}",
-                describe(other)
-            ))
-        }
-    };
     let (mut term, mut category_of, mut note) = (None, None, None);
-    for (key, value) in fields.iter() {
+    for (key, value) in object(value, "each custom term")? {
         match key.as_str() {
             "term" => term = Some(string(value, "term")?.to_string()),
             "category" => category_of = Some(category(value)?),
@@ -155,9 +142,10 @@ fn custom_term(value: &Value) -> Result<CustomTerm, String> {
                 }
             }
             other => {
+                let expected = "expected `term`, `category` or `note`";
                 return Err(format!(
-                "unknown field `{other}` in a custom term, expected `term`, `category` or `note`"
-            ))
+                    "unknown field `{other}` in a custom term, {expected}"
+                ));
             }
         }
     }
