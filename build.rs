@@ -7,21 +7,11 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Category keys in the order of `Category::ALL` (a test checks the two agree).
-const CATEGORIES: [&str; 12] = [
-    "scare_quotes",
-    "distancing",
-    "name_calling",
-    "emotive",
-    "exaggeration",
-    "appeal_to_fear",
-    "flag_waving",
-    "thought_terminating",
-    "doubt",
-    "vague_attribution",
-    "unsupported_certainty",
-    "unattributed_claim",
-];
+// The category table itself, so an entry's category is checked against the
+// same rows the core uses.
+#[allow(dead_code)]
+#[path = "src/category.rs"]
+mod category;
 
 const LEXICON_FILES: &[&str] = &["lexicons/loaded_language.toml", "lexicons/sourcing.toml"];
 
@@ -53,6 +43,7 @@ include!("lexicons/expand.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=lexicons/expand.rs");
+    println!("cargo:rerun-if-changed=src/category.rs");
     let mut out = String::new();
     // The entries as one text and a table of lengths, not a table of `&str`s:
     // in the WASM a `&str` is a pointer and a length, which gzip compresses
@@ -75,10 +66,8 @@ fn main() {
     for file in LEXICON_FILES {
         println!("cargo:rerun-if-changed={file}");
         let path = Path::new(file);
-        if !path.exists() {
-            continue;
-        }
-        let source = std::fs::read_to_string(path).expect("read lexicon");
+        let source = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{file}: cannot read the lexicon: {e}"));
         let parsed: LexiconFile = toml::from_str(&source).unwrap_or_else(|e| panic!("{file}: {e}"));
         for entry in parsed.entry {
             assert!(
@@ -118,9 +107,8 @@ fn main() {
             extra_forms.push(entry.forms.join("\t"));
             let why = entry.why.trim();
             let alternative = entry.alternative.as_deref().map(str::trim);
-            let category = CATEGORIES
-                .iter()
-                .position(|c| *c == entry.category)
+            let category = category::Category::from_key(&entry.category)
+                .map(|c| c as u8)
                 .unwrap_or_else(|| {
                     panic!(
                         "{file}: `{}` has unknown category `{}`",
@@ -158,12 +146,6 @@ fn main() {
     .unwrap();
     out.push_str("/// Per entry, 8 bytes: the lengths of its term, explanation and alternative\n/// (u16, little-endian; the alternative's one more, 0 for none), its category\n/// (index in `Category::ALL`) and severity.\n");
     out.push_str(&layout_src);
-    writeln!(
-        out,
-        "#[cfg(test)]\nstatic CATEGORY_KEYS: [&str; {}] = {CATEGORIES:?};",
-        CATEGORIES.len()
-    )
-    .unwrap();
     out.push_str(&inflect_src);
     writeln!(
         out,
@@ -171,47 +153,8 @@ fn main() {
         extra_forms.join("\n")
     )
     .unwrap();
-    out.push_str(RUNTIME_FORMS);
     out.push_str(&forms_src);
     out.push_str(&examples_src);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_data.rs");
     std::fs::write(dest, out).unwrap();
 }
-
-/// The generated `FORMS`: every form of every entry with its entry index,
-/// expanded on first use; it derefs to the slice the tables used to hold.
-const RUNTIME_FORMS: &str = r#"
-
-/// Every form of every compiled-in entry, with the entry's index, in entry order.
-pub static FORMS: Forms = Forms(std::sync::OnceLock::new());
-
-pub struct Forms(std::sync::OnceLock<Vec<(&'static str, u16)>>);
-
-impl std::ops::Deref for Forms {
-    type Target = [(&'static str, u16)];
-
-    fn deref(&self) -> &Self::Target {
-        self.0.get_or_init(|| {
-            let mut forms = Vec::new();
-            let per_entry = entries()
-                .iter()
-                .zip(ENTRY_INFLECT)
-                .zip(ENTRY_EXTRA_FORMS.split('\n'));
-            for (index, ((entry, &inflect), extra)) in per_entry.enumerate() {
-                let extra = extra.split('\t').filter(|f| !f.is_empty());
-                for form in entry_forms(entry.term, inflect, extra) {
-                    let form: &'static str = Box::leak(form.into_boxed_str());
-                    forms.push((form, index as u16));
-                }
-            }
-            forms
-        })
-    }
-}
-
-#[test]
-fn forms_expand_at_run_time_as_at_build_time() {
-    assert_eq!(ENTRY_INFLECT.len(), entries().len());
-    assert_eq!(&*FORMS, FORMS_EXPECTED);
-}
-"#;

@@ -35,6 +35,36 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 // file) is the same whichever folder the project is built in.
 include!("../lexicons/expand.rs");
 
+/// Every form of every compiled-in entry, with the entry's index, in entry
+/// order: expanded from the generated tables on first use (see
+/// `lexicons/expand.rs`), which keeps some 100 KB of expanded phrases and
+/// their table out of the WASM.
+pub static FORMS: Forms = Forms(OnceLock::new());
+
+pub struct Forms(OnceLock<Vec<(&'static str, u16)>>);
+
+impl std::ops::Deref for Forms {
+    type Target = [(&'static str, u16)];
+
+    fn deref(&self) -> &Self::Target {
+        self.0.get_or_init(|| {
+            let mut forms = Vec::new();
+            let per_entry = entries()
+                .iter()
+                .zip(ENTRY_INFLECT)
+                .zip(ENTRY_EXTRA_FORMS.split('\n'));
+            for (index, ((entry, &inflect), extra)) in per_entry.enumerate() {
+                let extra = extra.split('\t').filter(|f| !f.is_empty());
+                for form in entry_forms(entry.term, inflect, extra) {
+                    let form: &'static str = Box::leak(form.into_boxed_str());
+                    forms.push((form, index as u16));
+                }
+            }
+            forms
+        })
+    }
+}
+
 /// Which entry a pattern belongs to: a compiled-in one or a reader's own term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryRef {
@@ -519,9 +549,13 @@ mod tests {
     }
 
     #[test]
+    fn forms_expand_at_run_time_as_at_build_time() {
+        assert_eq!(ENTRY_INFLECT.len(), entries().len());
+        assert_eq!(&*FORMS, FORMS_EXPECTED);
+    }
+
+    #[test]
     fn entries_unpack_from_the_generated_tables() {
-        let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
-        assert_eq!(keys, CATEGORY_KEYS, "build.rs and Category::ALL disagree");
         let unpacked: usize = entries()
             .iter()
             .map(|e| e.term.len() + e.why.len() + e.alternative.map_or(0, str::len))

@@ -2,12 +2,20 @@
 //! boundary (`wasm.rs`) and the CLI (`main.rs`) are thin fronts over
 //! [`analyze`]. The pipeline reads top-down:
 //!
-//! input → metadata → segmentation → lexicon matching → context rules and
-//! attribution → report (where byte offsets become UTF-16 offsets, once).
+//! input → metadata → segmentation → detectors (the reader's terms, the
+//! curated lexicon) → attribution → context rules → report (where byte
+//! offsets become UTF-16 offsets, once).
+//!
+//! Where to add things: a detector is a type implementing
+//! [`detect::Detector`] and an entry in `DETECTORS` below; a context rule is
+//! a file in `rules/` and a row in [`rules::RULES`]; a category is a row in
+//! `category.rs` plus its lexicon entries.
 
 pub mod attribution;
 pub mod category;
 mod chars;
+pub mod detect;
+pub mod flag;
 pub mod input;
 pub mod lexicon;
 pub mod metadata;
@@ -25,10 +33,8 @@ pub use input::InputKind;
 pub use options::{CustomTerm, Options};
 pub use report::Report;
 
-use attribution::Attribution;
-use lexicon::{EntryRef, Hit, Matcher};
-use rules::Flag;
-use std::ops::Range;
+use detect::Detector;
+use flag::Flag;
 
 /// Inputs above this size are refused rather than analysed slowly.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -61,7 +67,16 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
     let text = document.text.as_str();
     let segments = segment::segment(text, &document.prose, document.headline.as_ref());
 
-    let mut flags = lexicon_flags(text, &segments.paragraphs, options);
+    // Detectors in priority order: where two overlap, the earlier one's flag
+    // stands (a reader's own term over the curated lexicon).
+    let custom_terms = detect::CustomTerms(&options.custom_terms);
+    let detectors: [&dyn Detector; 2] = [&custom_terms, &detect::CuratedLexicon];
+    let cx = detect::Context {
+        text,
+        paragraphs: &segments.paragraphs,
+    };
+    let mut flags = detect::detect(&detectors, &cx);
+
     let vague_sentences = sentences_with(&segments.sentences, &flags, Category::VagueAttribution);
     let analysis = attribution::attribute(
         text,
@@ -70,96 +85,19 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
         document.headline.as_ref(),
     );
 
-    flags.extend(rules::scare_quotes::find(
+    let cx = rules::Context {
         text,
-        &segments.quotations,
-        &analysis.quotation_has_speaker,
-    ));
-    rules::in_quotation::mark(&mut flags, &segments.top_level);
-    rules::neutral_so_called::apply(text, &mut flags);
-    let mut quotations_in = segment::OverlapCursor::new(&segments.top_level);
-    let unattributed: Vec<Range<usize>> = segments
-        .sentences
-        .iter()
-        .zip(&analysis.sentences)
-        .filter(|(s, a)| {
-            a.attribution == Attribution::None
-                && document.headline.as_ref() != Some(&s.range)
-                && quotations_in.overlapping(&s.range).is_empty()
-        })
-        .map(|(s, _)| s.range.clone())
-        .collect();
-    flags.extend(rules::unattributed_claim::find(text, &unattributed));
-    rules::repeated_paragraph::apply(text, &segments.paragraphs, &mut flags);
+        segments: &segments,
+        attribution: &analysis,
+        headline: document.headline.as_ref(),
+    };
+    for (_, rule) in rules::RULES {
+        rule(&cx, &mut flags);
+    }
 
     flags.retain(|f| options.enabled(f.category));
     order::sort_by_key(&mut flags, |f| order::pair(f.range.start, f.range.end));
     Ok(report::build(document, &segments, flags, analysis))
-}
-
-/// Lexicon hits inside the prose, as flags; the reader's own terms first.
-fn lexicon_flags(text: &str, paragraphs: &[Range<usize>], options: &Options) -> Vec<Flag> {
-    let mut hits = Vec::new();
-    if !options.custom_terms.is_empty() {
-        let custom = Matcher::new(
-            options
-                .custom_terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.term.clone(), EntryRef::Custom(i))),
-        );
-        hits.extend(custom.find(text));
-    }
-    let custom_ranges: Vec<Range<usize>> = hits.iter().map(|h: &Hit| h.range.clone()).collect();
-    hits.extend(Matcher::builtin().find(text).into_iter().filter(|h| {
-        !custom_ranges
-            .iter()
-            .any(|r| r.start < h.range.end && h.range.start < r.end)
-    }));
-    order::sort_by_key(&mut hits, |h| h.range.start as u64);
-
-    // Both lists are in text order: walk them together.
-    let mut flags = Vec::with_capacity(hits.len());
-    let mut p = 0;
-    for hit in hits {
-        while p < paragraphs.len() && paragraphs[p].end <= hit.range.start {
-            p += 1;
-        }
-        let Some(paragraph) = paragraphs.get(p) else {
-            break;
-        };
-        if hit.range.start < paragraph.start || hit.range.end > paragraph.end {
-            continue;
-        }
-        flags.push(match hit.entry {
-            EntryRef::Builtin(i) => {
-                let entry = lexicon::entry(i);
-                Flag {
-                    range: hit.range,
-                    category: entry.category,
-                    severity: entry.severity,
-                    message: entry.why.into(),
-                    alternative: entry.alternative.map(Into::into),
-                    in_quotation: false,
-                }
-            }
-            EntryRef::Custom(i) => {
-                let term = &options.custom_terms[i];
-                Flag {
-                    range: hit.range,
-                    category: term.category,
-                    severity: 2,
-                    message: term.note.clone().map_or(
-                        "On your own list of terms to watch.".into(),
-                        std::borrow::Cow::Owned,
-                    ),
-                    alternative: None,
-                    in_quotation: false,
-                }
-            }
-        });
-    }
-    flags
 }
 
 /// For each sentence, whether a flag of `category` falls in it. Both lists

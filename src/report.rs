@@ -4,9 +4,9 @@
 
 use crate::attribution::{Analysis, Attribution, SourceKind};
 use crate::category::{Category, Kind};
+use crate::flag::Flag;
 use crate::input::{Document, InputKind};
 use crate::metadata::Metadata;
-use crate::rules::Flag;
 use crate::segment::Segments;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -342,7 +342,8 @@ fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> S
         .collect();
     let author = loaded.iter().filter(|f| !f.in_quotation).count();
     let top_category = Category::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|c| c.kind() == Kind::LoadedLanguage)
         .map(|c| (counts[c.key()], c))
         .filter(|(n, _)| *n > 0)
@@ -360,7 +361,7 @@ fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> S
             format!(
                 "{}, {whose}; most: {}",
                 plural(n, "loaded term", "loaded terms"),
-                top.label()
+                top.label().to_lowercase()
             )
         }
     };

@@ -1,13 +1,19 @@
-//! Loaded words inside someone's quotation are the speaker's words, not the
-//! author's: they stay flagged, marked `in_quotation`, and weigh less in the
-//! density figure.
+//! In quotation: loaded words inside someone's quotation are the speaker's
+//! words, not the author's. They stay flagged, marked `in_quotation`, and
+//! weigh half in the density figure — a report quoting a politician's
+//! insult is not itself insulting.
+//!
+//! Marked: “These thugs wrecked the harbour,” said Jonas Aalto. (*thugs*)
+//! Not marked: The thugs wrecked the harbour, Aalto said.
 
-use super::Flag;
+use super::{Context, Flag};
 use crate::category::Category;
-use crate::segment::{overlapping, Quotation};
+use crate::segment::overlapping;
 
-/// `quotations` are the top-level ones: disjoint and in order.
-pub fn mark(flags: &mut [Flag], quotations: &[Quotation]) {
+#[allow(clippy::ptr_arg)] // every rule has the one signature, `Rule`
+pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
+    // The top-level quotations: disjoint and in order.
+    let quotations = &cx.segments.top_level;
     // Sorted, for a binary search per flag.
     let mut scare_quoted: Vec<usize> = flags
         .iter()

@@ -1,5 +1,7 @@
-//! Context rules: each refines what the lexicon and the segmenter found,
-//! one rule to a file, each file with its tests at its foot.
+//! Context rules: each refines what the detectors proposed, with what the
+//! segmenter and attribution found; one rule to a file, each file opening
+//! with what it does and why (one example flagged, one not) and ending with
+//! its tests. A new rule is a file here and a row in [`RULES`].
 
 pub mod in_quotation;
 pub mod neutral_so_called;
@@ -7,22 +9,38 @@ pub mod repeated_paragraph;
 pub mod scare_quotes;
 pub mod unattributed_claim;
 
-use crate::category::Category;
-use std::borrow::Cow;
+use crate::attribution::Analysis;
+use crate::flag::Flag;
+use crate::segment::Segments;
 use std::ops::Range;
 
-/// A flag inside the core: byte offsets into the analysed text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flag {
-    pub range: Range<usize>,
-    pub category: Category,
-    pub severity: u8,
-    /// Explanations are mostly the lexicon's own static text: borrowed, not
-    /// copied for every flag.
-    pub message: Cow<'static, str>,
-    pub alternative: Option<Cow<'static, str>>,
-    pub in_quotation: bool,
+/// What every rule sees: the text, its segments and who is cited.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub segments: &'a Segments,
+    pub attribution: &'a Analysis,
+    /// The headline's range, when the input has one.
+    pub headline: Option<&'a Range<usize>>,
 }
+
+/// A context rule adds, removes or marks flags.
+pub type Rule = fn(&Context, &mut Vec<Flag>);
+
+/// The rules, in the order `lib.rs` runs them. The order matters:
+/// - scare quotes come before in-quotation marking, which must know which
+///   quotations are scare quotes (words inside those are not a speaker's);
+/// - neutral "so called" removes detector flags, so it follows the detectors;
+/// - unattributed claims come after in-quotation marking: they are only ever
+///   found in sentences with no quotation;
+/// - repeated paragraphs come last, so a repeated headline loses the flags of
+///   every other rule too.
+pub const RULES: &[(&str, Rule)] = &[
+    ("scare_quotes", scare_quotes::apply),
+    ("in_quotation", in_quotation::apply),
+    ("neutral_so_called", neutral_so_called::apply),
+    ("unattributed_claim", unattributed_claim::apply),
+    ("repeated_paragraph", repeated_paragraph::apply),
+];
 
 /// At most `max_bytes` of `text` from `at` on, cut on a character boundary:
 /// rules look at a few words of context, never at the rest of a long text.

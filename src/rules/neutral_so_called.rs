@@ -1,9 +1,14 @@
-//! "so called because …" explains a name; it is not distancing.
+//! Neutral "so called": "so called because …" explains a name; it is not
+//! distancing, so the lexicon's *so-called* flag is dropped there.
+//!
+//! Flagged: The so-called experts met on Tuesday.
+//! Not flagged: The Needle, so called because of its shape, opened in 1962.
 
-use super::Flag;
+use super::{Context, Flag};
 use crate::category::Category;
 
-pub fn apply(text: &str, flags: &mut Vec<Flag>) {
+pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
+    let text = cx.text;
     flags.retain(|f| {
         if f.category != Category::Distancing
             || !text[f.range.clone()].to_lowercase().starts_with("so")

@@ -1,14 +1,20 @@
-//! A headline or tag line repeated in the text (pasted pages often carry the
-//! title twice) is flagged once, not at every repetition.
+//! Repeated paragraphs: a headline or tag line repeated in the text (pasted
+//! pages often carry the title twice) is flagged once, not at every
+//! repetition; this rule runs last, so it drops every rule's flags there.
+//!
+//! Flagged once: "Thugs wreck the harbour" as the title and again as the
+//! first line of the body.
+//! Not dropped: a long paragraph of prose that happens to repeat.
 
-use super::Flag;
+use super::{Context, Flag};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Paragraphs longer than this are prose, and prose may legitimately repeat.
 const MAX_WORDS: usize = 25;
 
-pub fn apply(text: &str, paragraphs: &[Range<usize>], flags: &mut Vec<Flag>) {
+pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
+    let (text, paragraphs) = (cx.text, &cx.segments.paragraphs);
     let mut seen = BTreeSet::new();
     let repeats: Vec<&Range<usize>> = paragraphs
         .iter()

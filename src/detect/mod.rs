@@ -1,0 +1,147 @@
+//! Detectors: whatever proposes flags. Each implements [`Detector`]; `lib.rs`
+//! runs them in priority order through [`detect`], which settles overlaps
+//! (an earlier detector's flag wins over a later one's that overlaps it) and
+//! keeps only flags inside the prose, so no detector repeats that logic.
+//!
+//! Today: the reader's own terms, then the curated lexicon.
+
+mod custom_terms;
+mod lexicon;
+
+pub use custom_terms::CustomTerms;
+pub use lexicon::CuratedLexicon;
+
+use crate::flag::Flag;
+use crate::order;
+use std::ops::Range;
+
+/// What a detector sees: the analysed text and its paragraphs.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Range<usize>],
+}
+
+pub trait Detector {
+    /// Flags proposed anywhere in `cx.text`, byte ranges, in any order.
+    fn detect(&self, cx: &Context) -> Vec<Flag>;
+}
+
+/// Every detector's flags, in text order: a flag that overlaps one of an
+/// earlier detector's is dropped, and so is one not inside a paragraph.
+pub fn detect(detectors: &[&dyn Detector], cx: &Context) -> Vec<Flag> {
+    let mut flags: Vec<Flag> = Vec::new();
+    for detector in detectors {
+        let mut proposed = detector.detect(cx);
+        if flags.is_empty() {
+            flags = proposed;
+            continue;
+        }
+        let taken = covered(&flags);
+        order::sort_by_key(&mut proposed, |f| f.range.start as u64);
+        let mut cursor = 0;
+        flags.extend(proposed.into_iter().filter(|f| {
+            // Both in text order: walk the merged ranges alongside.
+            while cursor < taken.len() && taken[cursor].end <= f.range.start {
+                cursor += 1;
+            }
+            taken.get(cursor).is_none_or(|t| f.range.end <= t.start)
+        }));
+    }
+    order::sort_by_key(&mut flags, |f| f.range.start as u64);
+    within(flags, cx.paragraphs)
+}
+
+/// The union of the flags' ranges, as sorted disjoint ranges.
+fn covered(flags: &[Flag]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = flags.iter().map(|f| f.range.clone()).collect();
+    order::sort_by_key(&mut ranges, |r| r.start as u64);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The flags (in text order) that lie inside one paragraph.
+fn within(flags: Vec<Flag>, paragraphs: &[Range<usize>]) -> Vec<Flag> {
+    let mut kept = Vec::with_capacity(flags.len());
+    let mut p = 0;
+    for flag in flags {
+        while p < paragraphs.len() && paragraphs[p].end <= flag.range.start {
+            p += 1;
+        }
+        let Some(paragraph) = paragraphs.get(p) else {
+            break;
+        };
+        if paragraph.start <= flag.range.start && flag.range.end <= paragraph.end {
+            kept.push(flag);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::category::Category;
+
+    struct Fixed(Vec<Range<usize>>, Category);
+
+    impl Detector for Fixed {
+        fn detect(&self, _: &Context) -> Vec<Flag> {
+            self.0
+                .iter()
+                .map(|r| Flag {
+                    range: r.clone(),
+                    category: self.1,
+                    severity: 2,
+                    message: "".into(),
+                    alternative: None,
+                    in_quotation: false,
+                })
+                .collect()
+        }
+    }
+
+    fn found(detectors: &[&dyn Detector], paragraphs: &[Range<usize>]) -> Vec<(usize, Category)> {
+        let cx = Context {
+            text: "",
+            paragraphs,
+        };
+        detect(detectors, &cx)
+            .into_iter()
+            .map(|f| (f.range.start, f.category))
+            .collect()
+    }
+
+    #[test]
+    fn an_earlier_detector_wins_an_overlap() {
+        let first = Fixed(vec![10..20, 12..14, 40..45], Category::NameCalling);
+        let second = Fixed(
+            vec![0..5, 15..25, 19..30, 20..30, 44..46],
+            Category::Emotive,
+        );
+        assert_eq!(
+            found(&[&first, &second], &[0..50, 50..100]),
+            [
+                (0, Category::Emotive),
+                (10, Category::NameCalling),
+                (12, Category::NameCalling),
+                (20, Category::Emotive),
+                (40, Category::NameCalling),
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_outside_the_paragraphs_are_dropped() {
+        let one = Fixed(vec![0..3, 8..12, 14..16, 30..31], Category::Emotive);
+        assert_eq!(
+            found(&[&one], &[0..10, 12..20]),
+            [(0, Category::Emotive), (14, Category::Emotive)]
+        );
+    }
+}
