@@ -5,6 +5,7 @@
 //! source, a vague one, or none.
 
 use crate::chars::{char_at, is_alphanumeric};
+use crate::hash::fnv1a;
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::Serialize;
 use std::ops::Range;
@@ -96,14 +97,6 @@ pub(crate) struct WordList {
     table: std::sync::OnceLock<Vec<&'static str>>,
 }
 
-fn fnv1a(word: &str) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for &b in word.as_bytes() {
-        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    hash as usize
-}
-
 impl WordList {
     pub(crate) const fn new(words: &'static [&'static str]) -> Self {
         WordList {
@@ -118,7 +111,7 @@ impl WordList {
             let size = (self.words.len() * 4).next_power_of_two().max(8);
             let mut table = vec![""; size];
             for &word in self.words {
-                let mut slot = fnv1a(word) & (size - 1);
+                let mut slot = fnv1a(word.as_bytes()) & (size - 1);
                 while !table[slot].is_empty() && table[slot] != word {
                     slot = (slot + 1) & (size - 1);
                 }
@@ -132,7 +125,7 @@ impl WordList {
         // "" marks an empty slot, so "" itself is never found (no list holds it).
         let table = self.table();
         let mask = table.len() - 1;
-        let mut slot = fnv1a(word) & mask;
+        let mut slot = fnv1a(word.as_bytes()) & mask;
         loop {
             let entry = table[slot];
             if entry.is_empty() {

@@ -8,6 +8,7 @@
 pub mod attribution;
 pub mod category;
 mod chars;
+mod hash;
 pub mod input;
 pub mod lexicon;
 pub mod metadata;
