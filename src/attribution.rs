@@ -266,7 +266,6 @@ static SKIPPABLE: WordList = WordList::new(&[
     "last",
     "will",
     "would",
-    "has",
     "not",
     "never",
     "long",
@@ -754,7 +753,7 @@ fn name_right(tokens: &[Token], start: usize) -> Option<Range<usize>> {
 }
 
 fn phrase_text(text: &str, tokens: &[Token], run: Range<usize>) -> String {
-    text[tokens[run.start].range.start..tokens[run.end - 1].range.end].to_string()
+    text[span(tokens, &run)].to_string()
 }
 
 fn span(tokens: &[Token], run: &Range<usize>) -> Range<usize> {
@@ -1138,11 +1137,10 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
             || DOCUMENT_HEADS.contains(lower.as_str())
         {
             // "a spokesman for the Pentagon" names the Pentagon.
-            if let Some(for_at) = tokens
+            if tokens
                 .get(end + 1)
-                .filter(|t| t.lower() == "for" || t.lower() == "at")
+                .is_some_and(|t| t.lower() == "for" || t.lower() == "at")
             {
-                let _ = for_at;
                 let mut k = end + 2;
                 if tokens.get(k).is_some_and(|t| t.lower() == "the") {
                     k += 1;
@@ -1221,23 +1219,18 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
             range: span(tokens, &run),
         });
     }
-    let run = match None::<Range<usize>> {
-        Some(run) => run,
-        None => {
-            let head = (start..end).rev().find(|&k| {
-                let w = strip_possessive(tokens[k].lower()).to_string();
-                VAGUE_HEADS.contains(w.as_str())
-                    || INSTITUTION_HEADS.contains(w.as_str())
-                    || DOCUMENT_HEADS.contains(w.as_str())
-            })?;
-            let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower()) {
-                start + 1
-            } else {
-                start
-            };
-            phrase_start..head + 1
-        }
+    let head = (start..end).rev().find(|&k| {
+        let w = strip_possessive(tokens[k].lower()).to_string();
+        VAGUE_HEADS.contains(w.as_str())
+            || INSTITUTION_HEADS.contains(w.as_str())
+            || DOCUMENT_HEADS.contains(w.as_str())
+    })?;
+    let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower()) {
+        start + 1
+    } else {
+        start
     };
+    let run = phrase_start..head + 1;
     let subject = classify(text, tokens, run.clone(), false)?;
     Some(Frame {
         subject,
@@ -1560,7 +1553,6 @@ pub fn attribute(
         let tokens = tokenize(text, sentence.range.clone(), lower);
         let mentions = person_mentions(text, &tokens, in_sentence);
         for frame in frames(text, &tokens, in_sentence) {
-            // "he" is the person named most recently before it, cited or not.
             if let Some((name, at)) = mentions
                 .iter()
                 .rev()
