@@ -25,8 +25,10 @@ use super::sources::clean_name;
 use super::tokens::{name_left, name_right, phrase_text, span, Token};
 use super::words::{
     all_caps, is_common_sentence_opener, is_reporting_verb, strip_possessive, with_lowercase,
-    DOCUMENT_HEADS, INSTITUTION_HEADS, MONTHS_AND_DAYS, NON_SOURCE_PRONOUNS, ORGANISATION_WORDS,
-    OTHER_PRONOUNS, PERSON_PRONOUNS, PLACE_WORDS, SKIPPABLE, TITLES, VAGUE_HEADS,
+    AFFILIATIONS, ARTICLES, AUTHOR_MARKERS, AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, DETERMINERS,
+    DOCUMENT_HEADS, DUMMY_SUBJECTS, INSTITUTION_HEADS, MONTHS_AND_DAYS, NON_SOURCE_PRONOUNS,
+    ORGANISATION_WORDS, OTHER_PRONOUNS, PASSIVE_AUXILIARIES, PERSON_PRONOUNS, PHRASE_BREAKS,
+    PLACE_WORDS, POSSESSIVES, ROLE_BREAKS, SKIPPABLE, SPEAKS_FOR, TITLES, VAGUE_HEADS,
 };
 use super::SourceKind;
 use crate::segment::Quotation;
@@ -82,7 +84,7 @@ pub(super) fn frames(text: &str, tokens: &[Token], quotations: &[Quotation]) -> 
             let mut k = i + 1;
             if !tokens
                 .get(k)
-                .is_some_and(|t| ["for", "from", "by", "of"].contains(&t.lower()))
+                .is_some_and(|t| SPEAKS_FOR.contains(&t.lower()))
             {
                 continue;
             }
@@ -115,16 +117,16 @@ fn subject_left(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb.checked_sub(1)?;
     let mut passive = false;
     while SKIPPABLE.contains(tokens[j].lower())
-        || ["be", "been", "being"].contains(&tokens[j].lower())
+        || BE_FORMS.contains(&tokens[j].lower())
         || (tokens[j].lower().ends_with("ly")
             && !tokens[j].is_capitalized()
             && tokens[j].text.len() > 3)
     {
-        passive |= ["is", "was", "are", "were", "be", "been", "being"].contains(&tokens[j].lower());
+        passive |= PASSIVE_AUXILIARIES.contains(&tokens[j].lower());
         j = j.checked_sub(1)?;
     }
     // "It is widely believed …": a passive with a dummy subject names nobody.
-    if passive && ["it", "this", "that"].contains(&tokens[j].lower()) {
+    if passive && DUMMY_SUBJECTS.contains(&tokens[j].lower()) {
         return Some(Frame {
             subject: Subject::Vague("unnamed".into()),
             range: tokens[j].range.start..tokens[verb].range.end,
@@ -188,12 +190,9 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
         let roles_only = tokens[j..name_at]
             .iter()
             .all(|t| t.is_word() && !t.is_capitalized())
-            && !tokens[j..name_at].iter().any(|t| {
-                [
-                    "in", "on", "at", "to", "that", "by", "with", "from", "of", "for", "and",
-                ]
-                .contains(&t.lower())
-            });
+            && !tokens[j..name_at]
+                .iter()
+                .any(|t| ROLE_BREAKS.contains(&t.lower()));
         if roles_only {
             if let Some(run) = name_right(tokens, name_at) {
                 if let Some(subject @ Subject::Named { .. }) =
@@ -213,19 +212,11 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
         && !tokens[end].is_capitalized()
     {
         let lower = strip_possessive(tokens[end].lower()).to_string();
-        if [
-            "in", "on", "at", "to", "that", "by", "with", "from", "during", "after", "before",
-            "of", "for",
-        ]
-        .contains(&lower.as_str())
+        if CLAUSE_OPENERS.contains(&lower.as_str())
             // "…, said it would study the ruling": a clause, not a speaker.
             || NON_SOURCE_PRONOUNS.contains(&lower.as_str())
             || OTHER_PRONOUNS.contains(&lower.as_str())
-            || [
-                "would", "will", "could", "should", "might", "may", "can", "had", "has", "was",
-                "were", "is", "are", "not",
-            ]
-            .contains(&lower.as_str())
+            || AUXILIARIES.contains(&lower.as_str())
         {
             return None;
         }
@@ -287,10 +278,10 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
     let mut k = start;
     while k < end {
         if let Some(run) = name_right(tokens, k).filter(|r| r.end <= end) {
-            let after_by = k > start && ["by", "from"].contains(&tokens[k - 1].lower())
+            let after_by = k > start && AUTHOR_MARKERS.contains(&tokens[k - 1].lower())
                 || k > start + 1
                     && tokens[k - 1].lower() == "the"
-                    && ["by", "from"].contains(&tokens[k - 2].lower());
+                    && AUTHOR_MARKERS.contains(&tokens[k - 2].lower());
             if !by_author && (after_by || best.as_ref().is_none_or(|b| run.len() > b.len())) {
                 best = Some(run.clone());
                 by_author = after_by;
@@ -323,7 +314,7 @@ fn according_to(text: &str, tokens: &[Token], at: usize) -> Option<Frame> {
             || INSTITUTION_HEADS.contains(w.as_str())
             || DOCUMENT_HEADS.contains(w.as_str())
     })?;
-    let phrase_start = if ["the", "a", "an"].contains(&tokens[start].lower()) {
+    let phrase_start = if ARTICLES.contains(&tokens[start].lower()) {
         start + 1
     } else {
         start
@@ -348,24 +339,14 @@ fn lowercase_phrase_left(tokens: &[Token], end: usize) -> Range<usize> {
             break;
         }
         let lower = t.lower();
-        if [
-            "the", "a", "an", "one", "some", "many", "most", "several", "two", "three",
-        ]
-        .contains(&lower)
-        {
+        if DETERMINERS.contains(&lower) {
             start = i;
             break;
         }
-        if ["its", "his", "her", "their", "our", "my", "your"].contains(&lower) {
+        if POSSESSIVES.contains(&lower) {
             break; // "its press office" is "press office"
         }
-        if is_reporting_verb(lower)
-            || [
-                "that", "and", "or", "but", "while", "as", "because", "if", "when", "who", "which",
-                "to", "of", "in", "on", "at", "with", "by", "for",
-            ]
-            .contains(&lower)
-        {
+        if is_reporting_verb(lower) || PHRASE_BREAKS.contains(&lower) {
             break;
         }
         if t.is_capitalized()
@@ -423,7 +404,7 @@ fn classify(
             .or_else(|| name.strip_prefix("an "))
             .unwrap_or(&name);
         let first = tokens[run.start].lower();
-        let common = INSTITUTION_HEADS.contains(first) || ["the", "a", "an"].contains(&first);
+        let common = INSTITUTION_HEADS.contains(first) || ARTICLES.contains(&first);
         let name = if sentence_start && run.start == 0 && common {
             lowercase_first(name)
         } else {
@@ -451,8 +432,7 @@ fn classify(
         return None;
     }
     // "Dr. Priya Natarajan of the University of Halvorsen": the person speaks.
-    if let Some(of) =
-        (run.start + 1..run.end).find(|&k| ["of", "at", "from"].contains(&tokens[k].lower()))
+    if let Some(of) = (run.start + 1..run.end).find(|&k| AFFILIATIONS.contains(&tokens[k].lower()))
     {
         let person = phrase_text(text, tokens, run.start..of);
         let bare = clean_name(&person, SourceKind::Person);

@@ -16,7 +16,7 @@
 //! The tokenizer steps over ASCII bytes without decoding; the test beside it
 //! holds it to the first, one-character-at-a-time version.
 
-use super::words::CONNECTORS;
+use super::words::{BEFORE_THE, CONNECTORS};
 use crate::chars::{char_at, is_alphanumeric};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -147,7 +147,7 @@ pub(super) fn name_left(tokens: &[Token], end: usize) -> Option<Range<usize>> {
             start -= 2;
         } else if start >= 3
             && prev.lower() == "the"
-            && ["of", "for", "at"].contains(&tokens[start - 2].lower())
+            && BEFORE_THE.contains(&tokens[start - 2].lower())
             && tokens[start - 3].is_capitalized()
         {
             start -= 3;
@@ -173,7 +173,7 @@ pub(super) fn name_right(tokens: &[Token], start: usize) -> Option<Range<usize>>
         {
             end += 2;
         } else if end + 2 < tokens.len()
-            && ["of", "for", "at"].contains(&tokens[end].lower())
+            && BEFORE_THE.contains(&tokens[end].lower())
             && tokens[end + 1].lower() == "the"
             && tokens[end + 2].is_capitalized()
         {

@@ -613,6 +613,69 @@ pub(super) static PLACE_WORDS: WordList = WordList::new(&[
     "quarter", "market", "stadium", "airport", "centre", "center", "gardens", "way", "drive",
 ]);
 
+/// Prepositions that join the parts of a name through "the": "Bank of the
+/// West", "Secretary for the Interior".
+pub(super) const BEFORE_THE: &[&str] = &["of", "for", "at"];
+
+pub(super) const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// What ties a person to the body they speak from: "Dr. Priya Natarajan of
+/// the University of Halvorsen".
+pub(super) const AFFILIATIONS: &[&str] = &["of", "at", "from"];
+
+/// Words that open a lower-case noun phrase: "the port authority", "several
+/// officials".
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "some", "many", "most", "several", "two", "three",
+];
+
+/// "its press office" is the press office: a possessive is left out of the
+/// phrase.
+pub(super) const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
+
+/// Words a lower-case noun phrase does not reach back across: conjunctions,
+/// relative pronouns, prepositions.
+pub(super) const PHRASE_BREAKS: &[&str] = &[
+    "that", "and", "or", "but", "while", "as", "because", "if", "when", "who", "which", "to", "of",
+    "in", "on", "at", "with", "by", "for",
+];
+
+/// Skipped, like `SKIPPABLE`, between a subject and its verb: "has been told".
+pub(super) const BE_FORMS: &[&str] = &["be", "been", "being"];
+
+/// Before a reporting verb, these make it passive: "was told", "is believed".
+pub(super) const PASSIVE_AUXILIARIES: &[&str] =
+    &["is", "was", "are", "were", "be", "been", "being"];
+
+/// The subject of a passive that names nobody: "It is widely believed".
+pub(super) const DUMMY_SUBJECTS: &[&str] = &["it", "this", "that"];
+
+/// Between a verb and a capitalised name, words that show what lies between
+/// is no role: "said in London", not "said party spokesman Tom Hale".
+pub(super) const ROLE_BREAKS: &[&str] = &[
+    "in", "on", "at", "to", "that", "by", "with", "from", "of", "for", "and",
+];
+
+/// After a verb, words that open an adverbial or a clause, not a speaker:
+/// "said on Monday", "said that".
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "in", "on", "at", "to", "that", "by", "with", "from", "during", "after", "before", "of", "for",
+];
+
+/// After a verb, the start of a clause: "said it would study the ruling".
+pub(super) const AUXILIARIES: &[&str] = &[
+    "would", "will", "could", "should", "might", "may", "can", "had", "has", "was", "were", "is",
+    "are", "not",
+];
+
+/// What introduces a document's author: "a study by Dr. Natarajan",
+/// "figures from the Treasury".
+pub(super) const AUTHOR_MARKERS: &[&str] = &["by", "from"];
+
+/// What ties a spokesperson or a statement to whom it speaks for: "a
+/// spokeswoman for the Port Authority", "a statement from the union".
+pub(super) const SPEAKS_FOR: &[&str] = &["for", "from", "by", "of"];
+
 /// Calls `f` with `word` in lower case, without allocating for the short
 /// ASCII words the word lists hold.
 pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
