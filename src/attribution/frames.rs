@@ -92,20 +92,19 @@ pub(super) fn frames(text: &str, tokens: &[Token], quotations: &[Quotation]) -> 
             if tokens.get(k).is_some_and(|t| t.lower() == "the") {
                 k += 1;
             }
-            if let Some(run) = name_right(tokens, k) {
-                if let Some(Subject::Named { name, .. }) =
-                    classify(text, tokens, run.clone(), false)
-                {
-                    let range = span(tokens, &run);
-                    if !found.iter().any(|f| f.range == range) {
-                        found.push(Frame {
-                            subject: Subject::Named {
-                                name,
-                                kind: SourceKind::Organisation,
-                            },
-                            range,
-                        });
-                    }
+            if let Some(Frame {
+                subject: Subject::Named { name, .. },
+                range,
+            }) = named_right(text, tokens, k)
+            {
+                if !found.iter().any(|f| f.range == range) {
+                    found.push(Frame {
+                        subject: Subject::Named {
+                            name,
+                            kind: SourceKind::Organisation,
+                        },
+                        range,
+                    });
                 }
             }
         }
@@ -184,7 +183,6 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
         });
     }
     // "said the port authority", "said police", "said a spokesman for the Pentagon"
-    let mut end = j;
     if let Some(name_at) = (j + 1..(j + 4).min(tokens.len())).find(|&k| tokens[k].is_capitalized())
     {
         let roles_only = tokens[j..name_at]
@@ -194,18 +192,12 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
                 .iter()
                 .any(|t| ROLE_BREAKS.contains(&t.lower()));
         if roles_only {
-            if let Some(run) = name_right(tokens, name_at) {
-                if let Some(subject @ Subject::Named { .. }) =
-                    classify(text, tokens, run.clone(), false)
-                {
-                    return Some(Frame {
-                        subject,
-                        range: span(tokens, &run),
-                    });
-                }
+            if let Some(frame) = named_right(text, tokens, name_at) {
+                return Some(frame);
             }
         }
     }
+    let mut end = j;
     while end < tokens.len()
         && end < j + 5
         && tokens[end].is_word()
@@ -234,15 +226,8 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
                 if tokens.get(k).is_some_and(|t| t.lower() == "the") {
                     k += 1;
                 }
-                if let Some(run) = name_right(tokens, k) {
-                    if let Some(subject @ Subject::Named { .. }) =
-                        classify(text, tokens, run.clone(), false)
-                    {
-                        return Some(Frame {
-                            subject,
-                            range: span(tokens, &run),
-                        });
-                    }
+                if let Some(frame) = named_right(text, tokens, k) {
+                    return Some(frame);
                 }
             }
             let subject = classify(text, tokens, j..end + 1, false)?;
@@ -254,6 +239,19 @@ fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
         end += 1;
     }
     None
+}
+
+/// The name that starts at token `start`, if it names a source (a person,
+/// organisation or document, not a pronoun or a vague source).
+fn named_right(text: &str, tokens: &[Token], start: usize) -> Option<Frame> {
+    let run = name_right(tokens, start)?;
+    match classify(text, tokens, run.clone(), false)? {
+        subject @ Subject::Named { .. } => Some(Frame {
+            subject,
+            range: span(tokens, &run),
+        }),
+        _ => None,
+    }
 }
 
 /// "according to X": the phrase up to the next comma or the sentence end.

@@ -314,19 +314,10 @@ impl QuotationSpeakers {
 #[cfg(test)]
 mod testing {
     use super::*;
-    use crate::segment::segment;
+    use crate::segment::{paragraphs_between_blank_lines, segment};
 
     pub(super) fn run(text: &str) -> (Analysis, Segments) {
-        let prose: Vec<Range<usize>> = {
-            let mut out = Vec::new();
-            let mut start = 0;
-            for part in text.split("\n\n") {
-                out.push(start..start + part.len());
-                start += part.len() + 2;
-            }
-            out
-        };
-        let segments = segment(text, &prose, None);
+        let segments = segment(text, &paragraphs_between_blank_lines(text), None);
         let none = vec![false; segments.sentences.len()];
         (attribute(text, &segments, &none, None), segments)
     }
@@ -345,6 +336,11 @@ mod testing {
             .collect()
     }
 
+    /// Each sentence's attribution.
+    pub(super) fn kinds(analysis: &Analysis) -> Vec<Attribution> {
+        analysis.sentences.iter().map(|s| s.attribution).collect()
+    }
+
     pub(super) fn named(name: &str) -> (Attribution, Option<String>) {
         (Attribution::Named, Some(name.to_string()))
     }
@@ -352,7 +348,7 @@ mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{attributions, named, run};
+    use super::testing::{attributions, kinds, named, run};
     use super::*;
 
     #[test]
@@ -377,14 +373,8 @@ mod tests {
     #[test]
     fn a_quotation_after_its_speakers_sentence_is_theirs() {
         let text = "“Stay calm,” Dahl said. “If this runs on, shelves empty. Who pays for that?” The weather was mild.";
-        let kinds: Vec<Attribution> = run(text)
-            .0
-            .sentences
-            .iter()
-            .map(|s| s.attribution)
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&run(text).0),
             [
                 Attribution::Named,
                 Attribution::Named,

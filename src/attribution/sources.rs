@@ -189,7 +189,7 @@ pub(super) fn complete_surnames(text: &str, sources: &mut [Source]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::testing::run;
+    use crate::attribution::testing::{kinds, run};
     use crate::attribution::Attribution;
 
     #[test]
@@ -241,9 +241,8 @@ mod tests {
         assert_eq!(analysis.sources.len(), 1, "{:?}", analysis.sources);
         assert_eq!(analysis.sources[0].name, "Stephen O'Brien");
         assert_eq!(analysis.sources[0].mentions.len(), 3);
-        let kinds: Vec<Attribution> = analysis.sentences.iter().map(|s| s.attribution).collect();
         assert_eq!(
-            kinds,
+            kinds(&analysis),
             [
                 Attribution::Named,
                 Attribution::Named,
