@@ -42,7 +42,7 @@ pub(super) enum Subject {
     Vague(String),
 }
 
-/// A reporting frame: its subject and where the subject is written.
+/// A reporting frame, as its subject.
 #[derive(Debug, Clone)]
 pub(super) struct Frame {
     pub(super) subject: Subject,
@@ -112,6 +112,9 @@ pub(super) fn frames(text: &str, tokens: &[Token], quotations: &[Quotation]) -> 
     found
 }
 
+/// The subject written before the verb at `verb`: "Keller said", "Maria
+/// Keller, a spokeswoman for the port authority, said". A passive has none,
+/// unless its dummy subject makes it vague ("It is widely believed").
 fn subject_left(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb.checked_sub(1)?;
     let mut passive = false;
@@ -145,6 +148,8 @@ fn subject_left(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     subject_at(text, tokens, j)
 }
 
+/// The subject whose last word is token `j`: a capitalised name or a
+/// lower-case noun phrase.
 fn subject_at(text: &str, tokens: &[Token], j: usize) -> Option<Frame> {
     let token = &tokens[j];
     if !token.is_word() {
@@ -168,6 +173,8 @@ fn subject_at(text: &str, tokens: &[Token], j: usize) -> Option<Frame> {
     })
 }
 
+/// The subject written after the verb at `verb`: "said Keller", "said the
+/// port authority", "said a spokesman for the Pentagon".
 fn subject_right(text: &str, tokens: &[Token], verb: usize) -> Option<Frame> {
     let mut j = verb + 1;
     while tokens.get(j).is_some_and(|t| SKIPPABLE.contains(t.lower())) {
