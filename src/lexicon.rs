@@ -14,6 +14,7 @@
 //! to byte offsets of the original text.
 
 use crate::category::Category;
+use crate::hash::fnv1a;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -349,14 +350,6 @@ fn index_key(pattern: &Pattern) -> Option<(&str, Option<usize>)> {
 
 fn key_length_bit(len: usize) -> u64 {
     1 << len.min(63)
-}
-
-fn fnv1a(bytes: &[u8]) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    hash as usize
 }
 
 /// ASCII bytes that are word characters: letters, digits, "_".

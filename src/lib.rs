@@ -16,6 +16,7 @@ pub mod category;
 mod chars;
 pub mod detect;
 pub mod flag;
+mod hash;
 pub mod input;
 pub mod lexicon;
 pub mod metadata;

@@ -461,6 +461,18 @@ fn closing_single(slice: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// A test text's paragraphs: its parts between blank lines.
+#[cfg(test)]
+pub(crate) fn paragraphs_between_blank_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        out.push(start..start + part.len());
+        start += part.len() + 2;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -717,16 +729,7 @@ mod tests {
     }
 
     fn quotes(text: &str) -> Vec<(&str, bool, usize)> {
-        let paragraphs: Vec<Range<usize>> = {
-            let mut out = Vec::new();
-            let mut start = 0;
-            for part in text.split("\n\n") {
-                out.push(start..start + part.len());
-                start += part.len() + 2;
-            }
-            out
-        };
-        find_quotations(text, &paragraphs)
+        find_quotations(text, &paragraphs_between_blank_lines(text))
             .into_iter()
             .map(|q| (&text[q.inner.clone()], q.nested, q.group))
             .collect()
