@@ -1,6 +1,6 @@
 // End-to-end tests of Slant's page in headless Chromium.
 // Run from the repository root:  node --test e2e/
-// Needs the WASM package in www/pkg (scripts/setup.sh → build_wasm).
+// Needs the WASM package in www/pkg (scripts/build.sh).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

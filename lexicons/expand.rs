@@ -2,6 +2,8 @@
 // `include!`, between `build.rs` (which checks that no form belongs to two
 // entries) and the generated lexicon tables (which expand the forms once, at
 // run time, instead of carrying every expanded form in the WASM).
+// Size and start-up: see BENCHMARKS.md#t-forms-at-startup and
+// BENCHMARKS.md#t-odometer.
 
 /// Inflection codes, as stored per entry in the generated tables (0: none).
 const INFLECT_NOUN: u8 = 1;

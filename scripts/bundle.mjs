@@ -9,6 +9,7 @@
 //   www/pkg/style.css  style.css, its one image (the logo) inlined
 //
 // Minified, the three are 10 KB smaller gzipped than their sources.
+// See BENCHMARKS.md#t-bundle and BENCHMARKS.md#t-worker-bundle.
 //
 //   node scripts/bundle.mjs
 

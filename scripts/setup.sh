@@ -1,58 +1,82 @@
-# Shared by the scripts: install what is missing, quickly when it is all there.
-# Sourced, not run.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# Shared by the scripts in scripts/: functions only. Sourcing this file
+# defines them and does nothing else (no shell options, no change of
+# directory, no variables), so it is also safe in an interactive shell:
+#
+#   source scripts/setup.sh && slant_env && ensure_node_modules
+#
+# The scripts set their own `set -euo pipefail`, source this file and call
+# `slant_env` first. The ensure_* functions install what is missing, quickly
+# when it is all there; each returns non-zero if an install fails. The build
+# itself is scripts/build.sh.
+
+# Work from the checkout: ROOT is its folder, the current directory becomes
+# ROOT, and cargo's and npm's tools come first on PATH.
+slant_env() {
+  ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)" || return
+  case ":$PATH:" in
+    *":$ROOT/node_modules/.bin:"*) ;;
+    *) export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH" ;;
+  esac
+  cd "$ROOT"
+}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# The lists below are read whole (`grep >/dev/null`, not `grep -q`): under
+# pipefail, a `grep -q` that stops reading early can fail the pipe.
+
+# The wasm32 target, and wasm-bindgen-cli at exactly the version of the
+# wasm-bindgen crate in Cargo.lock.
 ensure_wasm_toolchain() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown \
-    || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
-  # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
+  if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
+    say "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown || return
+  fi
   local want
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
     say "installing wasm-bindgen-cli $want (a few minutes, once)"
-    cargo install wasm-bindgen-cli --version "=$want"
+    cargo install wasm-bindgen-cli --version "=$want" || return
   fi
 }
 
+# The npm build and test tools: binaryen's wasm-opt, esbuild, playwright-core.
 ensure_node_modules() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] \
+     || [ ! -d node_modules/playwright-core ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing the build and test tools from npm"
-    npm ci --no-audit --no-fund
+    npm ci --no-audit --no-fund || return
   fi
 }
 
+# Debian's Chromium and ChromeDriver, for the end-to-end tests.
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Chromium and ChromeDriver from Debian"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get update -qq || return
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null || return
   fi
 }
 
-# Build the WASM package into www/pkg (release: LTO, then wasm-opt -Os).
-build_wasm() {
-  ensure_wasm_toolchain
-  ensure_node_modules
-  say "building the WASM core"
-  cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib
-  wasm-bindgen --target web --out-dir www/pkg --out-name slant \
-    target/wasm32-unknown-unknown/release/slant.wasm
-  # npm's binaryen: Debian's older wasm-opt breaks wasm-bindgen output.
-  # memory-packing is skipped: it splits the data segment around zero runs,
-  # a few KB smaller raw but ~20 KB larger gzipped. Inlining functions that
-  # have one caller (-ocimfs 0 turns it off) builds a few huge functions that
-  # V8 runs 10-13% slower in Node, with no gain in gzipped size.
-  wasm-opt -Os -ocimfs 0 --skip-pass=memory-packing --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    www/pkg/slant_bg.wasm -o www/pkg/slant_bg.wasm
-  # The page's scripts and styles, bundled and minified into www/pkg.
-  node scripts/bundle.mjs
-  # One self-contained file (WASM and scripts inlined) that works from disk.
-  node scripts/single-file.mjs
+# rustfmt and clippy, for the test command's first steps.
+ensure_lints() {
+  local installed
+  installed=$(rustup component list --installed 2>/dev/null)
+  if ! grep '^clippy' <<<"$installed" >/dev/null || ! grep '^rustfmt' <<<"$installed" >/dev/null; then
+    say "adding clippy and rustfmt"
+    rustup component add clippy rustfmt || return
+  fi
+}
+
+# A nightly toolchain and cargo-fuzz, for scripts/fuzz.sh.
+ensure_fuzzer() {
+  if ! rustup toolchain list | grep '^nightly' >/dev/null; then
+    say "installing a nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal || return
+  fi
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz (a few minutes, once)"
+    cargo install cargo-fuzz || return
+  fi
 }

@@ -1,4 +1,7 @@
 //! Character reading and classes asked of nearly every character of an article.
+//!
+//! Speed: see BENCHMARKS.md#t-smaller-scans (`is_alphanumeric`) and
+//! BENCHMARKS.md#t-tokenizer-ascii (`char_at`).
 
 /// Whether `c` is alphanumeric, exactly as `char::is_alphanumeric`. It is
 /// answered at once for the General Punctuation block (U+2000–U+206F: curly

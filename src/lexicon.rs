@@ -12,6 +12,10 @@
 //! and Unicode hyphens to ASCII) so that a phrase matches across a line break
 //! or a typographic variant; a sparse anchor table maps folded positions back
 //! to byte offsets of the original text.
+//!
+//! Speed and size: see BENCHMARKS.md#t-lexicon-hash (the index),
+//! BENCHMARKS.md#t-byte-scanners (the fold), BENCHMARKS.md#t-lexicon-text
+//! (the entries as one text) and BENCHMARKS.md#t-forms-at-startup.
 
 use crate::category::Category;
 use crate::hash::fnv1a;

@@ -1,4 +1,7 @@
 //! Article metadata and the small normalisers shared by the text and HTML readers.
+//!
+//! The date and Markdown-link scanners here replaced regexes, each named in
+//! its doc. Size: see BENCHMARKS.md#t-no-regex
 
 use crate::scan;
 use serde::{Deserialize, Serialize};
@@ -47,7 +50,8 @@ pub fn clean(value: &str) -> Option<String> {
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
-/// Replace Markdown links `[Name](url)` by their name.
+/// Replace Markdown links `[Name](url)` by their name. A byte scanner for
+/// the regex `\[([^\]]*)\]\([^)]*\)`, replaced by `$1`.
 pub fn strip_markdown_links(value: &str) -> String {
     let mut out = String::new();
     let mut copied = 0;
@@ -147,7 +151,8 @@ const MONTHS: [&[&str]; 12] = [
 ];
 
 /// The month named at `at` (any case, a dot after an abbreviation allowed),
-/// and where its name ends.
+/// and where its name ends: the date regexes' `{MONTH}`,
+/// `(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)`.
 fn month_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     let (month, len) = (1..).zip(MONTHS).find_map(|(n, forms)| {
         forms
@@ -186,7 +191,8 @@ fn year_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
 /// (year, month, day) read from a date that starts at `start`, and its end.
 type DateMatch = Option<(usize, (u32, u32, u32))>;
 
-/// "2017-04-02", "2017/4/2", "2017.04.02", "2017-04-02T09:30".
+/// "2017-04-02", "2017/4/2", "2017.04.02", "2017-04-02T09:30". A byte
+/// scanner for the regex `\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)`.
 fn iso_date_at(bytes: &[u8], start: usize) -> DateMatch {
     if !scan::word_starts(bytes, start) {
         return None;
@@ -212,7 +218,9 @@ fn iso_date_at(bytes: &[u8], start: usize) -> DateMatch {
     Some((at, (year, month, day)))
 }
 
-/// "April 2, 2017", "Apr. 2nd 2017".
+/// "April 2, 2017", "Apr. 2nd 2017". A byte scanner for the regex
+/// `\b{MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` (`{MONTH}`: see
+/// `month_at`).
 fn month_first_date_at(bytes: &[u8], start: usize) -> DateMatch {
     if !scan::word_starts(bytes, start) {
         return None;
@@ -226,7 +234,9 @@ fn month_first_date_at(bytes: &[u8], start: usize) -> DateMatch {
     Some((end, (year, month, day)))
 }
 
-/// "2 April 2017", "the 3rd of March, 2025".
+/// "2 April 2017", "the 3rd of March, 2025". A byte scanner for the regex
+/// `\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{4})\b` (`{MONTH}`:
+/// see `month_at`).
 fn day_first_date_at(bytes: &[u8], start: usize) -> DateMatch {
     if !scan::word_starts(bytes, start) {
         return None;

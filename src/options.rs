@@ -1,5 +1,7 @@
 //! Analysis options: the same JSON object from the page and from the CLI
 //! (`--options FILE`).
+//!
+//! Size: see BENCHMARKS.md#t-miniserde (read with miniserde, checked key by key).
 
 use crate::category::Category;
 use crate::input::InputKind;

@@ -5,6 +5,8 @@
 //! Here each element is given a `u64` key, the `(key, index)` pairs are
 //! sorted (a single instantiation, shared by every caller), and the elements
 //! are moved into that order. The index breaks ties, so the sort is stable.
+//!
+//! Size: see BENCHMARKS.md#t-one-sort
 
 /// Sort `items` by `key`, keeping the order of equal keys.
 pub(crate) fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {

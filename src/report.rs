@@ -1,6 +1,10 @@
 //! The report: the contract every front and every test relies on. Built once
 //! at the end of the pipeline, where every byte offset becomes a UTF-16 code
 //! unit offset in a single pass over the text, so JavaScript can slice with it.
+//!
+//! Speed: see BENCHMARKS.md#t-byte-scanners (the word count and the UTF-16
+//! offsets), BENCHMARKS.md#t-report-takes-text and
+//! BENCHMARKS.md#t-cow-explanations.
 
 use crate::attribution::{Analysis, Attribution, SourceKind};
 use crate::category::{Category, Kind};

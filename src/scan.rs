@@ -6,6 +6,15 @@
 //! them. Each scanner's tests check it against the regex it replaced
 //! (regex-lite stays a dev-dependency), so the classes here are the
 //! regexes' own: ASCII `\s`, `\d`, `\w` and `\b`.
+//!
+//! The scanners live beside their callers, each doc naming its regex: the
+//! dates and Markdown links in `metadata.rs`; the header, "original source",
+//! copyright and dateline lines in `input/text.rs`; the figures and
+//! accusations in `rules/unattributed_claim.rs`. Here are the pieces they
+//! share, among them `rest_of_line` for the regexes' `\s*(.+)$` and
+//! `\s+(.+)$` tails.
+//!
+//! Size: see BENCHMARKS.md#t-no-regex
 
 /// A regex `\s`: ASCII whitespace, vertical tab included.
 #[inline]

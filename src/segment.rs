@@ -1,6 +1,11 @@
 //! Segmentation of the prose into paragraphs, sentences and quotations.
 //! Sentence splitting knows news text: abbreviations (U.S., Dr., Jan., No.),
 //! initials, decimals and money, ellipses, and quotations that end a sentence.
+//!
+//! Speed: see BENCHMARKS.md#t-byte-scanners (the sentence splitter and the
+//! quotation finder step by bytes), BENCHMARKS.md#t-forward-cursor
+//! (`OverlapCursor`), BENCHMARKS.md#t-smaller-scans (a paragraph's last line
+//! only when needed) and BENCHMARKS.md#t-no-siphash (quotation groups).
 
 use std::ops::Range;
 

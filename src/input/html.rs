@@ -2,6 +2,11 @@
 //! `<time>` and visible bylines; the article body from `<article>`/`<main>`
 //! with page chrome (navigation, header, footer, asides, scripts, forms,
 //! share and related-story boxes) dropped, as clean paragraphs.
+//!
+//! Speed: see BENCHMARKS.md#t-html-reader (attributes by name, one walk per
+//! container) and BENCHMARKS.md#t-nesting-limit. Size: see
+//! BENCHMARKS.md#t-dom-walk (no CSS selectors) and BENCHMARKS.md#t-miniserde
+//! (JSON-LD).
 
 use super::{Document, InputKind};
 use crate::metadata::{clean, parse_date, push_unique, split_authors, Metadata};

@@ -1,6 +1,12 @@
 //! Plain-text reader: a title line, bylines, date and "Theme:"-style lines at
 //! the top; copyright, source and membership-appeal lines at the foot. Those
 //! become metadata and are kept out of the prose that gets analysed.
+//!
+//! The header-line, "original source", copyright and dateline scanners here
+//! replaced regexes, each named in its doc. Size: see
+//! BENCHMARKS.md#t-no-regex. Speed: see BENCHMARKS.md#t-byte-scanners (line
+//! splitting, eight bytes at a time) and BENCHMARKS.md#t-smaller-scans (line
+//! lengths and header colons found without reading whole paragraphs).
 
 use super::{Document, InputKind};
 use crate::metadata::{self, clean, find_date, push_unique, split_authors, Metadata};
@@ -305,7 +311,8 @@ const HEADER_KEYS: &[&str] = &[
 ];
 
 /// A header line's key (as written) and value: spaces, a key in any case,
-/// spaces, a colon, then the rest of the line.
+/// spaces, a colon, then the rest of the line. A byte scanner for the regex
+/// `(?i)^\s*(region|regions|theme|themes|tags?|topics?|keywords|section|category|categories|filed under)\s*:\s*(.+)$`.
 fn key_value(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
     let start = scan::run(bytes, 0, scan::is_space);
@@ -349,6 +356,8 @@ fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
     true
 }
 
+/// The publisher named by an "original source" line. Its lead is a byte
+/// scanner for the regex `(?i)^(?:the )?original source of this article is\s+(.+)$`.
 fn original_source(line: &str) -> Option<String> {
     const LEAD: &str = "original source of this article is";
     let bytes = line.as_bytes();
@@ -394,6 +403,8 @@ fn copyright_holder(line: &str) -> Option<String> {
 
 /// The length of what a copyright line says besides its holder, at `at`:
 /// "copyright", "©", "(c)", "all rights reserved", a year or a range of years.
+/// With `strip_copyright_marks`, a byte scanner for the regex
+/// `(?i)copyright|©|\(c\)|all rights reserved\.?|\b\d{4}\s*[-–]\s*\d{4}\b|\b\d{4}\b`.
 fn copyright_mark_at(bytes: &[u8], at: usize) -> Option<usize> {
     if let Some(mark) = ["copyright", "©", "(c)"]
         .iter()
@@ -486,7 +497,8 @@ fn is_boilerplate(line: &str) -> bool {
 
 /// "LONDON, March 3 (Reuters) — …" -> "Reuters": a place in capitals, an
 /// optional second place and an optional date, each after a comma, the
-/// agency in brackets, then a dash or a colon.
+/// agency in brackets, then a dash or a colon. A byte scanner for the regex
+/// `^[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(([A-Z][A-Za-z&.' ]{1,40})\)\s*(?:[-—–]{1,2}|:)\s`.
 fn dateline_publisher(paragraph: &str) -> Option<String> {
     let bytes = paragraph.as_bytes();
     // Nothing before the agency may be a bracket.
