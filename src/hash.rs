@@ -1,4 +1,5 @@
-//! One string hash for the crate's lookup tables: 32-bit FNV-1a.
+//! The crate's string hashes: 32-bit FNV-1a for lookup tables, 64-bit for
+//! the learned model's feature keys.
 //!
 //! The tables it serves (the attribution word lists, the lexicon's index of
 //! first words) are built once from fixed words and then asked about nearly
@@ -17,6 +18,26 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> usize {
     hash as usize
 }
 
+/// 64-bit FNV-1a, fed in pieces: the learned model's feature keys, where
+/// tens of thousands of keys must not collide and are hashed once each.
+pub(crate) struct Fnv64(u64);
+
+impl Fnv64 {
+    pub(crate) fn new() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    pub(crate) fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -25,5 +46,13 @@ mod tests {
         assert_eq!(super::fnv1a(b""), 0x811c_9dc5);
         assert_eq!(super::fnv1a(b"a"), 0xe40c_292c);
         assert_eq!(super::fnv1a(b"foobar"), 0xbf9c_f968);
+        let fnv64 = |bytes: &[u8]| {
+            let mut hash = super::Fnv64::new();
+            hash.write(bytes);
+            hash.finish()
+        };
+        assert_eq!(fnv64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv64(b"foobar"), 0x8594_4171_f739_67e8);
     }
 }

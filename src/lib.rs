@@ -3,8 +3,8 @@
 //! [`analyze`]. The pipeline reads top-down:
 //!
 //! input → metadata → segmentation → detectors (the reader's terms, the
-//! curated lexicon) → attribution → context rules → report (where byte
-//! offsets become UTF-16 offsets, once).
+//! curated lexicon, the learned model) → attribution → context rules →
+//! report (where byte offsets become UTF-16 offsets, once).
 //!
 //! Where to add things: a detector is a type implementing
 //! [`detect::Detector`] and an entry in `DETECTORS` below; a context rule is
@@ -15,9 +15,12 @@ pub mod attribution;
 pub mod category;
 mod chars;
 pub mod detect;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 pub mod flag;
 mod hash;
 pub mod input;
+pub mod learned;
 pub mod lexicon;
 pub mod metadata;
 pub mod options;
@@ -61,6 +64,16 @@ impl std::fmt::Display for AnalyzeError {
 impl std::error::Error for AnalyzeError {}
 
 pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
+    analyze_with_model(input, options, learned::model::builtin())
+}
+
+/// [`analyze`] with another learned model than the compiled-in one (`slant
+/// eval` scores models trained on part of a corpus this way).
+pub fn analyze_with_model(
+    input: &str,
+    options: &Options,
+    model: &learned::model::Model,
+) -> Result<Report, AnalyzeError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(AnalyzeError::TooLarge { bytes: input.len() });
     }
@@ -69,12 +82,24 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
     let segments = segment::segment(text, &document.prose, document.headline.as_ref());
 
     // Detectors in priority order: where two overlap, the earlier one's flag
-    // stands (a reader's own term over the curated lexicon).
+    // stands (a reader's own term over the curated lexicon, whose entries
+    // carry explanations and alternatives, over the learned model).
     let custom_terms = detect::CustomTerms(&options.custom_terms);
-    let detectors: [&dyn Detector; 2] = [&custom_terms, &detect::CuratedLexicon];
+    let learned = learned::Learned {
+        model,
+        sensitivity: options.sensitivity,
+    };
+    let mut detectors: Vec<&dyn Detector> = vec![&custom_terms];
+    if options.detectors.curated {
+        detectors.push(&detect::CuratedLexicon);
+    }
+    if options.detectors.learned {
+        detectors.push(&learned);
+    }
     let cx = detect::Context {
         text,
         paragraphs: &segments.paragraphs,
+        quotations: &segments.top_level,
     };
     let mut flags = detect::detect(&detectors, &cx);
 
@@ -97,6 +122,9 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
     }
 
     flags.retain(|f| options.enabled(f.category));
+    if !options.ignored_terms.is_empty() {
+        detect::drop_ignored(text, &mut flags, &options.ignored_terms);
+    }
     order::sort_by_key(&mut flags, |f| order::pair(f.range.start, f.range.end));
     Ok(report::build(document, &segments, flags, analysis))
 }

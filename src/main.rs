@@ -1,4 +1,8 @@
-//! `slant analyze [--json] [--html|--text] FILE|-`: the core on the command line.
+//! The core on the command line: `slant analyze` reads an article,
+//! `slant eval` scores Slant on annotated articles, `slant train` trains the
+//! learned detector. Each command's work is in `cli/`.
+
+mod cli;
 
 use clap::{Parser, Subcommand};
 use slant::{analyze, InputKind, Options, Report};
@@ -38,18 +42,26 @@ enum Command {
         #[arg(long, value_name = "CATEGORY")]
         disable: Vec<String>,
     },
+    /// Score Slant (or another system's spans) on annotated articles.
+    Eval(cli::eval::Args),
+    /// Train the learned detector on annotated articles.
+    Train(cli::train::Args),
 }
 
 fn main() -> ExitCode {
-    let Command::Analyze {
-        file,
-        json,
-        html,
-        text,
-        options,
-        disable,
-    } = Cli::parse().command;
-    match run(&file, json, html, text, options.as_deref(), &disable) {
+    let result = match Cli::parse().command {
+        Command::Analyze {
+            file,
+            json,
+            html,
+            text,
+            options,
+            disable,
+        } => run(&file, json, html, text, options.as_deref(), &disable),
+        Command::Eval(args) => cli::eval::run(&args),
+        Command::Train(args) => cli::train::run(&args),
+    };
+    match result {
         Ok(output) => {
             // Written in one piece: nothing half-way on failure.
             let mut stdout = std::io::stdout().lock();

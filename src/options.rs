@@ -9,7 +9,7 @@ use miniserde::json::{Object, Value};
 
 /// Built by [`Options::from_json`], which checks every key by hand: serde's
 /// derive would link its error formatting into the WASM.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Force plain text or HTML; detected when absent.
     pub input: Option<InputKind>,
@@ -17,6 +17,39 @@ pub struct Options {
     pub disabled_categories: Vec<Category>,
     /// A reader's own terms, flagged like lexicon entries.
     pub custom_terms: Vec<CustomTerm>,
+    /// The learned detector's sensitivity, from 0 (fewer, surer flags) to 1
+    /// (more flags); 0.5 is its default, the best cross-validated F1.
+    pub sensitivity: f32,
+    /// Terms a reader dismissed for good: flags of exactly these words (case
+    /// and typography aside) are not shown.
+    pub ignored_terms: Vec<String>,
+    /// Which detectors run besides the reader's own terms.
+    pub detectors: Detectors,
+}
+
+/// The built-in detectors, each of which can be switched off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detectors {
+    /// The curated lexicon (`lexicons/*.toml`).
+    pub curated: bool,
+    /// The model learned from annotated news (`models/learned.tsv`).
+    pub learned: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            input: None,
+            disabled_categories: Vec::new(),
+            custom_terms: Vec::new(),
+            sensitivity: crate::learned::DEFAULT_SENSITIVITY,
+            ignored_terms: Vec::new(),
+            detectors: Detectors {
+                curated: true,
+                learned: true,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,9 +84,34 @@ impl Options {
                         options.custom_terms.push(custom_term(item)?);
                     }
                 }
+                "sensitivity" => options.sensitivity = sensitivity(value)?,
+                "ignored_terms" => {
+                    for item in list(value, "ignored_terms")? {
+                        options
+                            .ignored_terms
+                            .push(string(item, "ignored_terms")?.to_string());
+                    }
+                }
+                "detectors" => {
+                    options.detectors = Detectors {
+                        curated: false,
+                        learned: false,
+                    };
+                    for item in list(value, "detectors")? {
+                        match string(item, "detectors")? {
+                            "curated" => options.detectors.curated = true,
+                            "learned" => options.detectors.learned = true,
+                            other => {
+                                return Err(format!(
+                                    "unknown detector `{other}`, expected `curated` or `learned`"
+                                ))
+                            }
+                        }
+                    }
+                }
                 other => {
                     return Err(format!(
-                        "unknown field `{other}`, expected one of `input`, `disabled_categories`, `custom_terms`"
+                        "unknown field `{other}`, expected one of `input`, `disabled_categories`, `custom_terms`, `sensitivity`, `ignored_terms`, `detectors`"
                     ))
                 }
             }
@@ -126,6 +184,26 @@ fn category(value: &Value) -> Result<Category, String> {
             keys.join(", ")
         )
     })
+}
+
+fn sensitivity(value: &Value) -> Result<f32, String> {
+    let number = match value {
+        Value::Number(miniserde::json::Number::F64(n)) => *n,
+        Value::Number(miniserde::json::Number::U64(n)) => *n as f64,
+        Value::Number(miniserde::json::Number::I64(n)) => *n as f64,
+        other => {
+            return Err(format!(
+                "`sensitivity` must be a number from 0 to 1, got {}",
+                describe(other)
+            ))
+        }
+    };
+    if !(0.0..=1.0).contains(&number) {
+        return Err(format!(
+            "`sensitivity` must be a number from 0 to 1, got {number}"
+        ));
+    }
+    Ok(number as f32)
 }
 
 fn custom_term(value: &Value) -> Result<CustomTerm, String> {

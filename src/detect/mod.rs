@@ -13,12 +13,16 @@ pub use lexicon::CuratedLexicon;
 
 use crate::flag::Flag;
 use crate::order;
+use crate::segment::Quotation;
+use std::collections::HashSet;
 use std::ops::Range;
 
-/// What a detector sees: the analysed text and its paragraphs.
+/// What a detector sees: the analysed text, its paragraphs and its
+/// top-level quotations.
 pub struct Context<'a> {
     pub text: &'a str,
     pub paragraphs: &'a [Range<usize>],
+    pub quotations: &'a [Quotation],
 }
 
 pub trait Detector {
@@ -49,6 +53,15 @@ pub fn detect(detectors: &[&dyn Detector], cx: &Context) -> Vec<Flag> {
     }
     order::sort_by_key(&mut flags, |f| f.range.start as u64);
     within(flags, cx.paragraphs)
+}
+
+/// Drops the flags whose text is one of `ignored` (a reader's dismissed
+/// terms), compared as the lexicon compares: case, whitespace runs, curly
+/// apostrophes and Unicode hyphens aside.
+pub fn drop_ignored(text: &str, flags: &mut Vec<Flag>, ignored: &[String]) {
+    let canonical = |s: &str| crate::lexicon::fold(s.trim()).text.to_lowercase();
+    let ignored: HashSet<String> = ignored.iter().map(|t| canonical(t)).collect();
+    flags.retain(|f| !ignored.contains(&canonical(&text[f.range.clone()])));
 }
 
 /// The union of the flags' ranges, as sorted disjoint ranges.
@@ -110,6 +123,7 @@ mod tests {
         let cx = Context {
             text: "",
             paragraphs,
+            quotations: &[],
         };
         detect(detectors, &cx)
             .into_iter()

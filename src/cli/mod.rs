@@ -1,0 +1,4 @@
+//! The CLI's commands besides `analyze`.
+
+pub mod eval;
+pub mod train;

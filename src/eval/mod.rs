@@ -1,0 +1,354 @@
+//! `slant eval`: how well Slant finds what human annotators marked, measured
+//! the way SemEval-2020 Task 11 measures it (`metric.rs`). Native only.
+//!
+//! Two kinds of articles are read: the task's own layout (`ptc.rs`), whose
+//! techniques map onto Slant's categories by [`techniques_of`], and Slant's
+//! hand-annotated articles (`annotated.rs`), which also carry sentence
+//! attributions, sources and metadata. With folds, the learned model is
+//! trained anew on all folds but one and scored on the one it did not see,
+//! so no figure comes from an article a model was trained on.
+
+pub mod metric;
+pub mod ptc;
+
+use crate::category::Category;
+use crate::learned::model::Model;
+use crate::learned::train::{self, Annotated, Params};
+use crate::{Kind, Options};
+use metric::SpanScore;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// The task's techniques a flag of `category` counts as. Scare quotes and
+/// "so-called" label what they mark; the sourcing categories are no
+/// technique of the task.
+pub fn techniques_of(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::Emotive => &["Loaded_Language"],
+        Category::NameCalling | Category::ScareQuotes | Category::Distancing => {
+            &["Name_Calling,Labeling"]
+        }
+        Category::Doubt => &["Doubt"],
+        Category::Exaggeration => &["Exaggeration,Minimisation"],
+        Category::AppealToFear => &["Appeal_to_fear-prejudice"],
+        Category::FlagWaving => &["Flag-Waving"],
+        Category::ThoughtTerminating => &["Thought-terminating_Cliches"],
+        Category::VagueAttribution
+        | Category::UnsupportedCertainty
+        | Category::UnattributedClaim => &[],
+    }
+}
+
+/// The techniques `overall` pools when none are chosen: the two that most of
+/// Slant's highlights are for.
+pub const DEFAULT_POOLED: [&str; 2] = ["Loaded_Language", "Name_Calling,Labeling"];
+
+/// The techniques Slant's categories map to, in the task's order.
+pub fn mapped_techniques() -> Vec<&'static str> {
+    ptc::TECHNIQUES
+        .into_iter()
+        .filter(|t| Category::ALL.iter().any(|&c| techniques_of(c).contains(t)))
+        .collect()
+}
+
+/// `--techniques` as given: names of the task separated by commas (the
+/// commas inside "Name_Calling,Labeling" are read as part of the name), or
+/// Slant category keys, which stand for their techniques.
+pub fn parse_techniques(list: &str) -> Result<Vec<String>, String> {
+    let mut chosen: Vec<String> = Vec::new();
+    let mut rest = list.trim();
+    while !rest.is_empty() {
+        let known = ptc::TECHNIQUES
+            .iter()
+            .filter(|t| {
+                rest.len() >= t.len()
+                    && rest[..t.len()].eq_ignore_ascii_case(t)
+                    && rest[t.len()..].chars().next().is_none_or(|c| c == ',')
+            })
+            .max_by_key(|t| t.len());
+        let (names, taken): (Vec<&str>, usize) = match known {
+            Some(t) => (vec![*t], t.len()),
+            None => {
+                let word = rest.split(',').next().unwrap_or_default();
+                let category = Category::from_key(word.trim()).ok_or_else(|| {
+                    format!(
+                        "unknown technique `{word}`; expected the task's names ({}) or Slant category keys",
+                        ptc::TECHNIQUES.join(", ")
+                    )
+                })?;
+                let names = techniques_of(category).to_vec();
+                if names.is_empty() {
+                    return Err(format!(
+                        "category `{word}` maps to no technique of the task"
+                    ));
+                }
+                (names, word.len())
+            }
+        };
+        for name in names {
+            if !chosen.iter().any(|c| c == name) {
+                chosen.push(name.to_string());
+            }
+        }
+        rest = rest[taken..].trim_start_matches(',').trim_start();
+    }
+    if chosen.is_empty() {
+        return Err("--techniques names none".into());
+    }
+    Ok(chosen)
+}
+
+/// Span scores: pooled over the chosen techniques, and per technique.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    pub overall: SpanScore,
+    pub by_technique: BTreeMap<String, SpanScore>,
+}
+
+/// Predicted spans of one article: (technique, byte range).
+pub type Predicted = Vec<(String, Range<usize>)>;
+
+/// Scores predictions against the gold spans of `articles`: each technique
+/// of `techniques` on its own, and `pooled` together.
+pub fn score(
+    articles: &[&ptc::Article],
+    predictions: &[Predicted],
+    techniques: &[String],
+    pooled: &[String],
+) -> Scores {
+    let mut scores = Scores::default();
+    for (article, predicted) in articles.iter().zip(predictions) {
+        let chars = CharOffsets::new(&article.text);
+        let spans_of = |list: &[String], gold: bool| -> Vec<Range<usize>> {
+            let mut out = Vec::new();
+            if gold {
+                for s in &article.spans {
+                    if list.contains(&s.technique) {
+                        out.push(chars.range(&s.range));
+                    }
+                }
+            } else {
+                for (technique, range) in predicted {
+                    if list.contains(technique) {
+                        out.push(chars.range(range));
+                    }
+                }
+            }
+            out
+        };
+        for technique in techniques {
+            let one = std::slice::from_ref(technique);
+            scores
+                .by_technique
+                .entry(technique.clone())
+                .or_default()
+                .add(&spans_of(one, false), &spans_of(one, true));
+        }
+        scores
+            .overall
+            .add(&spans_of(pooled, false), &spans_of(pooled, true));
+    }
+    scores
+}
+
+/// Byte offsets to character offsets for one text.
+pub struct CharOffsets {
+    /// Per byte, the number of characters before it.
+    chars_before: Vec<u32>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> CharOffsets {
+        let mut n = 0;
+        let mut chars_before: Vec<u32> = text
+            .bytes()
+            .map(|b| {
+                let before = n;
+                // A lead byte starts a character; continuation bytes do not.
+                n += u32::from(b & 0xC0 != 0x80);
+                before
+            })
+            .collect();
+        chars_before.push(n);
+        CharOffsets { chars_before }
+    }
+
+    pub fn range(&self, bytes: &Range<usize>) -> Range<usize> {
+        self.chars_before[bytes.start] as usize..self.chars_before[bytes.end] as usize
+    }
+}
+
+/// What predicts the spans.
+pub enum System<'a> {
+    /// Slant itself, with these options; the learned model is the
+    /// compiled-in one, or one trained per fold.
+    Slant(&'a Options),
+    /// Another system's spans, per article id (the labels format).
+    Labels(&'a BTreeMap<String, Vec<ptc::Span>>),
+}
+
+/// Slant's flags on a plain-text article, as task techniques.
+pub fn slant_spans(text: &str, options: &Options, model: &Model) -> Predicted {
+    let options = Options {
+        input: Some(crate::InputKind::Text),
+        ..options.clone()
+    };
+    let Ok(report) = crate::analyze_with_model(text, &options, model) else {
+        return Vec::new();
+    };
+    let bytes = Utf16ToBytes::new(&report.text);
+    report
+        .flags
+        .iter()
+        .filter(|f| f.category.kind() == Kind::LoadedLanguage)
+        .flat_map(|f| {
+            let range = bytes.get(f.start)..bytes.get(f.end);
+            techniques_of(f.category)
+                .iter()
+                .map(move |t| (t.to_string(), range.clone()))
+        })
+        .collect()
+}
+
+/// UTF-16 offsets (the report's) to byte offsets of the same text.
+pub struct Utf16ToBytes {
+    bytes_at: Vec<usize>,
+}
+
+impl Utf16ToBytes {
+    pub fn new(text: &str) -> Utf16ToBytes {
+        let mut bytes_at = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            for _ in 0..c.len_utf16() {
+                bytes_at.push(i);
+            }
+        }
+        bytes_at.push(text.len());
+        Utf16ToBytes { bytes_at }
+    }
+
+    pub fn get(&self, unit: usize) -> usize {
+        self.bytes_at[unit.min(self.bytes_at.len() - 1)]
+    }
+}
+
+/// The fold of the `i`th article (in order of id) among `k`.
+pub fn fold_of(i: usize, k: usize) -> usize {
+    i % k
+}
+
+/// The articles as training examples for the learned model.
+pub fn training_set(articles: &[&ptc::Article]) -> Vec<Annotated> {
+    articles
+        .iter()
+        .map(|a| Annotated {
+            name: a.id.clone(),
+            text: a.text.clone(),
+            spans: a
+                .spans
+                .iter()
+                .flat_map(|s| {
+                    // A span counts for its technique, and for every union
+                    // of techniques that names it.
+                    train::CLASSES
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (t, _))| t.split('+').any(|part| part == s.technique))
+                        .map(|(class, _)| (class, s.range.clone()))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The result of scoring: per fold (one entry without folds).
+pub struct Evaluation {
+    pub articles: usize,
+    pub folds: Vec<Scores>,
+}
+
+/// Scores `system` on `articles`. With `folds` ≥ 2, per fold: Slant with a
+/// model trained on the other folds (another system's spans as given).
+pub fn evaluate(
+    articles: &[ptc::Article],
+    system: &System,
+    folds: usize,
+    techniques: &[String],
+    pooled: &[String],
+    params: &Params,
+    mut progress: impl FnMut(&str),
+) -> Evaluation {
+    let predict = |article: &ptc::Article, model: &Model| -> Predicted {
+        match system {
+            System::Slant(options) => slant_spans(&article.text, options, model),
+            System::Labels(labels) => labels
+                .get(&article.id)
+                .map(|spans| {
+                    spans
+                        .iter()
+                        .map(|s| (s.technique.clone(), s.range.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    };
+    let needs_training = matches!(system, System::Slant(o) if o.detectors.learned);
+    let mut results = Vec::new();
+    if folds < 2 {
+        let all: Vec<&ptc::Article> = articles.iter().collect();
+        let model = crate::learned::model::builtin();
+        let predicted: Vec<Predicted> = all.iter().map(|a| predict(a, model)).collect();
+        results.push(score(&all, &predicted, techniques, pooled));
+    } else {
+        for fold in 0..folds {
+            let in_fold = |held_out: bool| -> Vec<&ptc::Article> {
+                articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| (fold_of(*i, folds) == fold) == held_out)
+                    .map(|(_, a)| a)
+                    .collect()
+            };
+            let (test, train) = (in_fold(true), in_fold(false));
+            let model = if needs_training {
+                progress(&format!(
+                    "fold {}/{folds}: training on {} articles",
+                    fold + 1,
+                    train.len()
+                ));
+                let examples = training_set(&train);
+                let refs: Vec<&Annotated> = examples.iter().collect();
+                Model::parse(&train::train(&refs, params, "")).expect("a trained model parses")
+            } else {
+                Model::default()
+            };
+            let model = if needs_training {
+                &model
+            } else {
+                crate::learned::model::builtin()
+            };
+            progress(&format!(
+                "fold {}/{folds}: scoring {} articles",
+                fold + 1,
+                test.len()
+            ));
+            let predicted: Vec<Predicted> = test.iter().map(|a| predict(a, model)).collect();
+            results.push(score(&test, &predicted, techniques, pooled));
+        }
+    }
+    Evaluation {
+        articles: articles.len(),
+        folds: results,
+    }
+}
+
+/// Mean and standard deviation (population) of values.
+pub fn mean_sd(values: &[f64]) -> (f64, f64) {
+    if values.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    (mean, var.sqrt())
+}

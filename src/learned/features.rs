@@ -1,0 +1,543 @@
+//! What the learned detector looks at: the text's tokens, and for each word
+//! a handful of features — the word, its stem and ending, its neighbours,
+//! the pairs it makes with them, its shape, whether it sits in quotation
+//! marks, and how loaded the article is as a whole. The same code serves
+//! training (`train.rs`) and detection, so a model scores exactly the
+//! features it was trained on.
+//!
+//! A feature is a template and one or two strings; it is known to a model by
+//! a 64-bit FNV-1a hash of those (`key`), so neither side builds strings to
+//! look one up.
+
+use crate::chars::is_alphanumeric;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One token: a word (letters and digits, with inner apostrophes, hyphens
+/// and dots: "don't", "far-left", "U.S.") or one punctuation character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub word: bool,
+}
+
+/// The feature templates, each with the letter that names it in the model file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Template {
+    /// The word, lower case.
+    Word,
+    /// Its stem (common English endings taken off).
+    Stem,
+    /// Its last three letters, for words of six letters or more.
+    Ending,
+    /// Capitalised, all capitals, with digits, hyphenated.
+    Shape,
+    /// The token before, and the one before that; after, and after that.
+    Before,
+    Before2,
+    After,
+    After2,
+    /// The word with the token before it; with the token after it.
+    PairBefore,
+    PairAfter,
+    /// Inside quotation marks.
+    Quoted,
+    /// Where the word is: in the headline, in an exclamation, in a question.
+    Place,
+    /// The word's sentiment bucket, and its neighbours'.
+    Valence,
+    ValenceBefore,
+    ValenceAfter,
+    /// The article's share of words some model weight calls loaded, bucketed.
+    Density,
+    /// Always on.
+    Bias,
+}
+
+impl Template {
+    pub const ALL: [Template; 17] = [
+        Template::Word,
+        Template::Stem,
+        Template::Ending,
+        Template::Shape,
+        Template::Before,
+        Template::Before2,
+        Template::After,
+        Template::After2,
+        Template::PairBefore,
+        Template::PairAfter,
+        Template::Quoted,
+        Template::Place,
+        Template::Valence,
+        Template::ValenceBefore,
+        Template::ValenceAfter,
+        Template::Density,
+        Template::Bias,
+    ];
+
+    /// Its name in the model file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::Word => "word",
+            Template::Stem => "stem",
+            Template::Ending => "ending",
+            Template::Shape => "shape",
+            Template::Before => "before",
+            Template::Before2 => "before2",
+            Template::After => "after",
+            Template::After2 => "after2",
+            Template::PairBefore => "pair_before",
+            Template::PairAfter => "pair_after",
+            Template::Quoted => "quoted",
+            Template::Place => "place",
+            Template::Valence => "valence",
+            Template::ValenceBefore => "valence_before",
+            Template::ValenceAfter => "valence_after",
+            Template::Density => "density",
+            Template::Bias => "bias",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// A feature's key: FNV-1a (64 bits) over the template and its strings.
+pub fn key(template: Template, a: &str, b: &str) -> u64 {
+    let mut hash = crate::hash::Fnv64::new();
+    hash.write(&[template as u8]);
+    hash.write(a.as_bytes());
+    hash.write(&[0x1f]);
+    hash.write(b.as_bytes());
+    hash.finish()
+}
+
+/// The text's tokens, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_alphanumeric(c) {
+            let mut end = at + c.len_utf8();
+            while let Some(&(i, next)) = chars.peek() {
+                if is_alphanumeric(next) {
+                    chars.next();
+                    end = i + next.len_utf8();
+                    continue;
+                }
+                // A joiner counts only between two word characters.
+                let joiner = matches!(next, '\'' | '’' | '-' | '‐' | '.');
+                let continues = joiner
+                    && text[i + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_alphanumeric);
+                if !continues {
+                    break;
+                }
+                chars.next();
+                end = i + next.len_utf8();
+            }
+            tokens.push(Token {
+                range: at..end,
+                word: true,
+            });
+        } else if !c.is_whitespace() {
+            tokens.push(Token {
+                range: at..at + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    tokens
+}
+
+/// A token's text as features see it: lower case, curly apostrophes straight.
+pub fn normalise(token: &str) -> Cow<'_, str> {
+    if token
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(token);
+    }
+    Cow::Owned(
+        token
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '’' => '\'',
+                '‐' => '-',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// The stem: the word less one common English ending, if enough is left.
+pub fn stem(word: &str) -> &str {
+    const ENDINGS: [&str; 14] = [
+        "ingly", "edly", "ings", "ness", "ment", "ing", "ers", "ies", "ied", "ed", "es", "er",
+        "ly", "s",
+    ];
+    for ending in ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.chars().count() >= 3 {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// The last three characters of a word of six or more.
+pub fn ending(word: &str) -> Option<&str> {
+    let mut starts = word.char_indices().rev().map(|(i, _)| i);
+    let at = starts.nth(2)?;
+    (word.chars().count() >= 6).then(|| &word[at..])
+}
+
+/// The shape classes a token can have (empty for a plain lower-case word).
+pub fn shape(token: &str) -> &'static str {
+    let mut chars = token.chars();
+    let first = chars.next().unwrap_or(' ');
+    if token.chars().any(|c| c.is_ascii_digit()) {
+        "digits"
+    } else if token.chars().count() > 1 && token.chars().all(|c| !c.is_lowercase()) {
+        "caps"
+    } else if first.is_uppercase() {
+        "capitalised"
+    } else if token.contains('-') {
+        "hyphenated"
+    } else {
+        ""
+    }
+}
+
+/// Words that carry no loaded meaning on their own: a span made only of
+/// these is never flagged, whatever their context.
+pub fn is_function_word(word: &str) -> bool {
+    const WORDS: [&str; 64] = [
+        "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+        "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+        "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of",
+        "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there",
+        "these", "they", "this", "to", "up", "was", "we", "were", "what", "which", "who", "with",
+        "you",
+    ];
+    WORDS.binary_search(&word).is_ok()
+}
+
+/// The article-level bucket from the share of words (0..=1) that the model's
+/// word weights alone call loaded.
+pub fn density_bucket(share: f64) -> &'static str {
+    match share {
+        s if s < 0.005 => "0",
+        s if s < 0.01 => "1",
+        s if s < 0.015 => "2",
+        s if s < 0.02 => "3",
+        s if s < 0.03 => "4",
+        _ => "5",
+    }
+}
+
+/// Per token: "headline" in a short first line, else "!" or "?" when its
+/// sentence ends so, else "".
+fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+    let headline_end = text
+        .find('\n')
+        .filter(|&end| end < 200 && !text[..end].trim().is_empty())
+        .unwrap_or(0);
+    let mut places = vec![""; tokens.len()];
+    let mut sentence_start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let ends = !t.word && matches!(&text[t.range.clone()], "." | "!" | "?");
+        if ends || i + 1 == tokens.len() {
+            let mark = &text[t.range.clone()];
+            let place = match mark {
+                "!" => "!",
+                "?" => "?",
+                _ => "",
+            };
+            places[sentence_start..=i]
+                .iter_mut()
+                .for_each(|p| *p = place);
+            sentence_start = i + 1;
+        }
+    }
+    for (place, t) in places.iter_mut().zip(tokens) {
+        if t.range.end <= headline_end {
+            *place = "headline";
+        }
+    }
+    places
+}
+
+/// Which tokens lie inside any of `quoted` (sorted, disjoint byte ranges).
+pub fn quoted(tokens: &[Token], quoted: &[Range<usize>]) -> Vec<bool> {
+    let mut q = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            while q < quoted.len() && quoted[q].end <= t.range.start {
+                q += 1;
+            }
+            quoted
+                .get(q)
+                .is_some_and(|r| r.start <= t.range.start && t.range.end <= r.end)
+        })
+        .collect()
+}
+
+/// The text tokens of `tokens`, normalised, with "<s>" before and "</s>"
+/// after, so a neighbour is always there to name.
+pub struct Words<'a> {
+    words: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, tokens: &[Token]) -> Words<'a> {
+        let mut words = Vec::with_capacity(tokens.len() + 4);
+        words.extend([Cow::Borrowed("<s>"), Cow::Borrowed("<s>")]);
+        words.extend(tokens.iter().map(|t| normalise(&text[t.range.clone()])));
+        words.extend([Cow::Borrowed("</s>"), Cow::Borrowed("</s>")]);
+        Words { words }
+    }
+
+    /// Token `i`'s normalised text; `offset` reaches neighbours (−2..=2).
+    pub fn at(&self, i: usize, offset: isize) -> &str {
+        &self.words[(i as isize + 2 + offset) as usize]
+    }
+}
+
+/// A word list of sentiment strength (VADER's, see README), bucketed: the
+/// model learns a weight per bucket, so a strong word it never saw in
+/// training still counts.
+#[derive(Debug, Default, Clone)]
+pub struct Valence(std::collections::HashMap<String, &'static str>);
+
+impl Valence {
+    pub const BUCKETS: [&'static str; 6] = ["-3", "-2", "-1", "1", "2", "3"];
+
+    /// The bucket of a valence from −4 (most negative) to 4; none near 0.
+    pub fn bucket(valence: f32) -> Option<&'static str> {
+        let i = match valence {
+            v if v <= -2.5 => 0,
+            v if v <= -1.5 => 1,
+            v if v <= -0.5 => 2,
+            v if v >= 2.5 => 5,
+            v if v >= 1.5 => 4,
+            v if v >= 0.5 => 3,
+            _ => return None,
+        };
+        Some(Valence::BUCKETS[i])
+    }
+
+    pub fn insert(&mut self, word: &str, bucket: &str) -> Result<(), String> {
+        let bucket = Valence::BUCKETS
+            .into_iter()
+            .find(|b| *b == bucket)
+            .ok_or_else(|| format!("unknown valence bucket `{bucket}`"))?;
+        self.0.insert(word.to_string(), bucket);
+        Ok(())
+    }
+
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        self.0.get(word).copied()
+    }
+
+    /// (word, bucket), sorted by word.
+    pub fn entries(&self) -> Vec<(&str, &'static str)> {
+        let mut all: Vec<(&str, &'static str)> =
+            self.0.iter().map(|(w, b)| (w.as_str(), *b)).collect();
+        all.sort_unstable();
+        all
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// An article as features see it: its tokens, their words, which are quoted.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub words: Words<'a>,
+    pub quoted: Vec<bool>,
+    /// Per token: how its sentence ends ("!" or "?"), or "headline".
+    places: Vec<&'static str>,
+    /// The article's share of strongly negative words, bucketed.
+    density: &'static str,
+}
+
+impl<'a> Document<'a> {
+    /// `quotations`: the inner ranges of the text's top-level quotations.
+    pub fn new(text: &'a str, quotations: &[Range<usize>]) -> Document<'a> {
+        let tokens = tokenize(text);
+        let words = Words::new(text, &tokens);
+        let quoted = quoted(&tokens, quotations);
+        let places = places(text, &tokens);
+        Document {
+            text,
+            tokens,
+            words,
+            quoted,
+            places,
+            density: "",
+        }
+    }
+
+    /// Sets the article-level feature from its share of words in the two
+    /// most negative buckets of `valence`.
+    pub fn measure(&mut self, valence: &Valence) {
+        let (mut words, mut negative) = (0usize, 0usize);
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.word {
+                words += 1;
+                negative += usize::from(matches!(
+                    valence.get(self.words.at(i, 0)),
+                    Some("-3" | "-2")
+                ));
+            }
+        }
+        self.density = if words == 0 {
+            ""
+        } else {
+            density_bucket(negative as f64 / words as f64)
+        };
+    }
+
+    /// Calls `f` with every feature of token `i` (a word): the contract
+    /// between training and the model.
+    pub fn each_feature(
+        &self,
+        i: usize,
+        valence: &Valence,
+        mut f: impl FnMut(Template, &str, &str),
+    ) {
+        let words = &self.words;
+        let word = words.at(i, 0);
+        f(Template::Bias, "", "");
+        f(Template::Word, word, "");
+        let stem = stem(word);
+        f(Template::Stem, stem, "");
+        if let Some(ending) = ending(word) {
+            f(Template::Ending, ending, "");
+        }
+        let shape = shape(&self.text[self.tokens[i].range.clone()]);
+        if !shape.is_empty() {
+            f(Template::Shape, shape, "");
+        }
+        f(Template::Before, words.at(i, -1), "");
+        f(Template::Before2, words.at(i, -2), "");
+        f(Template::After, words.at(i, 1), "");
+        f(Template::After2, words.at(i, 2), "");
+        f(Template::PairBefore, words.at(i, -1), word);
+        f(Template::PairAfter, word, words.at(i, 1));
+        if self.quoted[i] {
+            f(Template::Quoted, "", "");
+        }
+        if !self.places[i].is_empty() {
+            f(Template::Place, self.places[i], "");
+        }
+        if !self.density.is_empty() {
+            f(Template::Density, self.density, "");
+        }
+        if let Some(bucket) = valence.get(word) {
+            f(Template::Valence, bucket, "");
+        }
+        for (offset, template) in [(-1, Template::ValenceBefore), (1, Template::ValenceAfter)] {
+            if let Some(bucket) = valence.get(words.at(i, offset)) {
+                f(template, bucket, "");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token_texts(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| &text[t.range]).collect()
+    }
+
+    #[test]
+    fn words_keep_their_inner_joiners() {
+        assert_eq!(
+            token_texts("The far-left mob’s “plan” isn't U.S. policy—yet!"),
+            [
+                "The", "far-left", "mob’s", "“", "plan", "”", "isn't", "U.S", ".", "policy", "—",
+                "yet", "!"
+            ]
+        );
+        assert_eq!(token_texts("Zürich 🙂 東京"), ["Zürich", "🙂", "東京"]);
+        assert!(tokenize("").is_empty());
+    }
+
+    #[test]
+    fn normalised_words_are_lower_case_with_straight_apostrophes() {
+        assert_eq!(normalise("Mob’s"), "mob's");
+        assert_eq!(normalise("ÉLITE"), "élite");
+        assert!(matches!(normalise("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_the_search() {
+        for word in ["a", "the", "you", "of"] {
+            assert!(is_function_word(word), "{word}");
+        }
+        assert!(!is_function_word("thug"));
+    }
+
+    #[test]
+    fn stems_endings_and_shapes() {
+        assert_eq!(stem("smearing"), "smear");
+        assert_eq!(stem("is"), "is");
+        assert_eq!(stem("thugs"), "thug");
+        assert_eq!(ending("radicalism"), Some("ism"));
+        assert_eq!(ending("thugs"), None);
+        assert_eq!(shape("NATO"), "caps");
+        assert_eq!(shape("Dems"), "capitalised");
+        assert_eq!(shape("far-left"), "hyphenated");
+        assert_eq!(shape("47%"), "digits");
+        assert_eq!(shape("mob"), "");
+    }
+
+    #[test]
+    fn every_word_has_its_neighbours() {
+        let document = Document::new("Thugs wrecked it.", &[]);
+        let mut valence = Valence::default();
+        valence.insert("wrecked", "-2").unwrap();
+        let mut seen = Vec::new();
+        document.each_feature(0, &valence, |t, a, b| {
+            seen.push(format!("{}:{a}:{b}", t.name()))
+        });
+        assert_eq!(
+            seen,
+            [
+                "bias::",
+                "word:thugs:",
+                "stem:thug:",
+                "shape:capitalised:",
+                "before:<s>:",
+                "before2:<s>:",
+                "after:wrecked:",
+                "after2:it:",
+                "pair_before:<s>:thugs",
+                "pair_after:thugs:wrecked",
+                "valence_after:-2:"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_inside_quotations_are_marked() {
+        let text = "a “so good” b";
+        let tokens = tokenize(text);
+        let inner = text.find("so").unwrap()..text.find('”').unwrap();
+        let marks = quoted(&tokens, &[inner]);
+        assert_eq!(marks, [false, false, true, true, false, false]);
+    }
+}

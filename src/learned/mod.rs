@@ -1,0 +1,229 @@
+//! The learned detector: loaded language, name-calling and the other
+//! propaganda techniques Slant's categories cover, found by a model trained
+//! on a public corpus of news articles annotated by professionals (the
+//! Propaganda Techniques Corpus of SemEval-2020 Task 11; see README).
+//!
+//! Every word gets a probability per technique from its features
+//! (`features.rs`, weights in `model.rs`); a word at or above the technique's
+//! threshold is flagged, and its neighbours join the span while they stay
+//! above a share of it. Where spans of two techniques overlap, the surer one
+//! stays. Each flag says why with the evidence a reader can check — how
+//! often annotators marked the word — and how sure the model is.
+//!
+//! Training (`train.rs`) is native only; the WASM carries the model and this
+//! file's scoring.
+
+pub mod features;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use crate::detect::{Context, Detector};
+use crate::flag::Flag;
+use features::Token;
+use model::Model;
+use std::ops::Range;
+
+/// The sensitivity at which the thresholds are the model's own (the ones
+/// with the best cross-validated F1).
+pub const DEFAULT_SENSITIVITY: f32 = 0.5;
+
+pub struct Learned<'m> {
+    pub model: &'m Model,
+    /// 0 (fewer, surer flags) to 1 (more flags).
+    pub sensitivity: f32,
+}
+
+/// A candidate span before overlaps are settled.
+struct Candidate {
+    tokens: Range<usize>,
+    class: usize,
+    /// The surest word's probability, and the word.
+    peak: f32,
+    peak_token: usize,
+}
+
+impl Detector for Learned<'_> {
+    fn detect(&self, cx: &Context) -> Vec<Flag> {
+        let (tokens, probabilities) = self.probabilities(cx);
+        let classes = self.model.classes.len();
+        let mut candidates = Vec::new();
+        for (class, c) in self.model.classes.iter().enumerate() {
+            if self.model.in_union(class) {
+                continue;
+            }
+            let threshold = at_sensitivity(c.threshold, self.sensitivity);
+            let low = threshold * self.model.extend;
+            candidates.extend(class_spans(
+                cx.text,
+                &tokens,
+                &probabilities,
+                classes,
+                class,
+                threshold,
+                low,
+            ));
+        }
+        self.settle(cx.text, &tokens, &probabilities, candidates)
+    }
+}
+
+impl Learned<'_> {
+    /// Per token and class (row-major), the probability that annotators
+    /// would mark the token with the class's technique.
+    pub fn probabilities(&self, cx: &Context) -> (Vec<Token>, Vec<f32>) {
+        let classes = self.model.classes.len();
+        let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
+        let mut document = features::Document::new(cx.text, &quotations);
+        document.measure(&self.model.valence);
+        let mut out = vec![0.0; document.tokens.len() * classes];
+        let mut scores = vec![0.0; classes];
+        for (i, token) in document.tokens.iter().enumerate() {
+            if !token.word {
+                continue;
+            }
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            document.each_feature(i, &self.model.valence, |t, a, b| {
+                self.model.add(features::key(t, a, b), &mut scores)
+            });
+            for (o, &s) in out[i * classes..(i + 1) * classes].iter_mut().zip(&scores) {
+                *o = model::probability(s);
+            }
+        }
+        (document.tokens, out)
+    }
+
+    /// Flags from candidates: the surest first, each dropped where it
+    /// overlaps one already taken.
+    fn settle(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        probabilities: &[f32],
+        mut candidates: Vec<Candidate>,
+    ) -> Vec<Flag> {
+        candidates.sort_by(|a, b| {
+            b.peak
+                .total_cmp(&a.peak)
+                .then(a.tokens.start.cmp(&b.tokens.start))
+        });
+        // Taken spans by token, to test overlaps in constant time.
+        let mut taken = vec![false; tokens.len()];
+        let mut flags = Vec::new();
+        let classes = self.model.classes.len();
+        for mut c in candidates {
+            if taken[c.tokens.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            taken[c.tokens.clone()].iter_mut().for_each(|t| *t = true);
+            // A union's span is the member technique surest at its peak.
+            let members = self.model.members(c.class);
+            if let Some(&best) = members.iter().max_by(|&&a, &&b| {
+                let p = |m: usize| probabilities[c.peak_token * classes + m];
+                p(a).total_cmp(&p(b))
+            }) {
+                c.class = best;
+            }
+            let class = &self.model.classes[c.class];
+            let range = tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end;
+            let word = &text[tokens[c.peak_token].range.clone()];
+            flags.push(Flag {
+                range,
+                category: class.category,
+                severity: class.category.default_severity(),
+                message: self.explain(word, c.class).into(),
+                alternative: None,
+                in_quotation: false,
+            });
+        }
+        flags
+    }
+
+    /// Why: how often annotators marked the word, where the corpus has it
+    /// often enough to say.
+    fn explain(&self, word: &str, class: usize) -> String {
+        let technique = technique_phrase(&self.model.classes[class].technique);
+        let normal = features::normalise(word);
+        match self.model.counts(&normal) {
+            Some(counts) if counts.uses >= 2 && counts.marked[class] > 0 => format!(
+                "Annotators of a public news corpus marked “{word}” as {technique} in {} of its {} uses.",
+                counts.marked[class], counts.uses
+            ),
+            _ => format!(
+                "Worded like the {technique} that annotators marked in a public news corpus: Slant's learned model weighs “{word}” and the words around it."
+            ),
+        }
+    }
+}
+
+/// The spans of one class: each word at or above `threshold`, grown over
+/// neighbouring words at or above `low`. `p` holds `classes` probabilities
+/// per token.
+fn class_spans(
+    text: &str,
+    tokens: &[Token],
+    p: &[f32],
+    classes: usize,
+    class: usize,
+    threshold: f32,
+    low: f32,
+) -> Vec<Candidate> {
+    let at = |i: usize| p[i * classes + class];
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].word || at(i) < threshold {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && tokens[start - 1].word && at(start - 1) >= low {
+            start -= 1;
+        }
+        let (mut peak, mut peak_token) = (at(i), i);
+        let mut end = i + 1;
+        while end < tokens.len() && tokens[end].word && at(end) >= low {
+            if at(end) > peak {
+                (peak, peak_token) = (at(end), end);
+            }
+            end += 1;
+        }
+        let content = (start..end).any(|t| {
+            !features::is_function_word(&features::normalise(&text[tokens[t].range.clone()]))
+        });
+        if !content {
+            i = end;
+            continue;
+        }
+        spans.push(Candidate {
+            tokens: start..end,
+            class,
+            peak,
+            peak_token,
+        });
+        i = end;
+    }
+    spans
+}
+
+/// A threshold moved by the sensitivity, in log-odds: 0.5 keeps it, 0 and
+/// 1 move it by 2.5 log-odds (about twelve times the odds) either way.
+pub fn at_sensitivity(threshold: f32, sensitivity: f32) -> f32 {
+    let logit = (threshold / (1.0 - threshold)).ln();
+    let shifted = logit + (DEFAULT_SENSITIVITY - sensitivity.clamp(0.0, 1.0)) * 5.0;
+    model::probability(shifted)
+}
+
+/// The technique as a phrase for an explanation.
+fn technique_phrase(technique: &str) -> &str {
+    match technique {
+        "Loaded_Language" => "loaded language",
+        "Name_Calling,Labeling" => "name-calling",
+        "Doubt" => "casting doubt",
+        "Exaggeration,Minimisation" => "exaggeration",
+        "Appeal_to_fear-prejudice" => "an appeal to fear",
+        "Flag-Waving" => "flag-waving",
+        "Thought-terminating_Cliches" => "a thought-terminating cliché",
+        other => other,
+    }
+}

@@ -1,0 +1,482 @@
+//! Training the learned detector (native only, never in the WASM): a
+//! logistic model per technique, fitted by FTRL-proximal (McMahan et al.,
+//! 2013) — online, with L1 and L2 regularisation, so most features end with
+//! a weight of exactly zero and the model stays small. Deterministic: the
+//! same articles give the same model file, byte for byte (articles in the
+//! order given, tokens shuffled by a fixed-seed generator).
+//!
+//! Thresholds are chosen by cross-validation inside the training articles:
+//! models fitted on two thirds score the third they did not see, and each
+//! technique's threshold is the one whose spans score the best F1 there.
+
+use super::features::{self, Document, Template, Valence};
+use super::model::Model;
+use super::Learned;
+use crate::category::Category;
+use crate::detect;
+use crate::eval::metric::SpanScore;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// An article and its annotated spans: (class index, byte range).
+pub struct Annotated {
+    pub name: String,
+    pub text: String,
+    pub spans: Vec<(usize, Range<usize>)>,
+}
+
+/// The techniques the model learns, with the category each flags as. The
+/// last is the union of the first two: it finds the spans, and the two tell
+/// which of them a span is (see `Learned::detect`).
+pub const CLASSES: [(&str, Category); 8] = [
+    ("Loaded_Language", Category::Emotive),
+    ("Name_Calling,Labeling", Category::NameCalling),
+    ("Doubt", Category::Doubt),
+    ("Exaggeration,Minimisation", Category::Exaggeration),
+    ("Appeal_to_fear-prejudice", Category::AppealToFear),
+    ("Flag-Waving", Category::FlagWaving),
+    ("Thought-terminating_Cliches", Category::ThoughtTerminating),
+    ("Loaded_Language+Name_Calling,Labeling", Category::Emotive),
+];
+
+#[derive(Debug, Clone)]
+pub struct Params {
+    pub epochs: usize,
+    pub alpha: f64,
+    pub beta: f64,
+    pub l1: f64,
+    pub l2: f64,
+    /// Features seen fewer times than this are not learned.
+    pub min_count: u32,
+    pub extend: f32,
+    /// Folds inside the training articles for choosing thresholds (0: keep
+    /// `default_threshold`).
+    pub threshold_folds: usize,
+    pub default_threshold: f32,
+    /// A word's counts are kept for explanations from this many uses.
+    pub min_uses: u32,
+    /// Words of spans longer than this count less (see `token_labels_weighted`).
+    pub long_span: usize,
+    /// A sentiment word list for the `valence` features (empty: none).
+    pub valence: Valence,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            epochs: 4,
+            alpha: 0.1,
+            beta: 1.0,
+            l1: 1.0,
+            l2: 1.0,
+            min_count: 2,
+            extend: 0.4,
+            threshold_folds: 3,
+            default_threshold: 0.2,
+            min_uses: 2,
+            long_span: usize::MAX,
+            valence: Valence::default(),
+        }
+    }
+}
+
+impl Params {
+    /// Sets one parameter from `name=value` (the CLI's `--param`).
+    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("`{assignment}`: expected name=value"))?;
+        let bad = || format!("`{assignment}`: bad value");
+        let float = |v: &str| v.parse::<f64>().map_err(|_| bad());
+        let int = |v: &str| v.parse::<usize>().map_err(|_| bad());
+        match name {
+            "epochs" => self.epochs = int(value)?,
+            "alpha" => self.alpha = float(value)?,
+            "beta" => self.beta = float(value)?,
+            "l1" => self.l1 = float(value)?,
+            "l2" => self.l2 = float(value)?,
+            "min_count" => self.min_count = int(value)? as u32,
+            "extend" => self.extend = float(value)? as f32,
+            "threshold_folds" => self.threshold_folds = int(value)?,
+            "default_threshold" => self.default_threshold = float(value)? as f32,
+            "min_uses" => self.min_uses = int(value)? as u32,
+            "long_span" => self.long_span = int(value)?,
+            other => return Err(format!("unknown training parameter `{other}`")),
+        }
+        Ok(())
+    }
+}
+
+/// A sentiment word list in VADER's format: a word, its mean valence (−4 to
+/// 4), then columns this ignores, tab-separated. Only plain lower-case words
+/// are kept (no emoticons), each in its bucket.
+pub fn read_valence(path: &std::path::Path) -> Result<Valence, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut valence = Valence::default();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let (Some(word), Some(value)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let Ok(value) = value.trim().parse::<f32>() else {
+            continue;
+        };
+        let plain = word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'');
+        if let (true, Some(bucket)) = (plain && word.len() > 1, Valence::bucket(value)) {
+            valence.insert(word, bucket)?;
+        }
+    }
+    if valence.is_empty() {
+        return Err(format!("{}: no words with a valence", path.display()));
+    }
+    Ok(valence)
+}
+
+/// One token to learn from: its features (indices) and its classes (bits).
+struct Example {
+    features: Range<usize>,
+    labels: u8,
+    weights: [f32; CLASSES.len()],
+}
+
+/// The articles turned into examples.
+struct Data {
+    examples: Vec<Example>,
+    feature_ids: Vec<u32>,
+    /// Feature index → its template and strings.
+    names: Vec<(Template, String, String)>,
+    /// Per feature, how many tokens have it.
+    seen: Vec<u32>,
+    /// Normalised word → uses and marks per class.
+    counts: BTreeMap<String, (u32, [u32; CLASSES.len()])>,
+}
+
+fn prepare(articles: &[&Annotated], params: &Params) -> Data {
+    let valence = &params.valence;
+    let mut data = Data {
+        examples: Vec::new(),
+        feature_ids: Vec::new(),
+        names: Vec::new(),
+        seen: Vec::new(),
+        counts: BTreeMap::new(),
+    };
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    for article in articles {
+        let mut document = document(&article.text);
+        document.measure(valence);
+        let (labels, weights) =
+            token_labels_weighted(&document.tokens, &article.spans, params.long_span);
+        for (i, token) in document.tokens.iter().enumerate() {
+            if !token.word {
+                continue;
+            }
+            let start = data.feature_ids.len();
+            document.each_feature(i, valence, |t, a, b| {
+                let key = features::key(t, a, b);
+                let id = *index.entry(key).or_insert_with(|| {
+                    data.names.push((t, a.to_string(), b.to_string()));
+                    data.seen.push(0);
+                    (data.names.len() - 1) as u32
+                });
+                data.seen[id as usize] += 1;
+                data.feature_ids.push(id);
+            });
+            data.examples.push(Example {
+                features: start..data.feature_ids.len(),
+                labels: labels[i],
+                weights: weights[i],
+            });
+            let entry = data
+                .counts
+                .entry(document.words.at(i, 0).to_string())
+                .or_insert((0, [0; CLASSES.len()]));
+            entry.0 += 1;
+            for (class, marked) in entry.1.iter_mut().enumerate() {
+                *marked += u32::from(labels[i] >> class & 1);
+            }
+        }
+    }
+    data
+}
+
+/// An article as the detector sees it (with Slant's own quotations).
+fn document(text: &str) -> Document<'_> {
+    let inner: Vec<Range<usize>> = quotations_of(text)
+        .iter()
+        .map(|q| q.inner.clone())
+        .collect();
+    Document::new(text, &inner)
+}
+
+/// The top-level quotations Slant finds in a plain-text article.
+fn quotations_of(text: &str) -> Vec<crate::segment::Quotation> {
+    let document = crate::input::read(text, Some(crate::InputKind::Text));
+    let segments = crate::segment::segment(text, &document.prose, document.headline.as_ref());
+    segments.top_level
+}
+
+/// Per token, a bit per class whose spans it overlaps, and per token and
+/// class the weight of that example: a word of a span longer than
+/// `long_span` words counts `long_span / length` (a long span's words are
+/// mostly not the loaded ones).
+fn token_labels_weighted(
+    tokens: &[features::Token],
+    spans: &[(usize, Range<usize>)],
+    long_span: usize,
+) -> (Vec<u8>, Vec<[f32; CLASSES.len()]>) {
+    let mut labels = vec![0u8; tokens.len()];
+    let mut weights = vec![[1f32; CLASSES.len()]; tokens.len()];
+    for (class, span) in spans {
+        let first = tokens.partition_point(|t| t.range.end <= span.start);
+        let inside: Vec<usize> = (first..tokens.len())
+            .take_while(|&i| tokens[i].range.start < span.end)
+            .collect();
+        let words = inside.iter().filter(|&&i| tokens[i].word).count().max(1);
+        let weight = if words > long_span {
+            long_span as f32 / words as f32
+        } else {
+            1.0
+        };
+        for i in inside {
+            if labels[i] & 1 << class == 0 {
+                weights[i][*class] = weight;
+            } else {
+                weights[i][*class] = weights[i][*class].max(weight);
+            }
+            labels[i] |= 1 << class;
+        }
+    }
+    (labels, weights)
+}
+
+/// Fits the weights: FTRL-proximal, one logistic model per class.
+fn fit(data: &Data, params: &Params) -> Vec<[f32; CLASSES.len()]> {
+    const C: usize = CLASSES.len();
+    let n = data.names.len();
+    let usable: Vec<bool> = data.seen.iter().map(|&s| s >= params.min_count).collect();
+    let mut z = vec![[0f64; C]; n];
+    let mut sq = vec![[0f64; C]; n];
+    let weight = |z: f64, sq: f64| -> f64 {
+        if z.abs() <= params.l1 {
+            0.0
+        } else {
+            -(z - z.signum() * params.l1) / ((params.beta + sq.sqrt()) / params.alpha + params.l2)
+        }
+    };
+    let mut order: Vec<usize> = (0..data.examples.len()).collect();
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..params.epochs {
+        // Fisher-Yates with xorshift64*: deterministic.
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &e in &order {
+            let example = &data.examples[e];
+            let ids = &data.feature_ids[example.features.clone()];
+            for class in 0..C {
+                let mut score = 0.0;
+                for &id in ids {
+                    let id = id as usize;
+                    if usable[id] {
+                        score += weight(z[id][class], sq[id][class]);
+                    }
+                }
+                let p = 1.0 / (1.0 + (-score.clamp(-35.0, 35.0)).exp());
+                let gradient = (p - f64::from(example.labels >> class & 1))
+                    * f64::from(example.weights[class]);
+                for &id in ids {
+                    let id = id as usize;
+                    if !usable[id] {
+                        continue;
+                    }
+                    let w = weight(z[id][class], sq[id][class]);
+                    let sigma = ((sq[id][class] + gradient * gradient).sqrt()
+                        - sq[id][class].sqrt())
+                        / params.alpha;
+                    z[id][class] += gradient - sigma * w;
+                    sq[id][class] += gradient * gradient;
+                }
+            }
+        }
+    }
+    (0..n)
+        .map(|id| {
+            let mut w = [0f32; C];
+            if usable[id] {
+                for class in 0..C {
+                    w[class] = weight(z[id][class], sq[id][class]) as f32;
+                }
+            }
+            w
+        })
+        .collect()
+}
+
+/// The model file for `weights`, with `thresholds`.
+fn write_model(
+    data: &Data,
+    weights: &[[f32; CLASSES.len()]],
+    thresholds: &[f32],
+    params: &Params,
+    about: &str,
+) -> String {
+    let mut out = String::new();
+    for line in about.lines() {
+        writeln!(out, "# {line}").unwrap();
+    }
+    for ((technique, category), threshold) in CLASSES.iter().zip(thresholds) {
+        writeln!(
+            out,
+            "class\t{technique}\t{}\t{threshold:.3}",
+            category.key()
+        )
+        .unwrap();
+    }
+    writeln!(out, "extend\t{:.2}", params.extend).unwrap();
+    for (word, bucket) in params.valence.entries() {
+        writeln!(out, "valence_of\t{word}\t{bucket}").unwrap();
+    }
+    type Row<'a> = (&'a (Template, String, String), Vec<i32>);
+    let mut rows: Vec<Row> = data
+        .names
+        .iter()
+        .zip(weights)
+        .map(|(name, w)| (name, w.iter().map(|x| (x * 100.0).round() as i32).collect()))
+        .filter(|(_, w): &(_, Vec<i32>)| w.iter().any(|&x| x != 0))
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    for ((template, a, b), w) in rows {
+        let w: Vec<String> = w.iter().map(i32::to_string).collect();
+        writeln!(out, "{}\t{a}\t{b}\t{}", template.name(), w.join("\t")).unwrap();
+    }
+    for (word, (uses, marked)) in &data.counts {
+        if *uses >= params.min_uses && marked.iter().any(|&m| m > 0) {
+            let marked: Vec<String> = marked.iter().map(u32::to_string).collect();
+            writeln!(out, "count\t{word}\t{uses}\t{}", marked.join("\t")).unwrap();
+        }
+    }
+    out
+}
+
+/// Trains a model on `articles` and returns its file. `about` heads it.
+pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
+    let thresholds = if params.threshold_folds >= 2 && articles.len() >= params.threshold_folds {
+        choose_thresholds(articles, params)
+    } else {
+        vec![params.default_threshold; CLASSES.len()]
+    };
+    let data = prepare(articles, params);
+    let weights = fit(&data, params);
+    write_model(&data, &weights, &thresholds, params, about)
+}
+
+/// Per class, the threshold whose spans score the best F1 on articles the
+/// model scoring them was not trained on.
+fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
+    let k = params.threshold_folds;
+    let inner = Params {
+        threshold_folds: 0,
+        ..params.clone()
+    };
+    // Per article: its tokens' probabilities from the model that did not see it.
+    let mut held_out: Vec<Option<(Vec<features::Token>, Vec<f32>)>> = vec![None; articles.len()];
+    for fold in 0..k {
+        let train: Vec<&Annotated> = articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, a)| *a)
+            .collect();
+        let model = Model::parse(&train_fixed(&train, &inner)).expect("a trained model parses");
+        for (i, article) in articles.iter().enumerate().filter(|(i, _)| i % k == fold) {
+            held_out[i] = Some(probabilities(&model, &article.text));
+        }
+    }
+    let candidates: Vec<f32> = (1..=30).map(|i| i as f32 * 0.02).collect();
+    (0..CLASSES.len())
+        .map(|class| {
+            let mut best = (f64::MIN, params.default_threshold);
+            for &threshold in &candidates {
+                let mut score = SpanScore::default();
+                for (article, p) in articles.iter().zip(&held_out) {
+                    let p = p.as_ref().expect("every article is held out once");
+                    let probabilities = &p.1;
+                    let tokens = &p.0;
+                    let predicted = spans_at(
+                        &article.text,
+                        tokens,
+                        probabilities,
+                        class,
+                        threshold,
+                        params.extend,
+                    );
+                    let gold: Vec<Range<usize>> = article
+                        .spans
+                        .iter()
+                        .filter(|(c, _)| *c == class)
+                        .map(|(_, r)| r.clone())
+                        .collect();
+                    score.add(&predicted, &gold);
+                }
+                if score.f1() > best.0 {
+                    best = (score.f1(), threshold);
+                }
+            }
+            best.1
+        })
+        .collect()
+}
+
+fn train_fixed(articles: &[&Annotated], params: &Params) -> String {
+    let data = prepare(articles, params);
+    let weights = fit(&data, params);
+    let thresholds = vec![params.default_threshold; CLASSES.len()];
+    write_model(&data, &weights, &thresholds, params, "")
+}
+
+/// The tokens of a plain-text article and, per token and class, the
+/// model's probabilities.
+pub fn probabilities(model: &Model, text: &str) -> (Vec<features::Token>, Vec<f32>) {
+    let quotations = quotations_of(text);
+    let cx = detect::Context {
+        text,
+        paragraphs: &[],
+        quotations: &quotations,
+    };
+    Learned {
+        model,
+        sensitivity: super::DEFAULT_SENSITIVITY,
+    }
+    .probabilities(&cx)
+}
+
+/// Byte spans of one class at a threshold, as the detector builds them
+/// (without settling overlaps between classes).
+fn spans_at(
+    text: &str,
+    tokens: &[features::Token],
+    p: &[f32],
+    class: usize,
+    threshold: f32,
+    extend: f32,
+) -> Vec<Range<usize>> {
+    super::class_spans(
+        text,
+        tokens,
+        p,
+        CLASSES.len(),
+        class,
+        threshold,
+        threshold * extend,
+    )
+    .into_iter()
+    .map(|c| tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end)
+    .collect()
+}
