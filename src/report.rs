@@ -25,6 +25,9 @@ pub struct Report {
     pub stats: Stats,
     pub summary: Summary,
     pub flags: Vec<ReportFlag>,
+    /// The prose paragraphs, as the core segmented them (hard-wrapped lines
+    /// joined); text outside every paragraph is header or footer.
+    pub paragraphs: Vec<Span>,
     pub sentences: Vec<ReportSentence>,
     pub sources: Vec<ReportSource>,
 }
@@ -149,6 +152,7 @@ pub fn build(
     let text = &document.text;
     let mut wanted: Vec<usize> = Vec::new();
     wanted.extend(flags.iter().flat_map(|f| [f.range.start, f.range.end]));
+    wanted.extend(segments.paragraphs.iter().flat_map(|p| [p.start, p.end]));
     wanted.extend(
         segments
             .sentences
@@ -218,6 +222,7 @@ pub fn build(
             }
         })
         .collect();
+    let paragraphs = segments.paragraphs.iter().map(span).collect();
     let sentences = segments
         .sentences
         .iter()
@@ -258,6 +263,7 @@ pub fn build(
         stats,
         summary,
         flags: report_flags,
+        paragraphs,
         sentences,
         sources,
     }
