@@ -97,7 +97,11 @@ export async function loadCore() {
   } finally {
     console.debug = debug;
   }
-  return { analyze: (text, options = null) => pkg.analyze(text, options), version: pkg.version() };
+  return {
+    analyze: (text, options = null) => pkg.analyze(text, options),
+    categories: pkg.categories(),
+    version: pkg.version(),
+  };
 }
 
 /**

@@ -2,28 +2,6 @@
 // textContent; no HTML strings are ever parsed, so the pasted text cannot
 // inject markup.
 
-export const KINDS = {
-  loaded_language: 'Loaded language',
-  unsourced_assertion: 'Unsourced assertion',
-};
-
-export const CATEGORIES = [
-  { key: 'scare_quotes', label: 'Scare quotes', kind: 'loaded_language' },
-  { key: 'distancing', label: 'Distancing', kind: 'loaded_language' },
-  { key: 'name_calling', label: 'Name-calling', kind: 'loaded_language' },
-  { key: 'emotive', label: 'Emotive', kind: 'loaded_language' },
-  { key: 'exaggeration', label: 'Exaggeration', kind: 'loaded_language' },
-  { key: 'appeal_to_fear', label: 'Appeal to fear', kind: 'loaded_language' },
-  { key: 'flag_waving', label: 'Flag-waving', kind: 'loaded_language' },
-  { key: 'thought_terminating', label: 'Thought-terminating cliché', kind: 'loaded_language' },
-  { key: 'doubt', label: 'Doubt', kind: 'loaded_language' },
-  { key: 'vague_attribution', label: 'Vague attribution', kind: 'unsourced_assertion' },
-  { key: 'unsupported_certainty', label: 'Unsupported certainty', kind: 'unsourced_assertion' },
-  { key: 'unattributed_claim', label: 'Unattributed claim', kind: 'unsourced_assertion' },
-];
-
-export const CATEGORY = Object.fromEntries(CATEGORIES.map((c) => [c.key, c]));
-
 export const ATTRIBUTION = {
   named: { label: 'Named source', hint: 'the sentence says who said it' },
   vague: { label: 'Vague source', hint: '“experts say”, “critics argue”…' },
@@ -36,10 +14,6 @@ export const SOURCE_KINDS = {
   document: 'document',
   vague: 'vague',
 };
-
-export function categoryLabel(key) {
-  return CATEGORY[key]?.label ?? String(key).replace(/_/g, ' ');
-}
 
 /** Create an element. Strings among the children become text nodes. */
 export function h(tag, attrs = {}, ...children) {
