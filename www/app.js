@@ -2,10 +2,11 @@
 // report to the page. The parts it wires: input.js (the article box),
 // engine.js (the worker and the requests), render.js (the text view),
 // panels.js and charts.js (the rest of the report), export.js (JSON and
-// Markdown), settings.js, navigate.js and tooltip.js; categories.js lists
-// the categories. All user text reaches the DOM through text nodes only.
+// Markdown), settings.js, navigate.js and tooltip.js; the categories come
+// from the core (categories.js). All user text reaches the DOM through text
+// nodes only.
 
-import { CATEGORIES, categoryTable } from './categories.js';
+import { categoryTable } from './categories.js';
 import { charts } from './charts.js';
 import { Engine } from './engine.js';
 import { fileName, json, markdown } from './export.js';
@@ -72,12 +73,13 @@ function readStored(key, parse, fallback) {
   }
 }
 
-const categories = categoryTable(CATEGORIES);
+// Until the core has sent its categories (see useCategories), stored
+// settings and hidden categories are checked for their shape only.
 const state = {
   report: null,
-  categories,
-  hidden: readStored(KEYS.hidden, (list) => new Set(Array.isArray(list) ? list.filter(categories.has) : []), new Set()),
-  settings: readStored(KEYS.settings, (value) => parseSettings(value ?? {}, categories), defaults()),
+  categories: categoryTable(),
+  hidden: readStored(KEYS.hidden, (list) => new Set(Array.isArray(list) ? list.filter((k) => typeof k === 'string') : []), new Set()),
+  settings: readStored(KEYS.settings, (value) => parseSettings(value ?? {}, null), defaults()),
   sentenceMarks: store.get(KEYS.marks) !== 'off',
   textMap: [],
 };
@@ -85,9 +87,10 @@ const state = {
 // ---------------------------------------------------------------- the engine
 
 const engine = new Engine({
-  ready(version) {
+  ready(version, categories) {
     document.documentElement.dataset.engine = 'ready';
     els.version.textContent = version ? `${version}` : '';
+    if (!state.categories.list.length) useCategories(categoryTable(categories));
     if (!engine.busy && !state.report) setStatus('Ready.');
   },
   fatal(error) {
@@ -115,6 +118,27 @@ const engine = new Engine({
   },
 });
 
+/**
+ * The core's category table has come: check the settings and the hidden
+ * categories against it, and list its categories in Settings. Settings it
+ * refuses fall back to the defaults, and an analysis asked for with them
+ * already is asked for again.
+ */
+function useCategories(table) {
+  state.categories = table;
+  state.hidden = new Set([...state.hidden].filter(table.has));
+  let checked;
+  try {
+    checked = parseSettings(state.settings, table);
+  } catch {
+    checked = defaults();
+  }
+  const changed = JSON.stringify(checked) !== JSON.stringify(state.settings);
+  state.settings = checked;
+  settings.setCategories(table);
+  if (changed) run();
+}
+
 // ---------------------------------------------------------------- running
 
 function options() {
@@ -132,7 +156,7 @@ const settings = settingsPanel({
   },
   download: (name, value) => download(name, json(value), 'application/json'),
 });
-settings.setCategories(state.categories);
+settings.render();
 
 let debounce = 0;
 let scheduled = false;

@@ -9,7 +9,7 @@ import { mark, takeWorker, wasMarked, wasmModule } from './start.js';
 const WATCHDOG_MS = 30_000;
 
 /**
- * `handlers`: ready(version), fatal(error), crash(reason, lost),
+ * `handlers`: ready(version, categories), fatal(error), crash(reason, lost),
  * result(report, ms, options), error(message), busy() — called when `busy`
  * may have changed.
  */
@@ -64,7 +64,7 @@ export class Engine {
         mark('engine-ready');
         this.ready = true;
         this.failedStarts = 0;
-        this.handlers.ready(msg.version);
+        this.handlers.ready(msg.version, msg.categories ?? []);
         this.pump();
         break;
       case 'fatal':

@@ -33,10 +33,12 @@ export function termProblem(term, terms) {
 /**
  * Check settings read from storage or a file; return a clean copy (the core's
  * options minus `input`) or throw an Error whose message says what is wrong.
- * `categories` is the category table (categories.js).
+ * `categories` is the core's table (categories.js); null before the core has
+ * sent it, when a category need only be a string (the core checks it, and
+ * the page again once it knows the table).
  */
 export function parseSettings(value, categories) {
-  const isCategory = (c) => typeof c === 'string' && categories.has(c);
+  const isCategory = (c) => typeof c === 'string' && (!categories || categories.has(c));
   if (!isObject(value)) throw new Error('it is not a settings object');
   for (const key of Object.keys(value)) {
     if (!['disabled_categories', 'custom_terms', 'input'].includes(key)) throw new Error(`“${key}” is not a setting`);
@@ -64,7 +66,7 @@ export function parseSettings(value, categories) {
     terms.push({ term, category: t.category, note: note || null });
   }
   return {
-    disabled_categories: categories.inOrder(off),
+    disabled_categories: categories ? categories.inOrder(off) : [...new Set(off)],
     custom_terms: terms,
   };
 }
@@ -83,8 +85,8 @@ export function describeSettings(s, categories) {
 /**
  * Wire the settings panel. `get()` returns the current settings, `set(next)`
  * applies (saves, re-runs) them; `render()` must be called after each set.
- * The category switches and choices come with `setCategories(table)`;
- * `download(name, settings)` saves a file.
+ * The category switches and choices come with `setCategories(table)`, once
+ * the core has sent its table; `download(name, settings)` saves a file.
  */
 export function settingsPanel({ get, set, download }) {
   const $ = (id) => document.getElementById(id);
