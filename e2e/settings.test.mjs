@@ -2,38 +2,24 @@
 // reader's own terms, passed to the core; saved, exported, imported, reset.
 // Run from the repository root:  node --test e2e/
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fixture, loadCore, luminance, openSession, paste, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { fixture, loadCore, luminance, paste, shot, waitForResult, withPage } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ARTICLE = fixture('settings_article.txt');
 const JUNTA = { term: 'junta', category: 'name_calling', note: 'House style: say military government' };
 const DEFAULTS = { disabled_categories: [], custom_terms: [] };
 
-let server;
-let browser;
-let core;
+const core = await loadCore();
 
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-  core = await loadCore();
-});
-
-after(() => closeAll(browser, server));
-
-/** A fresh page with the settings article analysed; then a clean console and network. */
-async function withArticle(contextOptions, fn) {
-  const s = await openSession(browser, server.url, contextOptions);
-  try {
-    await s.load();
+/** withPage(), with the settings article analysed first. */
+function withArticle(contextOptions, fn) {
+  return withPage(contextOptions, async (s) => {
     await paste(s.page, ARTICLE, { expect: 'Port Vell' });
     await fn(s);
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
+  });
 }
 
 async function openSettings(page) {
