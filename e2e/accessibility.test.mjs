@@ -1,20 +1,13 @@
 // Accessibility: axe-core finds no serious or critical violations in the
 // page as a person uses it — empty, with a result, with a tooltip open, with
 // Settings open, in dark mode and at phone width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { openSession, paste, fixture, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { paste, fixture, withPage } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server;
-let browser;
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-});
-after(() => closeAll(browser, server));
 
 async function seriousViolations(page) {
   // The page's CSP forbids injected scripts; this test context bypasses it
@@ -32,18 +25,14 @@ for (const [name, options] of [
   ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
 ]) {
   test(`axe: no serious or critical violations (${name})`, { timeout: 60_000 }, async () => {
-    const session = await openSession(browser, server.url, { bypassCSP: true, ...options });
-    try {
-      await session.load();
-      assert.deepEqual(await seriousViolations(session.page), [], 'empty page');
-      await paste(session.page, fixture('emoji_article.txt'));
-      const mark = session.page.locator('#text-view mark.flag').first();
+    await withPage({ bypassCSP: true, ...options }, async ({ page }) => {
+      assert.deepEqual(await seriousViolations(page), [], 'empty page');
+      await paste(page, fixture('emoji_article.txt'));
+      const mark = page.locator('#text-view mark.flag').first();
       await mark.focus();
-      assert.deepEqual(await seriousViolations(session.page), [], 'with a result and a tooltip');
-      await session.page.locator('#settings summary, details#settings > summary').first().click();
-      assert.deepEqual(await seriousViolations(session.page), [], 'with settings open');
-    } finally {
-      await session.close();
-    }
+      assert.deepEqual(await seriousViolations(page), [], 'with a result and a tooltip');
+      await page.locator('#settings summary, details#settings > summary').first().click();
+      assert.deepEqual(await seriousViolations(page), [], 'with settings open');
+    });
   });
 }

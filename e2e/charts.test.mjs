@@ -1,33 +1,15 @@
 // The summary charts: a density gauge and a stacked sourcing bar, checked
 // against the WASM core's own numbers; empty input hides them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, openSession, paste, loadCore, shot, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { ROOT, paste, loadCore, shot, withPage } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const article = readFileSync(path.join(ROOT, 'tests', 'articles', 'hit_piece.txt'), 'utf8');
 
-let server;
-let browser;
-let core;
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-  core = await loadCore();
-});
-after(() => closeAll(browser, server));
-
-async function withPage(options, fn) {
-  const session = await openSession(browser, server.url, options);
-  try {
-    await session.load();
-    await fn(session);
-    session.assertClean(assert);
-  } finally {
-    await session.close();
-  }
-}
+const core = await loadCore();
 
 async function checkCharts(page, text) {
   const expected = core.analyze(text);

@@ -1,34 +1,14 @@
 // Exports and copies, undoable Clear, the print stylesheet, and a big paste.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { loadCore, openSession, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { loadCore, shot, waitForResult, withPage } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const { SAMPLE } = await import(new URL('../www/samples.js', import.meta.url));
 
-let server;
-let browser;
-let core;
-
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-  core = await loadCore();
-});
-
-after(() => closeAll(browser, server));
-
-async function withPage(contextOptions, fn) {
-  const s = await openSession(browser, server.url, contextOptions);
-  try {
-    await s.load();
-    await fn(s);
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
-}
+const core = await loadCore();
 
 const inline = (s) => String(s).replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>#|~]/g, '\\$&');
 

@@ -3,21 +3,12 @@
 // already being analysed does not analyse it again. No timed assertions: the
 // page's clock is stopped, so the typing pause can only end when a test says so.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture, openSession, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { fixture, shot, waitForResult, withPage } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ARTICLE = fixture('emoji_article.txt');
-
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-});
-
-after(() => closeAll(browser, server));
 
 // Counts the analyses the page asks its worker for (messages with a text).
 function countRequests() {
@@ -29,19 +20,8 @@ function countRequests() {
   };
 }
 
-async function withPage(fn, { clock = true } = {}) {
-  const s = await openSession(browser, server.url);
-  try {
-    await s.page.addInitScript(countRequests);
-    if (clock) await s.page.clock.install();
-    await s.load();
-    if (clock) await s.page.clock.pauseAt(new Date('2030-01-01T00:00:00Z')); // timers wait for runFor()
-    await fn(s);
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
-}
+// With the page's clock stopped: timers wait for runFor().
+const STOPPED = { init: countRequests, clock: new Date('2030-01-01T00:00:00Z') };
 
 /** Put `text` in the box as an `inputType` edit; the analyses requested at once. */
 const edit = (page, text, inputType) => page.evaluate(([value, type]) => {
@@ -53,7 +33,7 @@ const edit = (page, text, inputType) => page.evaluate(([value, type]) => {
 }, [text, inputType]);
 
 test('a paste is analysed at once; typing waits for a pause', TIMEOUT, async () => {
-  await withPage(async ({ page }) => {
+  await withPage(STOPPED, async ({ page }) => {
     // Stopped clock: the typing debounce cannot end, yet the paste is shown.
     assert.equal(await edit(page, ARTICLE, 'insertFromPaste'), 1, 'a paste asks for its analysis at once');
     await waitForResult(page, 'Dana Whitfield');
@@ -76,7 +56,7 @@ test('a paste is analysed at once; typing waits for a pause', TIMEOUT, async () 
 });
 
 test('paste, then Analyze at once: one analysis, one result', TIMEOUT, async () => {
-  await withPage(async ({ page }) => {
+  await withPage(STOPPED, async ({ page }) => {
     const asked = await page.evaluate((text) => {
       const before = window.__requests;
       const box = document.getElementById('source');
@@ -95,13 +75,14 @@ test('paste, then Analyze at once: one analysis, one result', TIMEOUT, async () 
 });
 
 test('the WASM is downloaded once, by the worker the page starts first, before anything is pasted', TIMEOUT, async () => {
-  await withPage(async ({ page, rec }) => {
+  // The fake clock would hide the page's performance marks.
+  await withPage({ init: countRequests }, async ({ page, rec, url }) => {
     const wasm = rec.requests.filter((u) => u.endsWith('.wasm'));
-    assert.deepEqual(wasm, [`${server.url}pkg/slant_bg.wasm`]);
+    assert.deepEqual(wasm, [`${url}pkg/slant_bg.wasm`]);
     assert.equal(await page.evaluate(() => window.slantBootWorker instanceof Worker), true,
       "index.html's inline script started the worker");
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
     assert.ok(!marks.includes('slant:wasm-compiled'), 'the page compiles nothing: the worker does');
     assert.ok(marks.includes('slant:engine-ready'));
-  }, { clock: false }); // the fake clock hides the page's performance marks
+  });
 });

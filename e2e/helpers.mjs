@@ -1,7 +1,11 @@
-// Shared by the end-to-end tests: a tiny static server, the browser, a page
-// session that records console errors and network requests, and the WASM
-// core loaded in Node as an independent oracle for what the page should show.
+// Shared by the end-to-end tests: withPage(), which gives a test a fresh,
+// loaded page (from a tiny static server, in a browser each test file
+// starts once) and then checks that it stayed clean — no console error, no
+// dialog, no request after load; screenshots; and the WASM core loaded in
+// Node as an independent oracle for what the page should show.
 
+import { after } from 'node:test';
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFile, mkdir, copyFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -35,7 +39,7 @@ const MIME = {
  * Serve `root` under `prefix` (a sub-path, so the page must use relative
  * URLs) on a random free port of 127.0.0.1.
  */
-export async function startServer(root = WWW, prefix = '/slant/') {
+async function startServer(root = WWW, prefix = '/slant/') {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     try {
@@ -69,22 +73,45 @@ export async function startServer(root = WWW, prefix = '/slant/') {
   };
 }
 
-/** The page server and the browser most test files share, started together. */
-export async function startServerAndBrowser() {
-  return { server: await startServer(), browser: await launchBrowser() };
-}
-
-/** Closes what is open of a test file's browser, server and the like. */
-export async function closeAll(...handles) {
-  for (const handle of handles) await handle?.close();
-}
-
-export function launchBrowser() {
+function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+// The browser, and the server of www/, that a test file's pages share: each
+// started by the first withPage() that needs it, closed after the file's tests.
+const shared = {};
+const once = (name, start) => (shared[name] ??= start());
+after(async () => {
+  for (const handle of [shared.browser, shared.server]) await (await handle)?.close();
+});
+
+/**
+ * Run `fn(session)` with a fresh page, loaded and with the analyser ready;
+ * then require a clean console, no dialogs and no request after load (see
+ * openSession). `options` are the browser context's, plus: `url`, to load
+ * instead of www/ as served; `init`, a script to run in the page before its
+ * own; `clock`, a Date: the page's clock is installed before the load and
+ * paused at that time after it, so timers wait for clock.runFor().
+ */
+export async function withPage(options, fn) {
+  const { url, init, clock, ...contextOptions } = options;
+  const browser = await once('browser', launchBrowser);
+  const base = url ?? (await once('server', () => startServer())).url;
+  const session = await openSession(browser, base, contextOptions);
+  try {
+    if (init) await session.page.addInitScript(init);
+    if (clock) await session.page.clock.install();
+    await session.load();
+    if (clock) await session.page.clock.pauseAt(clock);
+    await fn(session);
+    session.assertClean(assert);
+  } finally {
+    await session.close();
+  }
 }
 
 /** The WASM core in Node: what the page must show for a given input. */
@@ -97,7 +124,11 @@ export async function loadCore() {
   } finally {
     console.debug = debug;
   }
-  return { analyze: (text, options = null) => pkg.analyze(text, options), version: pkg.version() };
+  return {
+    analyze: (text, options = null) => pkg.analyze(text, options),
+    categories: pkg.categories(),
+    version: pkg.version(),
+  };
 }
 
 /**
@@ -105,7 +136,7 @@ export async function loadCore() {
  * dialogs and every request. Requests made after `load()` finishes are "late":
  * the page must not touch the network while pasting and analysing.
  */
-export async function openSession(browser, baseUrl, contextOptions = {}) {
+async function openSession(browser, baseUrl, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const rec = { errors: [], requests: [], late: [], dialogs: [], loaded: false, allowedErrors: [] };
@@ -137,6 +168,7 @@ export async function openSession(browser, baseUrl, contextOptions = {}) {
     context,
     page,
     rec,
+    url: baseUrl,
     /** Load (or reload) the page and wait until the analyser is ready. */
     async load({ reload = false } = {}) {
       rec.loaded = false;

@@ -1,9 +1,9 @@
 // Pasted text is data: script-injection payloads, pasted as plain text and
 // inside an HTML page, never run, never open a dialog, never make a request,
 // and plain text is shown exactly as typed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, paste, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { paste, withPage } from './helpers.mjs';
 
 // Each payload tries to set window.__pwned (or to reach the network).
 const PAYLOADS = [
@@ -39,13 +39,6 @@ const PAYLOADS = [
 
 const ACTIVE = 'img, script, iframe, svg, object, embed, video, audio, input, form, a, meta, link, style, base, math, details, template';
 
-let server;
-let browser;
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-});
-after(() => closeAll(browser, server));
-
 async function assertNothingRan(session, label) {
   const { page, rec } = session;
   await page.waitForTimeout(50);
@@ -56,9 +49,7 @@ async function assertNothingRan(session, label) {
 }
 
 test(`${PAYLOADS.length} injection payloads pasted as plain text are shown as text`, { timeout: 120_000 }, async () => {
-  const session = await openSession(browser, server.url);
-  try {
-    await session.load();
+  await withPage({}, async (session) => {
     await session.page.selectOption('#input-kind', 'text');
     for (const [i, payload] of PAYLOADS.entries()) {
       const marker = `Payload number ${i + 1} follows`;
@@ -67,16 +58,11 @@ test(`${PAYLOADS.length} injection payloads pasted as plain text are shown as te
       assert.ok(view.includes(payload), `payload ${i + 1} not shown literally: ${view}`);
       await assertNothingRan(session, `text payload ${i + 1}`);
     }
-    session.assertClean(assert);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test(`${PAYLOADS.length} injection payloads inside a pasted HTML page never run`, { timeout: 120_000 }, async () => {
-  const session = await openSession(browser, server.url);
-  try {
-    await session.load();
+  await withPage({}, async (session) => {
     for (const kind of ['html', '']) {
       await session.page.selectOption('#input-kind', kind);
       for (const [i, payload] of PAYLOADS.entries()) {
@@ -94,16 +80,11 @@ test(`${PAYLOADS.length} injection payloads inside a pasted HTML page never run`
         }
       }
     }
-    session.assertClean(assert);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('lone surrogates and bidi controls from JavaScript are analysed, not fatal', { timeout: 30_000 }, async () => {
-  const session = await openSession(browser, server.url);
-  try {
-    await session.load();
+  await withPage({}, async (session) => {
     await session.page.selectOption('#input-kind', 'text');
     // A lone surrogate cannot be typed, but a script or a broken clipboard can hand one over.
     const text = 'Lone \uD800 surrogate \uDFFF here and \u202Ereversed\u202C: the so-called plan failed.';
@@ -111,16 +92,11 @@ test('lone surrogates and bidi controls from JavaScript are analysed, not fatal'
     const marks = await session.page.$$eval('#text-view mark.flag', (ms) => ms.map((m) => m.textContent));
     assert.ok(marks.includes('so-called'), JSON.stringify(marks));
     assert.equal(await session.page.textContent('#error'), '');
-    session.assertClean(assert);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the Content-Security-Policy is present and strict', { timeout: 30_000 }, async () => {
-  const session = await openSession(browser, server.url);
-  try {
-    await session.load();
+  await withPage({}, async (session) => {
     const csp = await session.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.ok(csp, 'no CSP meta tag');
     const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
@@ -139,8 +115,5 @@ test('the Content-Security-Policy is present and strict', { timeout: 30_000 }, a
         assert.ok(!values.includes(bad), `${name} allows ${bad}`);
       }
     }
-    session.assertClean(assert);
-  } finally {
-    await session.close();
-  }
+  });
 });

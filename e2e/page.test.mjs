@@ -2,39 +2,18 @@
 // Run from the repository root:  node --test e2e/
 // Needs the WASM package in www/pkg (scripts/build.sh).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { WWW, fixture, loadCore, luminance, openSession, paste, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { WWW, fixture, loadCore, luminance, paste, shot, waitForResult, withPage } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const { SAMPLE } = await import(new URL('../www/samples.js', import.meta.url));
 
-let server;
-let browser;
-let core;
-
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-  core = await loadCore();
-});
-
-after(() => closeAll(browser, server));
-
-/** Run `fn` with a fresh, loaded page; then require a clean console and network. */
-async function withPage(contextOptions, fn) {
-  const s = await openSession(browser, server.url, contextOptions);
-  try {
-    await s.load();
-    await fn(s);
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
-}
+const core = await loadCore();
 
 /** For each flag index, the text of the marks that carry it, in order. */
 function markTextsByFlag(page) {
@@ -285,9 +264,7 @@ test('d) empty input shows the placeholder, not an error', TIMEOUT, async () => 
 });
 
 test('e) a reload restores the text from localStorage', TIMEOUT, async () => {
-  const s = await openSession(browser, server.url);
-  try {
-    await s.load();
+  await withPage({}, async (s) => {
     const { page } = s;
     const text = `${fixture('emoji_article.txt')}\nRestored marker 7391.`;
     await page.selectOption('#input-kind', 'text');
@@ -297,10 +274,7 @@ test('e) a reload restores the text from localStorage', TIMEOUT, async () => {
     assert.equal(await page.inputValue('#input-kind'), 'text');
     await waitForResult(page, 'Restored marker 7391');
     assert.ok(await page.locator('#text-view mark.flag').count() > 0);
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
+  });
 });
 
 test('f) a legend checkbox hides and shows its category', TIMEOUT, async () => {

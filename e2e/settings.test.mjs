@@ -2,38 +2,24 @@
 // reader's own terms, passed to the core; saved, exported, imported, reset.
 // Run from the repository root:  node --test e2e/
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fixture, loadCore, luminance, openSession, paste, shot, waitForResult, startServerAndBrowser, closeAll } from './helpers.mjs';
+import { fixture, loadCore, luminance, paste, shot, waitForResult, withPage } from './helpers.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
 const ARTICLE = fixture('settings_article.txt');
 const JUNTA = { term: 'junta', category: 'name_calling', note: 'House style: say military government' };
 const DEFAULTS = { disabled_categories: [], custom_terms: [] };
 
-let server;
-let browser;
-let core;
+const core = await loadCore();
 
-before(async () => {
-  ({ server, browser } = await startServerAndBrowser());
-  core = await loadCore();
-});
-
-after(() => closeAll(browser, server));
-
-/** A fresh page with the settings article analysed; then a clean console and network. */
-async function withArticle(contextOptions, fn) {
-  const s = await openSession(browser, server.url, contextOptions);
-  try {
-    await s.load();
+/** withPage(), with the settings article analysed first. */
+function withArticle(contextOptions, fn) {
+  return withPage(contextOptions, async (s) => {
     await paste(s.page, ARTICLE, { expect: 'Port Vell' });
     await fn(s);
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
+  });
 }
 
 async function openSettings(page) {
@@ -89,6 +75,13 @@ test('a custom term is flagged with its note; a switched-off category leaves the
     assert.doesNotMatch(await page.textContent('#summary'), /null|undefined|Settings/, 'no settings line by default');
     assert.equal(await page.getAttribute('#settings', 'open'), null, 'the panel starts closed');
     assert.match(await page.textContent('#settings-state'), /every category analysed/);
+    // The switches and the choices for a term are the core's categories, with
+    // its labels, grouped by kind in the table's order.
+    const table = ['loaded_language', 'unsourced_assertion']
+      .flatMap((kind) => core.categories.filter((c) => c.kind === kind).map((c) => [c.key, c.label]));
+    assert.deepEqual(await page.$$eval('#category-switches .switch-row',
+      (rows) => rows.map((r) => [r.querySelector('input').dataset.category, r.textContent.trim()])), table);
+    assert.deepEqual(await page.$$eval('#term-category option', (os) => os.map((o) => [o.value, o.textContent])), table);
 
     // Validation: an empty term, then a duplicate, are refused inline.
     await addTerm(page, { term: '   ', category: 'name_calling' });
@@ -240,6 +233,25 @@ test('settings export, reset, import; an invalid file changes nothing', TIMEOUT,
     }
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-busy')), false, 'no new analysis');
     assert.equal(await page.textContent('#text-view'), before);
+  });
+});
+
+test('stored settings the core refuses fall back to the defaults, with no error', TIMEOUT, async () => {
+  await withArticle({}, async (s) => {
+    const { page } = s;
+    // A category that is no longer the core's (or never was) and one that is.
+    await page.evaluate(() => {
+      localStorage.setItem('slant.settings', JSON.stringify({ disabled_categories: ['rude', 'emotive'] }));
+      localStorage.setItem('slant.hidden', JSON.stringify(['rude', 'name_calling']));
+    });
+    await s.load({ reload: true });
+    await waitForResult(page, 'Port Vell');
+    assert.equal((await page.textContent('#error')).trim(), '');
+    assert.match(await page.textContent('#settings-state'), /every category analysed/);
+    assert.ok(await page.locator('#text-view mark.c-emotive').count() > 0, 'emotive is analysed');
+    assert.equal(await page.locator('#category-switches input:not(:checked)').count(), 0);
+    assert.equal(await page.isChecked('#show-name_calling'), false, 'a hidden category stays hidden');
+    assert.equal(await page.locator('#text-view mark.c-name_calling').count(), 0);
   });
 });
 

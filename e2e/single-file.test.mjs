@@ -2,26 +2,19 @@
 // which must work opened straight from disk, with no server and no request
 // beyond file:, blob: and data:.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, launchBrowser, openSession, paste, shot } from './helpers.mjs';
+import { ROOT, paste, shot, withPage } from './helpers.mjs';
 
 const { SAMPLE } = await import(new URL('../www/samples.js', import.meta.url));
 const FILE = path.join(ROOT, 'dist', 'slant.html');
 
-let browser;
-
-before(async () => {
+before(() => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'single-file.mjs')], { stdio: 'pipe' });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
 });
 
 test('single file: dist/slant.html works from file:// with a strict CSP', { timeout: 90_000 }, async () => {
@@ -33,10 +26,7 @@ test('single file: dist/slant.html works from file:// with a strict CSP', { time
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/);
   assert.doesNotMatch(html, /<link rel="stylesheet"|<script[^>]+src=/);
 
-  const s = await openSession(browser, pathToFileURL(FILE).href);
-  try {
-    await s.load();
-    const { page, rec } = s;
+  await withPage({ url: pathToFileURL(FILE).href }, async ({ page, rec }) => {
     await paste(page, SAMPLE.text, { expect: SAMPLE.text.slice(0, 20) });
     assert.ok(await page.locator('#text-view mark.flag').count() > 3, 'highlights');
     const title = await page.textContent('#meta [data-field="title"] dd');
@@ -46,8 +36,5 @@ test('single file: dist/slant.html works from file:// with a strict CSP', { time
     await shot(page, 'single-file.png', { fullPage: false });
     assert.deepEqual(rec.requests.filter((u) => !/^(file|blob|data):/.test(u)), [], 'only file:, blob: and data: requests');
     rec.late = rec.late.filter((u) => !u.startsWith('file:'));
-    s.assertClean(assert);
-  } finally {
-    await s.close();
-  }
+  });
 });

@@ -33,8 +33,9 @@ impl Kind {
     }
 }
 
-/// One row of the category table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One row of the category table. Serialised as is by the WASM's
+/// `categories()`: `{key, label, kind, default_severity}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CategoryInfo {
     pub key: &'static str,
     /// As the page shows it in the legend and Settings ("Scare quotes").

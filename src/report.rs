@@ -29,6 +29,9 @@ pub struct Report {
     pub stats: Stats,
     pub summary: Summary,
     pub flags: Vec<ReportFlag>,
+    /// The prose paragraphs, as the core segmented them (hard-wrapped lines
+    /// joined); text outside every paragraph is header or footer.
+    pub paragraphs: Vec<Span>,
     pub sentences: Vec<ReportSentence>,
     pub sources: Vec<ReportSource>,
 }
@@ -153,6 +156,7 @@ pub fn build(
     let text = &document.text;
     let mut wanted: Vec<usize> = Vec::new();
     wanted.extend(flags.iter().flat_map(|f| [f.range.start, f.range.end]));
+    wanted.extend(segments.paragraphs.iter().flat_map(|p| [p.start, p.end]));
     wanted.extend(
         segments
             .sentences
@@ -222,6 +226,7 @@ pub fn build(
             }
         })
         .collect();
+    let paragraphs = segments.paragraphs.iter().map(span).collect();
     let sentences = segments
         .sentences
         .iter()
@@ -262,6 +267,7 @@ pub fn build(
         stats,
         summary,
         flags: report_flags,
+        paragraphs,
         sentences,
         sources,
     }

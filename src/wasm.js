@@ -1,15 +1,38 @@
 // The WASM boundary's JS half (src/wasm.rs): builds the report's flags,
-// sentences and sources from the numbers the core packs, in the field order
-// of the core's JSON. Making the objects here, in one JIT-compiled loop, is
-// several times cheaper than setting every field from WASM.
+// paragraphs, sentences and sources from the numbers the core packs, in the
+// field order of the core's JSON. Making the objects here, in one
+// JIT-compiled loop, is several times cheaper than setting every field from
+// WASM. The layout is the table in wasm.rs's module doc; the strides mirror
+// its constants (tests/wasm.rs checks that they agree).
+
+/** u32s per flag: kind, category, start, end, message, in_quotation, severity, alternative. */
+export const FLAG_STRIDE = 8;
+/** u32s per sentence: start, end, attribution, source. */
+export const SENTENCE_STRIDE = 4;
+/** u32s per source, before its spans: name, kind, mentions, span count. */
+export const SOURCE_STRIDE = 4;
+/** u32s per span (a paragraph, a source's mention): start, end. */
+export const SPAN_STRIDE = 2;
+
+// Helpers take everything as arguments: a closure over the loops' `k`
+// would move it out of a register.
+
+/** A string table entry that may be null: 0, or its index plus one. */
+const nullable = (strings, n) => (n === 0 ? null : strings[n - 1]);
+
+/** `count` spans from `numbers[k]` on. */
+function spans(numbers, k, count) {
+  const out = new Array(count);
+  for (let j = 0; j < count; j++, k += SPAN_STRIDE) out[j] = { start: numbers[k], end: numbers[k + 1] };
+  return out;
+}
 
 export function fillReport(report, text, numbers, strings) {
   let k = 0;
   const flags = new Array(numbers[k++]);
-  for (let i = 0; i < flags.length; i++, k += 8) {
+  for (let i = 0; i < flags.length; i++, k += FLAG_STRIDE) {
     const start = numbers[k + 2];
     const end = numbers[k + 3];
-    const alternative = numbers[k + 7];
     flags[i] = {
       kind: strings[numbers[k]],
       category: strings[numbers[k + 1]],
@@ -19,17 +42,18 @@ export function fillReport(report, text, numbers, strings) {
       message: strings[numbers[k + 4]],
       in_quotation: numbers[k + 5] === 1,
       severity: numbers[k + 6],
-      alternative: alternative === 0 ? null : strings[alternative - 1],
+      alternative: nullable(strings, numbers[k + 7]),
     };
   }
+  const paragraphs = spans(numbers, k + 1, numbers[k]);
+  k += 1 + paragraphs.length * SPAN_STRIDE;
   const sentences = new Array(numbers[k++]);
-  for (let i = 0; i < sentences.length; i++, k += 4) {
-    const source = numbers[k + 3];
+  for (let i = 0; i < sentences.length; i++, k += SENTENCE_STRIDE) {
     sentences[i] = {
       start: numbers[k],
       end: numbers[k + 1],
       attribution: strings[numbers[k + 2]],
-      source: source === 0 ? null : strings[source - 1],
+      source: nullable(strings, numbers[k + 3]),
     };
   }
   const sources = new Array(numbers[k++]);
@@ -37,13 +61,13 @@ export function fillReport(report, text, numbers, strings) {
     const name = strings[numbers[k]];
     const kind = strings[numbers[k + 1]];
     const mentions = numbers[k + 2];
-    const spans = new Array(numbers[k + 3]);
-    k += 4;
-    for (let j = 0; j < spans.length; j++, k += 2) spans[j] = { start: numbers[k], end: numbers[k + 1] };
-    sources[i] = { name, kind, mentions, spans };
+    const count = numbers[k + 3];
+    sources[i] = { name, kind, mentions, spans: spans(numbers, k + SOURCE_STRIDE, count) };
+    k += SOURCE_STRIDE + count * SPAN_STRIDE;
   }
   report.text = text;
   report.flags = flags;
+  report.paragraphs = paragraphs;
   report.sentences = sentences;
   report.sources = sources;
 }

@@ -1,22 +1,96 @@
-//! The WebAssembly boundary: converts, calls the core, converts back. No logic.
-//! Offsets in the report are UTF-16 code units into `report.text`.
+//! The WebAssembly boundary: what JavaScript calls — `analyze`, `categories`
+//! and `version` — and how the report crosses back.
+//!
+//! `analyze` takes the text and the page's options (read through JSON, so
+//! they are checked exactly as the CLI's, with the same messages), runs the
+//! core, and returns the report as a plain JS object equal to the CLI's JSON,
+//! key for key and in the same order. The object is made in two halves:
+//!
+//! - the few small parts (version, metadata, stats, summary) are serialised
+//!   by serde-wasm-bindgen, with empty lists where the packed ones go (see
+//!   `Unpacked`); the text, for plain text, is the caller's own string again;
+//! - the thousands of small records (flags, paragraphs, sentences, sources
+//!   and their spans) cross *packed*: one array of `u32`s and a table of the
+//!   report's distinct strings, each once (an explanation is shared by every
+//!   flag of its term, a name by every sentence its source attributes).
+//!   `fillReport` in `wasm.js` makes the objects from them in one
+//!   JIT-compiled loop, several times faster than setting every field from
+//!   WASM, which is one call into JS per field.
+//!
+//! `categories` returns the category table (`category::TABLE`) as plain
+//! objects, `{key, label, kind, default_severity}` in table order: the page
+//! lists, labels and checks categories from it and keeps no copy. `version`
+//! is the core's version. The TypeScript types below (`www/pkg/slant.d.ts`)
+//! take the `Category` union from the same table.
+//!
+//! # The packed numbers
+//!
+//! One list after another, each as its length and then its records; a record
+//! is a fixed number of `u32`s, its stride:
+//!
+//! ```text
+//! flag count       flag × FLAG_STRIDE, …
+//! paragraph count  span × SPAN_STRIDE, …
+//! sentence count   sentence × SENTENCE_STRIDE, …
+//! source count     (source × SOURCE_STRIDE, then its span count × SPAN_STRIDE), …
+//! ```
+//!
+//! | record | stride | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 |
+//! |---|---|---|---|---|---|---|---|---|---|
+//! | flag | [`FLAG_STRIDE`] = 8 | kind *s* | category *s* | start | end | message *s* | in_quotation 0/1 | severity | alternative *s?* |
+//! | sentence | [`SENTENCE_STRIDE`] = 4 | start | end | attribution *s* | source *s?* |
+//! | source | [`SOURCE_STRIDE`] = 4 | name *s* | kind *s* | mentions | span count |
+//! | span (a paragraph, a source's mention) | [`SPAN_STRIDE`] = 2 | start | end |
+//!
+//! *s* is an index into the string table; *s?* is 0 for `null`, else the
+//! index plus one. Offsets are UTF-16 code units into `report.text`, as
+//! everywhere in the report.
+//!
+//! To add a field to a record: a column above; its value in the record's
+//! array in [`analyze`] (typed `[u32; STRIDE]`, so the compiler counts); the
+//! stride one more, here and in `wasm.js`; and the field in `wasm.js`'s
+//! object, where the report's field order puts it. A new list: its count and
+//! records where the report's field order puts them, an empty placeholder in
+//! `Unpacked`, and a loop in `wasm.js`; a new field that is not packed goes
+//! in `Unpacked` as it is. `tests/wasm.rs` fails when the strides of the two
+//! files disagree, and when any report across the boundary differs from the
+//! core's JSON (in a value or in the order of keys).
 
+use crate::category::TABLE;
+use crate::metadata::Metadata;
+use crate::report::{Report, Span, Stats, Summary};
+use crate::InputKind;
 use crate::{analyze as analyze_core, Options};
 use serde::Serialize;
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
+/// `u32`s per flag in the packed numbers (see the module's table).
+pub const FLAG_STRIDE: usize = 8;
+/// `u32`s per sentence.
+pub const SENTENCE_STRIDE: usize = 4;
+/// `u32`s per source, before its spans.
+pub const SOURCE_STRIDE: usize = 4;
+/// `u32`s per span: a paragraph, or one of a source's mentions.
+pub const SPAN_STRIDE: usize = 2;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-export type Category =
-  | "scare_quotes" | "distancing" | "name_calling" | "emotive" | "exaggeration"
-  | "appeal_to_fear" | "flag_waving" | "thought_terminating" | "doubt"
-  | "vague_attribution" | "unsupported_certainty" | "unattributed_claim";
+export interface CategoryInfo {
+  key: Category;
+  /** As the page shows it: "Scare quotes". */
+  label: string;
+  kind: "loaded_language" | "unsourced_assertion";
+  /** For flags that carry no severity of their own (a reader's terms, rules). */
+  default_severity: 1 | 2 | 3;
+}
 export interface AnalyzeOptions {
   input?: "text" | "html" | null;
   disabled_categories?: Category[];
   custom_terms?: { term: string; category: Category; note?: string | null }[];
 }
+/** UTF-16 code units into Report.text, end exclusive. */
+export interface Span { start: number; end: number }
 export interface Flag {
   kind: "loaded_language" | "unsourced_assertion";
   category: Category;
@@ -39,11 +113,52 @@ export interface Report {
              unattributed_sentences: number; loaded_language: string; sourcing: string;
              counts: Record<Category, number> };
   flags: Flag[];
-  sentences: { start: number; end: number; attribution: "named" | "vague" | "none"; source: string | null }[];
+  /** The prose paragraphs; text outside them is header or footer. */
+  paragraphs: Span[];
+  sentences: (Span & { attribution: "named" | "vague" | "none"; source: string | null })[];
   sources: { name: string; kind: "person" | "organisation" | "document" | "vague"; mentions: number;
-             spans: { start: number; end: number }[] }[];
+             spans: Span[] }[];
 }
 "#;
+
+/// `export type Category = "scare_quotes" | …;`, written from the category
+/// table while compiling, so the types list every category, in table order.
+#[wasm_bindgen(typescript_custom_section)]
+const CATEGORY_TYPE: &'static str = {
+    const fn put(out: &mut [u8], at: usize, bytes: &[u8]) -> usize {
+        let mut i = 0;
+        while i < bytes.len() {
+            out[at + i] = bytes[i];
+            i += 1;
+        }
+        at + bytes.len()
+    }
+    /// Writes the declaration into `out`; returns its length.
+    const fn declaration(out: &mut [u8]) -> usize {
+        let mut n = put(out, 0, b"\nexport type Category =");
+        let mut i = 0;
+        while i < TABLE.len() {
+            n = put(out, n, if i == 0 { b" \"" } else { b" | \"" });
+            n = put(out, n, TABLE[i].key.as_bytes());
+            n = put(out, n, b"\"");
+            i += 1;
+        }
+        put(out, n, b";\n")
+    }
+    const ROOM: usize = 1024;
+    const LEN: usize = declaration(&mut [0; ROOM]);
+    const BYTES: [u8; LEN] = {
+        let mut all = [0; ROOM];
+        declaration(&mut all);
+        let mut out = [0; LEN];
+        put(&mut out, 0, all.split_at(LEN).0);
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("category keys are UTF-8"),
+    }
+};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -63,49 +178,59 @@ pub fn analyze(
     let options: Options = if options.is_null() || options.is_undefined() {
         Options::default()
     } else {
-        // Through JSON, so the page's options are checked exactly as the CLI's
-        // (unknown keys and categories rejected with the same messages).
         let json = js_sys::JSON::stringify(&options)
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| JsError::new("invalid options: not a JSON object"))?;
         Options::from_json(&json).map_err(|e| JsError::new(&e))?
     };
-    let mut report = analyze_core(&input, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let report = analyze_core(&input, &options).map_err(|e| JsError::new(&e.to_string()))?;
     // The report's text is most of what crosses back. For plain text it is
     // usually the input itself, and the caller's string is reused.
-    let report_text = std::mem::take(&mut report.text);
     // Plain text is analysed as pasted (see `input::Document::text`); the
     // length check is a cheap guard, where comparing every byte would cost
     // about 2% of a call.
-    debug_assert!(report.input_kind != crate::InputKind::Text || report_text == input);
-    let text = if report.input_kind == crate::InputKind::Text && report_text.len() == input.len() {
+    debug_assert!(report.input_kind != InputKind::Text || report.text == input);
+    let text = if report.input_kind == InputKind::Text && report.text.len() == input.len() {
         text
     } else {
-        JsValue::from_str(&report_text)
+        JsValue::from_str(&report.text)
     };
     drop(input);
-    // Flags, sentences and sources are thousands of small objects: set field
-    // by field from here, each field is a call into JS. They cross as numbers
-    // instead, with each distinct string once, and wasm.js makes the
-    // objects (the same fields, in the same order).
-    let flags = std::mem::take(&mut report.flags);
-    let sentences = std::mem::take(&mut report.sentences);
-    let sources = std::mem::take(&mut report.sources);
-    let rest = report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))?;
+    let rest = to_js(
+        &Unpacked {
+            version: report.version,
+            input_kind: report.input_kind,
+            text: "",
+            metadata: &report.metadata,
+            stats: &report.stats,
+            summary: &report.summary,
+            flags: [],
+            paragraphs: [],
+            sentences: [],
+            sources: [],
+        },
+        "the report",
+    )?;
+    let Report {
+        flags,
+        paragraphs,
+        sentences,
+        sources,
+        ..
+    } = report;
     let mut strings = Strings::default();
     let (mut kinds, mut attributions, mut source_kinds) = (Vec::new(), Vec::new(), Vec::new());
     let mut numbers = Vec::with_capacity(
-        1 + flags.len() * 8
-            + sentences.len() * 4
-            + sources.len() * 4
-            + 2 * sources.iter().map(|s| s.spans.len()).sum::<usize>(),
+        4 + flags.len() * FLAG_STRIDE
+            + paragraphs.len() * SPAN_STRIDE
+            + sentences.len() * SENTENCE_STRIDE
+            + sources.len() * SOURCE_STRIDE
+            + SPAN_STRIDE * sources.iter().map(|s| s.spans.len()).sum::<usize>(),
     );
     numbers.push(to_u32(flags.len()));
     for flag in &flags {
-        numbers.extend([
+        let record: [u32; FLAG_STRIDE] = [
             strings.variant(&mut kinds, flag.kind),
             strings.id(flag.category.key()),
             to_u32(flag.start),
@@ -113,28 +238,32 @@ pub fn analyze(
             strings.id(&flag.message),
             u32::from(flag.in_quotation),
             u32::from(flag.severity),
-            flag.alternative.as_deref().map_or(0, |a| strings.id(a) + 1),
-        ]);
+            strings.nullable(flag.alternative.as_deref()),
+        ];
+        numbers.extend(record);
     }
+    push_spans(&mut numbers, &paragraphs);
     numbers.push(to_u32(sentences.len()));
     for sentence in &sentences {
-        numbers.extend([
+        let record: [u32; SENTENCE_STRIDE] = [
             to_u32(sentence.start),
             to_u32(sentence.end),
             strings.variant(&mut attributions, sentence.attribution),
-            sentence.source.as_deref().map_or(0, |s| strings.id(s) + 1),
-        ]);
+            strings.nullable(sentence.source.as_deref()),
+        ];
+        numbers.extend(record);
     }
     numbers.push(to_u32(sources.len()));
     for source in &sources {
-        numbers.extend([
+        let record: [u32; SOURCE_STRIDE] = [
             strings.id(&source.name),
             strings.variant(&mut source_kinds, source.kind),
             to_u32(source.mentions),
             to_u32(source.spans.len()),
-        ]);
+        ];
+        numbers.extend(record);
         for span in &source.spans {
-            numbers.extend([to_u32(span.start), to_u32(span.end)]);
+            numbers.extend(span_record(span));
         }
     }
     let table = js_sys::Array::new_with_length(to_u32(strings.list.len()));
@@ -145,10 +274,40 @@ pub fn analyze(
     Ok(rest)
 }
 
+/// The report for serde, with the packed lists left empty in their places:
+/// `fillReport` fills them in, so the object keeps the report's order of
+/// keys (`tests/wasm.rs` compares it with the core's JSON, key for key).
+/// Serialising the lists' types is no longer needed, nor linked.
+#[derive(Serialize)]
+struct Unpacked<'a> {
+    version: &'a str,
+    input_kind: InputKind,
+    text: &'a str,
+    metadata: &'a Metadata,
+    stats: &'a Stats,
+    summary: &'a Summary,
+    flags: [(); 0],
+    paragraphs: [(); 0],
+    sentences: [(); 0],
+    sources: [(); 0],
+}
+
+/// A list of spans: its length, then each span.
+fn push_spans(numbers: &mut Vec<u32>, spans: &[Span]) {
+    numbers.push(to_u32(spans.len()));
+    for span in spans {
+        numbers.extend(span_record(span));
+    }
+}
+
+fn span_record(span: &Span) -> [u32; SPAN_STRIDE] {
+    [to_u32(span.start), to_u32(span.end)]
+}
+
 #[wasm_bindgen(module = "/src/wasm.js")]
 extern "C" {
-    /// Sets `text`, `flags`, `sentences` and `sources` on `report` from the
-    /// numbers and strings `analyze` packs.
+    /// Sets `text`, `flags`, `paragraphs`, `sentences` and `sources` on
+    /// `report` from the numbers and strings `analyze` packs.
     #[wasm_bindgen(js_name = fillReport)]
     fn fill_report(report: &JsValue, text: &JsValue, numbers: &[u32], strings: &js_sys::Array);
 }
@@ -185,6 +344,11 @@ impl<'a> Strings<'a> {
         self.number(Cow::Borrowed(s))
     }
 
+    /// An optional string: 0 for none, else its number plus one.
+    fn nullable(&mut self, s: Option<&'a str>) -> u32 {
+        s.map_or(0, |s| self.id(s) + 1)
+    }
+
     /// A unit enum variant, by its serde name ("loaded_language", "named"),
     /// serialised once per distinct value (`seen` remembers them).
     fn variant<T: Serialize + PartialEq + Copy>(
@@ -217,6 +381,20 @@ impl<'a> Strings<'a> {
             }
         }
     }
+}
+
+/// The category table, in its order: `{key, label, kind, default_severity}`
+/// for each category. The page lists, labels and checks categories from it.
+#[wasm_bindgen(unchecked_return_type = "CategoryInfo[]")]
+pub fn categories() -> Result<JsValue, JsError> {
+    to_js(&TABLE, "the category table")
+}
+
+/// A plain JS value (objects, not `Map`s) equal to `value`'s JSON.
+fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build {what}: {e}")))
 }
 
 /// The version of the analysis core.

@@ -1,7 +1,7 @@
 //! Property tests: whatever is pasted, the analysis does not panic, every
 //! offset lies on a UTF-16 boundary inside `text` and slices out exactly its
-//! `text`, sentences are in order and do not overlap, and the same input
-//! gives the same report.
+//! `text`, paragraphs and sentences are in order and do not overlap, every
+//! sentence lies in a paragraph, and the same input gives the same report.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -93,11 +93,29 @@ fn check_report(report: &Report) -> Result<(), TestCaseError> {
         );
         prop_assert_eq!(slice16(&units, flag.start, flag.end), flag.text.clone());
     }
+    prop_assert_eq!(report.paragraphs.len(), report.stats.paragraphs);
     let mut previous_end = 0;
+    for paragraph in &report.paragraphs {
+        prop_assert!(previous_end <= paragraph.start && paragraph.start < paragraph.end);
+        prop_assert!(
+            paragraph.end <= units.len() && boundary[paragraph.start] && boundary[paragraph.end]
+        );
+        previous_end = paragraph.end;
+    }
+    let mut previous_end = 0;
+    let mut paragraphs = report.paragraphs.iter().peekable();
     for sentence in &report.sentences {
         prop_assert!(previous_end <= sentence.start && sentence.start < sentence.end);
         prop_assert!(
             sentence.end <= units.len() && boundary[sentence.start] && boundary[sentence.end]
+        );
+        while paragraphs.next_if(|p| p.end <= sentence.start).is_some() {}
+        prop_assert!(
+            paragraphs
+                .peek()
+                .is_some_and(|p| p.start <= sentence.start && sentence.end <= p.end),
+            "sentence outside every paragraph: {:?}",
+            sentence
         );
         previous_end = sentence.end;
     }

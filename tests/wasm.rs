@@ -1,12 +1,29 @@
 //! The WASM boundary, run by wasm-bindgen-test under node: the exported
 //! `analyze` returns a plain JS object equal to the CLI's JSON, offsets slice
-//! JS strings, and bad input becomes a JS `Error` with a readable message.
+//! JS strings, bad input becomes a JS `Error` with a readable message,
+//! `categories` is the core's table, and `wasm.js` unpacks the numbers with
+//! the strides `wasm.rs` packs them with.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect, JSON};
-use slant::wasm::{analyze, version};
+use slant::wasm::{
+    analyze, categories, version, FLAG_STRIDE, SENTENCE_STRIDE, SOURCE_STRIDE, SPAN_STRIDE,
+};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen(module = "/src/wasm.js")]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = FLAG_STRIDE)]
+    static JS_FLAG_STRIDE: JsValue;
+    #[wasm_bindgen(thread_local_v2, js_name = SENTENCE_STRIDE)]
+    static JS_SENTENCE_STRIDE: JsValue;
+    #[wasm_bindgen(thread_local_v2, js_name = SOURCE_STRIDE)]
+    static JS_SOURCE_STRIDE: JsValue;
+    #[wasm_bindgen(thread_local_v2, js_name = SPAN_STRIDE)]
+    static JS_SPAN_STRIDE: JsValue;
+}
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()
@@ -124,4 +141,60 @@ fn empty_text_is_an_empty_report() {
     let flags: Array = get(&report, "flags").unchecked_into();
     assert_eq!(flags.length(), 0);
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn wasm_js_unpacks_with_the_strides_wasm_rs_packs_with() {
+    let stride = |value: &JsValue| value.as_f64().map(|n| n as usize);
+    let pairs = [
+        ("FLAG_STRIDE", JS_FLAG_STRIDE.with(stride), FLAG_STRIDE),
+        (
+            "SENTENCE_STRIDE",
+            JS_SENTENCE_STRIDE.with(stride),
+            SENTENCE_STRIDE,
+        ),
+        (
+            "SOURCE_STRIDE",
+            JS_SOURCE_STRIDE.with(stride),
+            SOURCE_STRIDE,
+        ),
+        ("SPAN_STRIDE", JS_SPAN_STRIDE.with(stride), SPAN_STRIDE),
+    ];
+    for (name, js, rust) in pairs {
+        assert_eq!(
+            js,
+            Some(rust),
+            "{name}: wasm.js says {js:?}, wasm.rs {rust}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn categories_are_the_core_table_as_plain_objects() {
+    let categories = categories().unwrap();
+    let from_js = JSON::stringify(&categories).unwrap().as_string().unwrap();
+    let table = serde_json::to_string(slant::category::TABLE).unwrap();
+    assert_eq!(from_js, table);
+    assert!(table.starts_with(
+        r#"[{"key":"scare_quotes","label":"Scare quotes","kind":"loaded_language","default_severity":2},"#
+    ));
+    assert!(Array::is_array(&categories));
+}
+
+#[wasm_bindgen_test]
+fn paragraphs_cross_as_spans_around_the_sentences() {
+    let report = analyze(ARTICLE.into(), JsValue::NULL).unwrap();
+    let paragraphs: Array = get(&report, "paragraphs").unchecked_into();
+    let stats_paragraphs = get(&get(&report, "stats"), "paragraphs").as_f64().unwrap();
+    assert_eq!(paragraphs.length() as f64, stats_paragraphs);
+    assert!(paragraphs.length() >= 2);
+    let text: JsString = get(&report, "text").unchecked_into();
+    let last: JsValue = paragraphs.get(paragraphs.length() - 1);
+    let start = get(&last, "start").as_f64().unwrap() as u32;
+    let end = get(&last, "end").as_f64().unwrap() as u32;
+    assert!(text
+        .slice(start, end)
+        .as_string()
+        .unwrap()
+        .starts_with("👨‍👩‍👧 The so-called experts"));
 }

@@ -2,28 +2,6 @@
 // textContent; no HTML strings are ever parsed, so the pasted text cannot
 // inject markup.
 
-export const KINDS = {
-  loaded_language: 'Loaded language',
-  unsourced_assertion: 'Unsourced assertion',
-};
-
-export const CATEGORIES = [
-  { key: 'scare_quotes', label: 'Scare quotes', kind: 'loaded_language' },
-  { key: 'distancing', label: 'Distancing', kind: 'loaded_language' },
-  { key: 'name_calling', label: 'Name-calling', kind: 'loaded_language' },
-  { key: 'emotive', label: 'Emotive', kind: 'loaded_language' },
-  { key: 'exaggeration', label: 'Exaggeration', kind: 'loaded_language' },
-  { key: 'appeal_to_fear', label: 'Appeal to fear', kind: 'loaded_language' },
-  { key: 'flag_waving', label: 'Flag-waving', kind: 'loaded_language' },
-  { key: 'thought_terminating', label: 'Thought-terminating cliché', kind: 'loaded_language' },
-  { key: 'doubt', label: 'Doubt', kind: 'loaded_language' },
-  { key: 'vague_attribution', label: 'Vague attribution', kind: 'unsourced_assertion' },
-  { key: 'unsupported_certainty', label: 'Unsupported certainty', kind: 'unsourced_assertion' },
-  { key: 'unattributed_claim', label: 'Unattributed claim', kind: 'unsourced_assertion' },
-];
-
-export const CATEGORY = Object.fromEntries(CATEGORIES.map((c) => [c.key, c]));
-
 export const ATTRIBUTION = {
   named: { label: 'Named source', hint: 'the sentence says who said it' },
   vague: { label: 'Vague source', hint: '“experts say”, “critics argue”…' },
@@ -36,10 +14,6 @@ export const SOURCE_KINDS = {
   document: 'document',
   vague: 'vague',
 };
-
-export function categoryLabel(key) {
-  return CATEGORY[key]?.label ?? String(key).replace(/_/g, ' ');
-}
 
 /** Create an element. Strings among the children become text nodes. */
 export function h(tag, attrs = {}, ...children) {
@@ -58,38 +32,66 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** Paragraph ranges [start, end) of `text`, split at blank lines, trimmed. */
-export function paragraphs(text) {
+/**
+ * The blocks of the text view, [start, end) each, from the core's
+ * paragraphs: each paragraph is one, and the text outside every paragraph
+ * (bylines, datelines, footers: not prose) is laid out as it was typed — a
+ * line of it joins the block it follows across a single line break, and
+ * starts a block of its own after a blank line. Two paragraphs are always
+ * two blocks.
+ */
+export function blocks(text, paragraphs) {
   const out = [];
-  const push = (a, b) => {
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
-    if (b > a) out.push([a, b]);
+  let lastIsParagraph = false;
+  const add = (start, end, isParagraph) => {
+    const last = out[out.length - 1];
+    if (last && !(lastIsParagraph && isParagraph) && lineBreaks(text, last[1], start) < 2) last[1] = end;
+    else out.push([start, end]);
+    lastIsParagraph = isParagraph;
   };
-  const re = /[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){2,}/g;
-  let last = 0;
-  for (let m; (m = re.exec(text)); ) {
-    push(last, m.index);
-    last = m.index + m[0].length;
+  /** The lines of text[a, b), trimmed, those with anything on them. */
+  const outside = (a, b) => {
+    for (let start = a; start < b; ) {
+      const next = text.indexOf('\n', start);
+      const lineEnd = next === -1 || next > b ? b : next;
+      let [s, e] = [start, lineEnd];
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      if (e > s) add(s, e, false);
+      start = lineEnd + 1;
+    }
+  };
+  const len = text.length;
+  const clamp = (n) => Math.max(0, Math.min(len, n | 0));
+  let at = 0;
+  for (const p of paragraphs) {
+    const [start, end] = [clamp(p.start), clamp(p.end)];
+    if (start < at || end <= start) continue;
+    outside(at, start);
+    add(start, end, true);
+    at = end;
   }
-  push(last, text.length);
+  outside(at, len);
   return out;
 }
 
-/**
- * Cut the text at every paragraph, sentence and flag boundary and return the
- * runs to render: each run lies in one paragraph and one sentence and is
- * covered by one set of flags (possibly empty).
- */
-export function segment(text, flags, sentences) {
-  return [...runsOf(text, flags, sentences)];
+function lineBreaks(text, a, b) {
+  let n = 0;
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
-/** segment(), lazily: runs are made as they are taken, for progressive rendering. */
-export function* runsOf(text, flags, sentences) {
+/**
+ * Cut the text at every block, sentence and flag boundary and yield the runs
+ * to render: each run lies in one block and one sentence and is covered by
+ * one set of flags (possibly empty). Lazily: runs are made as they are taken,
+ * for progressive rendering.
+ */
+export function* runsOf(report, flags) {
+  const { text, sentences } = report;
   const len = text.length;
   const clamp = (n) => Math.max(0, Math.min(len, n | 0));
-  const paras = paragraphs(text);
+  const paras = blocks(text, report.paragraphs);
   const sents = sentences
     .map((s, i) => ({ start: clamp(s.start), end: clamp(s.end), i }))
     .filter((s) => s.end > s.start)
@@ -112,7 +114,7 @@ export function* runsOf(text, flags, sentences) {
   for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) points.push(all[i]);
 
   let prev = null;
-  let p = 0; // paragraph index
+  let p = 0; // block index
   let s = 0; // sentence pointer
   let f = 0; // next flag to activate
   let active = [];
@@ -121,7 +123,7 @@ export function* runsOf(text, flags, sentences) {
     const y = points[k + 1];
     while (p < paras.length && paras[p][1] <= x) p++;
     if (p >= paras.length) break;
-    if (x < paras[p][0]) continue; // between paragraphs
+    if (x < paras[p][0]) continue; // between blocks
     while (f < fl.length && fl[f].start <= x) active.push(fl[f++]);
     active = active.filter((a) => a.end > x);
     while (s < sents.length && sents[s].end <= x) s++;
@@ -149,7 +151,7 @@ export function cancelRender(container) {
 }
 
 /**
- * Render report.text into `container`: <p> per paragraph, a <span> per
+ * Render report.text into `container`: <p> per block (see blocks()), a <span> per
  * sentence (for the sourcing marks), a focusable <mark> per run of flags.
  * Returns the text-node map used to turn report offsets into DOM Ranges.
  * A long text is rendered progressively: the first `eager` runs at once, the
@@ -160,7 +162,7 @@ export function renderText(container, report, { hidden = new Set(), tipId = 'tip
   cancelRender(container);
   const text = report.text;
   const flags = report.flags.map((f, i) => ({ ...f, i })).filter((f) => !hidden.has(f.category));
-  const runs = runsOf(text, flags, report.sentences);
+  const runs = runsOf(report, flags);
   const headline = headlineSentence(report);
   const map = [];
   let para = null;
@@ -239,7 +241,7 @@ function headlineSentence(report) {
   const title = report.metadata?.title?.trim();
   if (!title) return -1;
   const norm = (t) => t.replace(/\s+/g, ' ').trim();
-  const starts = new Set(paragraphs(report.text).map(([a]) => a));
+  const starts = new Set(report.paragraphs.map((p) => p.start));
   return report.sentences.findIndex((s) => starts.has(s.start) && norm(report.text.slice(s.start, s.end)) === norm(title));
 }
 

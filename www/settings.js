@@ -3,7 +3,8 @@
 // they change the report itself (unlike the legend, which only hides).
 // User strings reach the DOM as text nodes only.
 
-import { CATEGORIES, CATEGORY, KINDS, categoryLabel, h } from './render.js';
+import { KINDS, categoryTable } from './categories.js';
+import { h } from './render.js';
 
 export const LIMITS = { terms: 200, term: 80, note: 300, file: 1024 * 1024 };
 
@@ -11,7 +12,6 @@ export const defaults = () => ({ disabled_categories: [], custom_terms: [] });
 
 export const isDefault = (s) => !s.disabled_categories.length && !s.custom_terms.length;
 
-const isCategory = (c) => typeof c === 'string' && Object.hasOwn(CATEGORY, c);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const show = (v) => JSON.stringify(v)?.slice(0, 40) ?? String(v);
 /** Case-insensitive key for duplicate checks (of cleaned terms). */
@@ -33,8 +33,12 @@ export function termProblem(term, terms) {
 /**
  * Check settings read from storage or a file; return a clean copy (the core's
  * options minus `input`) or throw an Error whose message says what is wrong.
+ * `categories` is the core's table (categories.js); null before the core has
+ * sent it, when a category need only be a string (the core checks it, and
+ * the page again once it knows the table).
  */
-export function parseSettings(value) {
+export function parseSettings(value, categories) {
+  const isCategory = (c) => typeof c === 'string' && (!categories || categories.has(c));
   if (!isObject(value)) throw new Error('it is not a settings object');
   for (const key of Object.keys(value)) {
     if (!['disabled_categories', 'custom_terms', 'input'].includes(key)) throw new Error(`“${key}” is not a setting`);
@@ -62,16 +66,16 @@ export function parseSettings(value) {
     terms.push({ term, category: t.category, note: note || null });
   }
   return {
-    disabled_categories: CATEGORIES.map((c) => c.key).filter((k) => off.includes(k)),
+    disabled_categories: categories ? categories.inOrder(off) : [...new Set(off)],
     custom_terms: terms,
   };
 }
 
 /** One line about settings that differ from the defaults ('' when none). */
-export function describeSettings(s) {
+export function describeSettings(s, categories) {
   const parts = [];
   const n = s.disabled_categories.length;
-  if (n === 1) parts.push(`${categoryLabel(s.disabled_categories[0]).toLowerCase()} not analysed`);
+  if (n === 1) parts.push(`${categories.label(s.disabled_categories[0]).toLowerCase()} not analysed`);
   else if (n) parts.push(`${n} categories not analysed`);
   const t = s.custom_terms.length;
   if (t) parts.push(`${t} term${t === 1 ? '' : 's'} of your own`);
@@ -81,6 +85,8 @@ export function describeSettings(s) {
 /**
  * Wire the settings panel. `get()` returns the current settings, `set(next)`
  * applies (saves, re-runs) them; `render()` must be called after each set.
+ * The category switches and choices come with `setCategories(table)`, once
+ * the core has sent its table; `download(name, settings)` saves a file.
  */
 export function settingsPanel({ get, set, download }) {
   const $ = (id) => document.getElementById(id);
@@ -96,28 +102,34 @@ export function settingsPanel({ get, set, download }) {
     el.classList.toggle('is-error', error);
   };
 
-  // Category switches, grouped like the legend.
-  els.switches.replaceChildren(...Object.entries(KINDS).map(([kind, label]) =>
-    h('div', { class: 'switch-group' },
-      h('p', { class: 'switch-kind' }, label),
-      h('div', { class: 'switch-list' }, CATEGORIES.filter((c) => c.kind === kind).map((c) => {
-        const box = h('input', { type: 'checkbox', role: 'switch', class: 'switch', id: `analyse-${c.key}`, 'data-category': c.key });
-        box.addEventListener('change', () => {
-          const cur = get();
-          const off = new Set(cur.disabled_categories);
-          if (box.checked) off.delete(c.key);
-          else off.add(c.key);
-          set({ ...cur, disabled_categories: CATEGORIES.map((x) => x.key).filter((k) => off.has(k)) });
-        });
-        return h('label', { class: 'switch-row', for: box.id }, box,
-          h('span', { class: `swatch k-${kind} c-${c.key}`, 'aria-hidden': 'true' }),
-          h('span', {}, c.label));
-      })))));
+  let categories = categoryTable();
 
-  els.category.replaceChildren(...Object.entries(KINDS).map(([kind, label]) =>
-    h('optgroup', { label }, CATEGORIES.filter((c) => c.kind === kind).map((c) =>
-      h('option', { value: c.key }, c.label)))));
-  els.category.value = 'name_calling';
+  /** The category switches, grouped like the legend, and the term's category choices. */
+  function setCategories(table) {
+    categories = table;
+    els.switches.replaceChildren(...Object.entries(KINDS).map(([kind, label]) =>
+      h('div', { class: 'switch-group' },
+        h('p', { class: 'switch-kind' }, label),
+        h('div', { class: 'switch-list' }, categories.ofKind(kind).map((c) => {
+          const box = h('input', { type: 'checkbox', role: 'switch', class: 'switch', id: `analyse-${c.key}`, 'data-category': c.key });
+          box.addEventListener('change', () => {
+            const cur = get();
+            const off = new Set(cur.disabled_categories);
+            if (box.checked) off.delete(c.key);
+            else off.add(c.key);
+            set({ ...cur, disabled_categories: categories.inOrder([...off]) });
+          });
+          return h('label', { class: 'switch-row', for: box.id }, box,
+            h('span', { class: `swatch k-${kind} c-${c.key}`, 'aria-hidden': 'true' }),
+            h('span', {}, c.label));
+        })))));
+
+    els.category.replaceChildren(...Object.entries(KINDS).map(([kind, label]) =>
+      h('optgroup', { label }, categories.ofKind(kind).map((c) =>
+        h('option', { value: c.key }, c.label)))));
+    els.category.value = 'name_calling';
+    render();
+  }
 
   els.form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -160,7 +172,7 @@ export function settingsPanel({ get, set, download }) {
       } catch {
         throw new Error('it is not valid JSON');
       }
-      next = parseSettings(json);
+      next = parseSettings(json, categories);
     } catch (err) {
       say(els.msg, `“${file.name}” was not imported: ${err.message}. Your settings are unchanged.`, true);
       return;
@@ -175,15 +187,15 @@ export function settingsPanel({ get, set, download }) {
 
   function render() {
     const s = get();
-    els.state.textContent = describeSettings(s) || 'every category analysed';
+    els.state.textContent = describeSettings(s, categories) || 'every category analysed';
     for (const box of els.switches.querySelectorAll('input')) {
       box.checked = !s.disabled_categories.includes(box.dataset.category);
     }
     els.list.replaceChildren(...(s.custom_terms.length ? s.custom_terms.map((t) =>
       h('li', { class: 'term' },
         h('span', { class: 'term-main' },
-          h('span', { class: `swatch k-${CATEGORY[t.category].kind} c-${t.category}` }, t.term),
-          h('span', { class: 'term-cat' }, categoryLabel(t.category))),
+          h('span', { class: `swatch k-${categories.kind(t.category)} c-${t.category}` }, t.term),
+          h('span', { class: 'term-cat' }, categories.label(t.category))),
         t.note ? h('span', { class: 'term-text-note' }, t.note) : null,
         h('button', {
           type: 'button',
@@ -199,6 +211,7 @@ export function settingsPanel({ get, set, download }) {
 
   return {
     render,
+    setCategories,
     open() {
       els.panel.open = true;
       els.panel.querySelector('summary').focus();

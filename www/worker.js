@@ -4,14 +4,17 @@
 //                                         named 'slant-self-load' has begun that already)
 //   { id, text, options }                 an analysis
 // Messages out:
-//   { type: 'ready', version, timing }    the WASM core is loaded and warmed up
+//   { type: 'ready', version, categories, timing }
+//                                         the WASM core is loaded and warmed up;
+//                                         `categories` is its categories(): the
+//                                         table the page lists categories from
 //   { type: 'fatal', error }              the core could not be loaded at all
 //   { type: 'result', id, report, ms }    an analysis
 //   { type: 'error', id, error }          the core refused the input (readable message)
 //   { type: 'crash', id, error }          the core itself failed; the page starts a fresh worker
 // `timing` holds absolute times (timeOrigin + now) the page turns into marks.
 
-import init, { analyze, version } from './pkg/slant.js';
+import init, { analyze, categories, version } from './pkg/slant.js';
 
 // A short article that goes through most of the core: byline and date, loaded
 // words, scare quotes, quotations with named and vague sources, an unsourced
@@ -52,7 +55,7 @@ function load(module) {
         if (err instanceof WebAssembly.RuntimeError) throw err;
       }
       timing.warm = now();
-      return { ok: true, message: { type: 'ready', version: version(), timing } };
+      return { ok: true, message: { type: 'ready', version: version(), categories: categories(), timing } };
     },
   ).catch((err) => ({ ok: false, message: { type: 'fatal', error: message(err) } }));
 }

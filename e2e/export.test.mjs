@@ -1,0 +1,66 @@
+// The exports (export.js), without a browser: the JSON and Markdown files
+// built from reports the WASM core makes in Node, with the core's category
+// labels. (features.test.mjs checks the same files come out of the page.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { categoryTable } from '../www/categories.js';
+import { fileName, inline, json, markdown } from '../www/export.js';
+import { ROOT, fixture, loadCore } from './helpers.mjs';
+
+const core = await loadCore();
+const categories = categoryTable(core.categories);
+const article = (name) => readFileSync(path.join(ROOT, 'tests', 'articles', name), 'utf8');
+
+test('JSON: the report itself, indented, with a final newline', () => {
+  const report = core.analyze(fixture('emoji_article.txt'));
+  const text = json(report);
+  assert.ok(text.endsWith('}\n') && text.startsWith('{\n  "version"'));
+  assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(report)));
+});
+
+test('file names: the title, made safe, or "article"', () => {
+  assert.equal(fileName({ metadata: { title: 'Council “Reform” Row: 4 Deepens!' } }, 'md'), 'slant-council-reform-row-4-deepens.md');
+  assert.equal(fileName({ metadata: { title: null } }, 'json'), 'slant-article.json');
+  assert.equal(fileName({ metadata: { title: '東京' } }, 'json'), 'slant-article.json');
+  assert.equal(fileName({ metadata: { title: 'x'.repeat(100) } }, 'md').length, 'slant-.md'.length + 60);
+});
+
+test('Markdown: metadata, summary, every flag with its label, every source', () => {
+  for (const name of ['hit_piece.txt', 'weasel_oped.txt', 'news_page.html', 'multilingual_emoji.txt']) {
+    const report = core.analyze(article(name));
+    const md = markdown(report, categories);
+    const lines = md.split('\n');
+    assert.equal(lines[0], `# ${inline(report.metadata.title) || 'Untitled article'}`, name);
+    for (const heading of ['## Summary', `## Flags (${report.flags.length})`, '## Sources']) assert.ok(lines.includes(heading), `${name}: ${heading}`);
+    assert.ok(lines.includes(`- **Words:** ${report.stats.words}`), name);
+    assert.ok(lines.includes(`- **Sourcing:** ${inline(report.summary.sourcing)}`), name);
+    report.flags.forEach((f, i) => {
+      const line = lines.find((l) => l.startsWith(`${i + 1}. `));
+      const label = core.categories.find((c) => c.key === f.category).label;
+      assert.ok(line.startsWith(`${i + 1}. **${label}** — “${inline(f.text)}”`), line);
+      assert.ok(line.includes(inline(f.message)), line);
+    });
+    for (const s of report.sources) assert.ok(lines.some((l) => l.startsWith(`- ${inline(s.name)} (${s.kind}, `)), s.name);
+    assert.ok(md.endsWith('does not judge whether an article is true.\n'));
+  }
+});
+
+test('Markdown: article text is inert — one line, markup escaped', () => {
+  assert.equal(inline('  a *b*\n\n_c_ [d](e) <f> #g |h| ~i~ `j` \\k  '), 'a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\#g \\|h\\| \\~i\\~ \\`j\\` \\\\k');
+  const note = 'a <i>note</i>\n# with *stars*';
+  const report = core.analyze('Council *Reform* Row\n\nThe so-called <b>plan</b> is bold, critics say.',
+    { input: 'text', custom_terms: [{ term: 'plan', category: 'emotive', note }] });
+  const md = markdown(report, categories);
+  assert.match(md, /^# Council \\\*Reform\\\* Row\n/);
+  assert.ok(md.includes('**Emotive** — “plan”: a \\<i\\>note\\</i\\> \\# with \\*stars\\*\n'), md);
+  assert.ok(!md.includes('<i>') && !md.includes('\n# with'), md);
+});
+
+test('Markdown of an empty report: nothing flagged, no sources', () => {
+  const md = markdown(core.analyze(''), categories);
+  assert.match(md, /^# Untitled article\n/);
+  assert.ok(md.includes('## Flags (0)\n\nNothing flagged.\n'));
+  assert.ok(md.includes('## Sources\n\nNo sources found.\n'));
+});
