@@ -16,4 +16,7 @@ pub struct Flag {
     pub message: Cow<'static, str>,
     pub alternative: Option<Cow<'static, str>>,
     pub in_quotation: bool,
+    /// How sure a learned detector is (its probability for the flag's
+    /// surest word); `None` for the lexicons and rules, which are not guesses.
+    pub confidence: Option<f32>,
 }

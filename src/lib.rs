@@ -64,7 +64,13 @@ impl std::fmt::Display for AnalyzeError {
 impl std::error::Error for AnalyzeError {}
 
 pub fn analyze(input: &str, options: &Options) -> Result<Report, AnalyzeError> {
-    analyze_with_model(input, options, learned::model::builtin())
+    // The model is read on first use: not at all with the detector off.
+    let model = if options.detectors.learned {
+        learned::model::builtin()
+    } else {
+        learned::model::Model::empty()
+    };
+    analyze_with_model(input, options, model)
 }
 
 /// [`analyze`] with another learned model than the compiled-in one (`slant

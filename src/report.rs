@@ -75,6 +75,9 @@ pub struct ReportFlag {
     pub in_quotation: bool,
     pub severity: u8,
     pub alternative: Option<Cow<'static, str>>,
+    /// The learned detector's probability, to two decimals; null for the
+    /// lexicons' and rules' flags.
+    pub confidence: Option<f32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -223,6 +226,7 @@ pub fn build(
                 in_quotation: f.in_quotation,
                 severity: f.severity,
                 alternative: f.alternative,
+                confidence: f.confidence.map(|c| (c * 100.0).round() / 100.0),
             }
         })
         .collect();

@@ -5,8 +5,8 @@
 // WASM. The layout is the table in wasm.rs's module doc; the strides mirror
 // its constants (tests/wasm.rs checks that they agree).
 
-/** u32s per flag: kind, category, start, end, message, in_quotation, severity, alternative. */
-export const FLAG_STRIDE = 8;
+/** u32s per flag: kind, category, start, end, message, in_quotation, severity, alternative, confidence. */
+export const FLAG_STRIDE = 9;
 /** u32s per sentence: start, end, attribution, source. */
 export const SENTENCE_STRIDE = 4;
 /** u32s per source, before its spans: name, kind, mentions, span count. */
@@ -43,6 +43,7 @@ export function fillReport(report, text, numbers, strings) {
       in_quotation: numbers[k + 5] === 1,
       severity: numbers[k + 6],
       alternative: nullable(strings, numbers[k + 7]),
+      confidence: numbers[k + 8] === 0 ? null : (numbers[k + 8] - 1) / 100,
     };
   }
   const paragraphs = spans(numbers, k + 1, numbers[k]);

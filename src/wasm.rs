@@ -35,15 +35,16 @@
 //! source count     (source × SOURCE_STRIDE, then its span count × SPAN_STRIDE), …
 //! ```
 //!
-//! | record | stride | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 |
-//! |---|---|---|---|---|---|---|---|---|---|
-//! | flag | [`FLAG_STRIDE`] = 8 | kind *s* | category *s* | start | end | message *s* | in_quotation 0/1 | severity | alternative *s?* |
+//! | record | stride | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |
+//! |---|---|---|---|---|---|---|---|---|---|---|
+//! | flag | [`FLAG_STRIDE`] = 9 | kind *s* | category *s* | start | end | message *s* | in_quotation 0/1 | severity | alternative *s?* | confidence *c?* |
 //! | sentence | [`SENTENCE_STRIDE`] = 4 | start | end | attribution *s* | source *s?* |
 //! | source | [`SOURCE_STRIDE`] = 4 | name *s* | kind *s* | mentions | span count |
 //! | span (a paragraph, a source's mention) | [`SPAN_STRIDE`] = 2 | start | end |
 //!
 //! *s* is an index into the string table; *s?* is 0 for `null`, else the
-//! index plus one. Offsets are UTF-16 code units into `report.text`, as
+//! index plus one; *c?* is 0 for `null`, else the confidence in hundredths
+//! plus one. Offsets are UTF-16 code units into `report.text`, as
 //! everywhere in the report.
 //!
 //! To add a field to a record: a column above; its value in the record's
@@ -66,7 +67,7 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 /// `u32`s per flag in the packed numbers (see the module's table).
-pub const FLAG_STRIDE: usize = 8;
+pub const FLAG_STRIDE: usize = 9;
 /// `u32`s per sentence.
 pub const SENTENCE_STRIDE: usize = 4;
 /// `u32`s per source, before its spans.
@@ -88,6 +89,12 @@ export interface AnalyzeOptions {
   input?: "text" | "html" | null;
   disabled_categories?: Category[];
   custom_terms?: { term: string; category: Category; note?: string | null }[];
+  /** The learned detector's sensitivity: 0 (fewer, surer flags) to 1 (more flags); 0.5 by default. */
+  sensitivity?: number;
+  /** Terms the reader dismissed: flags of exactly these words are not shown. */
+  ignored_terms?: string[];
+  /** The built-in detectors that run (both by default). */
+  detectors?: ("curated" | "learned")[];
 }
 /** UTF-16 code units into Report.text, end exclusive. */
 export interface Span { start: number; end: number }
@@ -98,6 +105,8 @@ export interface Flag {
   start: number; end: number;
   text: string; message: string; in_quotation: boolean;
   severity: 1 | 2 | 3; alternative: string | null;
+  /** The learned detector's probability (0–1, two decimals); null for lexicon and rule flags. */
+  confidence: number | null;
 }
 export interface Report {
   version: string;
@@ -239,6 +248,8 @@ pub fn analyze(
             u32::from(flag.in_quotation),
             u32::from(flag.severity),
             strings.nullable(flag.alternative.as_deref()),
+            flag.confidence
+                .map_or(0, |c| (c * 100.0).round() as u32 + 1),
         ];
         numbers.extend(record);
     }

@@ -35,6 +35,7 @@ impl Detector for CustomTerms<'_> {
                         .map_or("On your own list of terms to watch.".into(), Cow::Owned),
                     alternative: None,
                     in_quotation: false,
+                    confidence: None,
                 }
             })
             .collect()

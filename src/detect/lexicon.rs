@@ -25,6 +25,7 @@ impl Detector for CuratedLexicon {
                     message: entry.why.into(),
                     alternative: entry.alternative.map(Into::into),
                     in_quotation: false,
+                    confidence: None,
                 }
             })
             .collect()

@@ -114,6 +114,7 @@ mod tests {
                     message: "".into(),
                     alternative: None,
                     in_quotation: false,
+                    confidence: None,
                 })
                 .collect()
         }

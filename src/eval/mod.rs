@@ -247,14 +247,11 @@ pub fn training_set(articles: &[&ptc::Article]) -> Vec<Annotated> {
             spans: a
                 .spans
                 .iter()
-                .flat_map(|s| {
-                    // A span counts for its technique, and for every union
-                    // of techniques that names it.
-                    train::CLASSES
+                .filter_map(|s| {
+                    let technique = train::TECHNIQUES
                         .iter()
-                        .enumerate()
-                        .filter(|(_, (t, _))| t.split('+').any(|part| part == s.technique))
-                        .map(|(class, _)| (class, s.range.clone()))
+                        .position(|(t, _)| *t == s.technique)?;
+                    Some((technique, s.range.clone()))
                 })
                 .collect(),
         })

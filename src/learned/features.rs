@@ -420,8 +420,9 @@ impl<'a> Document<'a> {
         let word = words.at(i, 0);
         f(Template::Bias, "", "");
         f(Template::Word, word, "");
-        let stem = stem(word);
-        f(Template::Stem, stem, "");
+        // Also where it is the word itself: the two weights then share the
+        // word's evidence, which cross-validated better per byte of model.
+        f(Template::Stem, stem(word), "");
         if let Some(ending) = ending(word) {
             f(Template::Ending, ending, "");
         }

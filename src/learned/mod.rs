@@ -49,9 +49,6 @@ impl Detector for Learned<'_> {
         let classes = self.model.classes.len();
         let mut candidates = Vec::new();
         for (class, c) in self.model.classes.iter().enumerate() {
-            if self.model.in_union(class) {
-                continue;
-            }
             let threshold = at_sensitivity(c.threshold, self.sensitivity);
             let low = threshold * self.model.extend;
             candidates.extend(class_spans(
@@ -64,7 +61,7 @@ impl Detector for Learned<'_> {
                 low,
             ));
         }
-        self.settle(cx.text, &tokens, &probabilities, candidates)
+        self.settle(cx.text, &tokens, candidates)
     }
 }
 
@@ -95,13 +92,7 @@ impl Learned<'_> {
 
     /// Flags from candidates: the surest first, each dropped where it
     /// overlaps one already taken.
-    fn settle(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        probabilities: &[f32],
-        mut candidates: Vec<Candidate>,
-    ) -> Vec<Flag> {
+    fn settle(&self, text: &str, tokens: &[Token], mut candidates: Vec<Candidate>) -> Vec<Flag> {
         candidates.sort_by(|a, b| {
             b.peak
                 .total_cmp(&a.peak)
@@ -110,30 +101,31 @@ impl Learned<'_> {
         // Taken spans by token, to test overlaps in constant time.
         let mut taken = vec![false; tokens.len()];
         let mut flags = Vec::new();
-        let classes = self.model.classes.len();
-        for mut c in candidates {
+        for c in candidates {
             if taken[c.tokens.clone()].iter().any(|&t| t) {
                 continue;
             }
             taken[c.tokens.clone()].iter_mut().for_each(|t| *t = true);
-            // A union's span is the member technique surest at its peak.
-            let members = self.model.members(c.class);
-            if let Some(&best) = members.iter().max_by(|&&a, &&b| {
-                let p = |m: usize| probabilities[c.peak_token * classes + m];
-                p(a).total_cmp(&p(b))
-            }) {
-                c.class = best;
-            }
-            let class = &self.model.classes[c.class];
             let range = tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end;
             let word = &text[tokens[c.peak_token].range.clone()];
+            let counts = self.model.counts(&features::normalise(word));
+            // A class of several techniques: the one its surest word was
+            // most often marked with (the first, for a word never marked).
+            let techniques = &self.model.classes[c.class].techniques;
+            let technique = *techniques
+                .iter()
+                .rev()
+                .max_by_key(|&&t| counts.map_or(0, |n| n.marked[t]))
+                .expect("a class has a technique");
+            let category = self.model.techniques[technique].category;
             flags.push(Flag {
                 range,
-                category: class.category,
-                severity: class.category.default_severity(),
-                message: self.explain(word, c.class).into(),
+                category,
+                severity: category.default_severity(),
+                message: self.explain(word, counts, technique).into(),
                 alternative: None,
                 in_quotation: false,
+                confidence: Some(c.peak),
             });
         }
         flags
@@ -141,16 +133,15 @@ impl Learned<'_> {
 
     /// Why: how often annotators marked the word, where the corpus has it
     /// often enough to say.
-    fn explain(&self, word: &str, class: usize) -> String {
-        let technique = technique_phrase(&self.model.classes[class].technique);
-        let normal = features::normalise(word);
-        match self.model.counts(&normal) {
-            Some(counts) if counts.uses >= 2 && counts.marked[class] > 0 => format!(
-                "Annotators of a public news corpus marked “{word}” as {technique} in {} of its {} uses.",
-                counts.marked[class], counts.uses
+    fn explain(&self, word: &str, counts: Option<&model::Counts>, technique: usize) -> String {
+        let name = technique_phrase(&self.model.techniques[technique].name);
+        match counts {
+            Some(counts) if counts.uses >= 2 && counts.marked[technique] > 0 => format!(
+                "Annotators of a public news corpus marked “{word}” as {name} in {} of its {} uses.",
+                counts.marked[technique], counts.uses
             ),
             _ => format!(
-                "Worded like the {technique} that annotators marked in a public news corpus: Slant's learned model weighs “{word}” and the words around it."
+                "Worded like the {name} that annotators marked in a public news corpus: Slant's learned model weighs “{word}” and the words around it."
             ),
         }
     }

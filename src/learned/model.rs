@@ -1,13 +1,18 @@
-//! The learned model: for each technique, a logistic model over the
-//! features of `features.rs`, plus how often annotators marked each common
-//! word, for the explanations. It is a text file, `models/learned.tsv`,
+//! The learned model: logistic models over the features of `features.rs`,
+//! one per class (a technique, or techniques found together), plus how often
+//! annotators marked each common word with each technique, for the
+//! explanations. It is a text file, `models/learned.tsv`,
 //! written by `slant train` and compiled into the core; its header says what
 //! it was trained on and how.
 //!
 //! Lines are tab-separated:
-//! - `class  <technique>  <category>  <threshold>`: one per technique the
-//!   model scores, in order; the threshold is the probability at which a word
-//!   is flagged at the default sensitivity;
+//! - `technique  <name>  <category>`: a technique of the corpus and the
+//!   category its flags take, in the order the `count` columns follow;
+//! - `class  <name>[+<name>…]  <threshold>`: one per model, in the order the
+//!   weight columns follow: the techniques it finds, and the probability at
+//!   which a word is flagged at the default sensitivity. A class of several
+//!   techniques flags each span as the one its surest word was most often
+//!   marked with;
 //! - `extend  <ratio>`: neighbours join a flagged word's span while their
 //!   probability is at least this share of the threshold;
 //! - `<template>  <a>  <b>  <w1> … <wn>`: a feature's weights, one per
@@ -23,12 +28,19 @@ use crate::category::Category;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// One technique the model scores.
+/// A technique of the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Technique {
+    /// As the corpus names it: "Loaded_Language".
+    pub name: String,
+    pub category: Category,
+}
+
+/// One logistic model: the techniques it finds (indices into
+/// `Model::techniques`) and its threshold.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Class {
-    /// As the corpus names it: "Loaded_Language".
-    pub technique: String,
-    pub category: Category,
+    pub techniques: Vec<usize>,
     pub threshold: f32,
 }
 
@@ -36,12 +48,13 @@ pub struct Class {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counts {
     pub uses: u32,
-    /// Per class.
+    /// Per technique.
     pub marked: Vec<u32>,
 }
 
 #[derive(Debug, Default)]
 pub struct Model {
+    pub techniques: Vec<Technique>,
     pub classes: Vec<Class>,
     pub extend: f32,
     /// Feature key → index of its first weight in `weights`.
@@ -77,6 +90,12 @@ pub fn builtin() -> &'static Model {
 }
 
 impl Model {
+    /// A model with no classes: it flags nothing.
+    pub fn empty() -> &'static Model {
+        static EMPTY: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        EMPTY.get_or_init(Model::default)
+    }
+
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut model = Model {
             extend: 1.0,
@@ -89,14 +108,32 @@ impl Model {
             let fail = |what: &str| format!("model line {}: {what}", n + 1);
             let fields: Vec<&str> = line.split('\t').collect();
             match fields[0] {
-                "class" => {
-                    let [_, technique, category, threshold] = fields[..] else {
-                        return Err(fail("a class has a technique, a category and a threshold"));
+                "technique" => {
+                    let [_, name, category] = fields[..] else {
+                        return Err(fail("a technique has a name and a category"));
                     };
-                    model.classes.push(Class {
-                        technique: technique.to_string(),
+                    model.techniques.push(Technique {
+                        name: name.to_string(),
                         category: Category::from_key(category)
                             .ok_or_else(|| fail("unknown category"))?,
+                    });
+                }
+                "class" => {
+                    let [_, names, threshold] = fields[..] else {
+                        return Err(fail("a class has its techniques and a threshold"));
+                    };
+                    let techniques = names
+                        .split('+')
+                        .map(|name| {
+                            model
+                                .techniques
+                                .iter()
+                                .position(|t| t.name == name)
+                                .ok_or_else(|| fail(&format!("unknown technique `{name}`")))
+                        })
+                        .collect::<Result<_, _>>()?;
+                    model.classes.push(Class {
+                        techniques,
                         threshold: threshold.parse().map_err(|_| fail("bad threshold"))?,
                     });
                 }
@@ -113,7 +150,7 @@ impl Model {
                         .ok_or_else(|| fail("bad extend ratio"))?;
                 }
                 "count" => {
-                    let n = model.classes.len();
+                    let n = model.techniques.len();
                     if fields.len() != 3 + n {
                         return Err(fail("a count has a word, its uses and one count per class"));
                     }
@@ -164,27 +201,6 @@ impl Model {
                 *score += w;
             }
         }
-    }
-
-    /// The classes a union class (technique names joined by `+`) stands
-    /// for; empty for a class of one technique.
-    pub fn members(&self, class: usize) -> Vec<usize> {
-        let technique = &self.classes[class].technique;
-        if !technique.contains('+') {
-            return Vec::new();
-        }
-        technique
-            .split('+')
-            .filter_map(|part| self.classes.iter().position(|c| c.technique == part))
-            .collect()
-    }
-
-    /// Whether a union class covers `class`: its spans are found by the union.
-    pub fn in_union(&self, class: usize) -> bool {
-        let technique = &self.classes[class].technique;
-        self.classes.iter().any(|c| {
-            c.technique.contains('+') && c.technique.split('+').any(|part| part == technique)
-        })
     }
 
     pub fn counts(&self, word: &str) -> Option<&Counts> {

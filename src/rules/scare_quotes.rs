@@ -100,6 +100,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             alternative: Some("drop the quotation marks, or say who used the word".into()),
             // Scare quotes inside a quotation are the speaker's.
             in_quotation: q.nested,
+            confidence: None,
         });
     flags.extend(found);
 }

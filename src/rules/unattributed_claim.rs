@@ -253,6 +253,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
                 message: (*message).into(),
                 alternative: Some("name the source of the figure or the charge".into()),
                 in_quotation: false,
+                confidence: None,
             });
         }
     }
