@@ -13,6 +13,31 @@ use std::path::Path;
 #[path = "src/category.rs"]
 mod category;
 
+// The learned model's packed form, shared with the core that reads it
+// (the reading half is unused here).
+#[allow(dead_code)]
+#[path = "src/learned/packed.rs"]
+mod packed;
+
+/// Packs `models/learned.tsv` into `OUT_DIR/learned.bin` (see
+/// `src/learned/packed.rs`), checking it on the way.
+fn pack_model() {
+    let file = "models/learned.tsv";
+    println!("cargo:rerun-if-changed={file}");
+    println!("cargo:rerun-if-changed=src/learned/packed.rs");
+    let text = std::fs::read_to_string(file)
+        .unwrap_or_else(|e| panic!("{file}: cannot read the learned model: {e}"));
+    let model = packed::Unpacked::from_text(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+    for (_, category) in &model.techniques {
+        assert!(
+            category::Category::from_key(category).is_some(),
+            "{file}: unknown category `{category}`"
+        );
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("learned.bin");
+    std::fs::write(dest, packed::pack(&model)).unwrap();
+}
+
 const LEXICON_FILES: &[&str] = &["lexicons/loaded_language.toml", "lexicons/sourcing.toml"];
 
 #[derive(Deserialize)]
@@ -42,6 +67,7 @@ struct RawEntry {
 include!("lexicons/expand.rs");
 
 fn main() {
+    pack_model();
     println!("cargo:rerun-if-changed=lexicons/expand.rs");
     println!("cargo:rerun-if-changed=src/category.rs");
     let mut out = String::new();

@@ -1,5 +1,6 @@
 //! The crate's string hashes: 32-bit FNV-1a for lookup tables, 64-bit for
-//! the learned model's feature keys.
+//! the learned model's feature keys, and an FxHash-like hasher for per-text
+//! maps.
 //!
 //! The tables it serves (the attribution word lists, the lexicon's index of
 //! first words) are built once from fixed words and then asked about nearly
@@ -35,6 +36,44 @@ impl Fnv64 {
 
     pub(crate) fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// A fast hasher for per-text maps keyed by short strings (the learned
+/// detector's forms): eight bytes at a time, rotate, xor and multiply, as
+/// rustc's FxHash does. Not for untrusted keys in long-lived tables: it
+/// makes no promise against crafted collisions, which cost time, not
+/// correctness, and a text's forms are bounded by its length.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.mix(word);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.mix(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 

@@ -46,9 +46,12 @@ pub fn run(args: &Args) -> Result<String, String> {
     for assignment in &args.params {
         params.set(assignment)?;
     }
-    if let Some(file) = &args.valence {
-        params.valence = slant::learned::train::read_valence(file)?;
-    }
+    // Fold models read the same sentiment list as the compiled-in model
+    // (it is in its file), unless another is given.
+    params.valence = match &args.valence {
+        Some(file) => slant::learned::train::read_valence(file)?,
+        None => slant::learned::model::builtin().valence.clone(),
+    };
     let mut articles = Vec::new();
     for path in &args.paths {
         articles.extend(ptc::read(path)?);

@@ -41,7 +41,7 @@ pub fn run(args: &Args) -> Result<String, String> {
          Trained on {} articles of the Propaganda Techniques Corpus, training split\n\
          (G. Da San Martino et al., SemEval-2020 Task 11; EMNLP 2019), by FTRL-proximal\n\
          logistic regression; thresholds chosen by {}-fold cross-validation inside it.\n\
-         Weights are in hundredths, one column per class below.",
+         Weights are in tenths, one column per class below.",
         examples.len(),
         params.threshold_folds
     );

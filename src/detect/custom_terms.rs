@@ -7,11 +7,12 @@ use crate::flag::Flag;
 use crate::lexicon::{EntryRef, Matcher};
 use crate::options::CustomTerm;
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub struct CustomTerms<'a>(pub &'a [CustomTerm]);
 
 impl Detector for CustomTerms<'_> {
-    fn detect(&self, cx: &Context) -> Vec<Flag> {
+    fn detect(&self, cx: &Context, _: &[Range<usize>]) -> Vec<Flag> {
         if self.0.is_empty() {
             return Vec::new();
         }

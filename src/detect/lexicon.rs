@@ -5,11 +5,12 @@
 use super::{Context, Detector};
 use crate::flag::Flag;
 use crate::lexicon::{self, EntryRef, Matcher};
+use std::ops::Range;
 
 pub struct CuratedLexicon;
 
 impl Detector for CuratedLexicon {
-    fn detect(&self, cx: &Context) -> Vec<Flag> {
+    fn detect(&self, cx: &Context, _: &[Range<usize>]) -> Vec<Flag> {
         Matcher::builtin()
             .find(cx.text)
             .into_iter()

@@ -27,7 +27,10 @@ pub struct Context<'a> {
 
 pub trait Detector {
     /// Flags proposed anywhere in `cx.text`, byte ranges, in any order.
-    fn detect(&self, cx: &Context) -> Vec<Flag>;
+    /// `taken`: the earlier detectors' flags, as sorted disjoint ranges; a
+    /// flag overlapping them is dropped by [`detect`], so a detector that can
+    /// do better (keep a span's words outside them) does it here.
+    fn detect(&self, cx: &Context, taken: &[Range<usize>]) -> Vec<Flag>;
 }
 
 /// Every detector's flags, in text order: a flag that overlaps one of an
@@ -35,12 +38,8 @@ pub trait Detector {
 pub fn detect(detectors: &[&dyn Detector], cx: &Context) -> Vec<Flag> {
     let mut flags: Vec<Flag> = Vec::new();
     for detector in detectors {
-        let mut proposed = detector.detect(cx);
-        if flags.is_empty() {
-            flags = proposed;
-            continue;
-        }
         let taken = covered(&flags);
+        let mut proposed = detector.detect(cx, &taken);
         order::sort_by_key(&mut proposed, |f| f.range.start as u64);
         let mut cursor = 0;
         flags.extend(proposed.into_iter().filter(|f| {
@@ -53,6 +52,51 @@ pub fn detect(detectors: &[&dyn Detector], cx: &Context) -> Vec<Flag> {
     }
     order::sort_by_key(&mut flags, |f| f.range.start as u64);
     within(flags, cx.paragraphs)
+}
+
+/// Where a flag stands against flags already taken.
+#[derive(Debug, PartialEq)]
+pub enum Outside {
+    /// It overlaps none.
+    Clear,
+    /// It overlaps some; this is its longest part outside them, words only.
+    Rest(Range<usize>),
+    /// It overlaps some and no word of it is outside.
+    Covered,
+}
+
+/// How `range` stands against `taken` (sorted, disjoint, none ending at or
+/// before `range.start`): the caller walks `taken` alongside its flags.
+pub fn outside(text: &str, taken: &[Range<usize>], range: &Range<usize>) -> Outside {
+    let mut overlapping = taken.iter().take_while(|t| t.start < range.end).peekable();
+    if overlapping.peek().is_none() {
+        return Outside::Clear;
+    }
+    let mut rest = range.clone();
+    for t in overlapping {
+        // The longer side of the first overlap, then of the next.
+        let left = rest.start..t.start.max(rest.start);
+        let right = t.end.min(rest.end)..rest.end;
+        rest = if left.len() >= right.len() {
+            left
+        } else {
+            right
+        };
+    }
+    words_only(text, rest).map_or(Outside::Covered, Outside::Rest)
+}
+
+/// `range` without the spaces and punctuation at its ends; `None` if no
+/// letter or digit is left.
+fn words_only(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let slice = &text[range.clone()];
+    let start = slice.find(|c: char| c.is_alphanumeric())?;
+    let end = slice
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some(range.start + start..range.start + end)
 }
 
 /// Drops the flags whose text is one of `ignored` (a reader's dismissed
@@ -104,7 +148,7 @@ mod tests {
     struct Fixed(Vec<Range<usize>>, Category);
 
     impl Detector for Fixed {
-        fn detect(&self, _: &Context) -> Vec<Flag> {
+        fn detect(&self, _: &Context, _: &[Range<usize>]) -> Vec<Flag> {
             self.0
                 .iter()
                 .map(|r| Flag {

@@ -19,16 +19,15 @@ use metric::SpanScore;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// The task's techniques a flag of `category` counts as. Scare quotes and
-/// "so-called" label what they mark; the sourcing categories are no
-/// technique of the task.
+/// The task's techniques a flag of `category` counts as. Scare quotes label
+/// what they mark (the task's "labeling"); distancing words ("so-called",
+/// "supposedly", "self-styled") question a thing's credibility, the task's
+/// Doubt. The sourcing categories are no technique of the task.
 pub fn techniques_of(category: Category) -> &'static [&'static str] {
     match category {
         Category::Emotive => &["Loaded_Language"],
-        Category::NameCalling | Category::ScareQuotes | Category::Distancing => {
-            &["Name_Calling,Labeling"]
-        }
-        Category::Doubt => &["Doubt"],
+        Category::NameCalling | Category::ScareQuotes => &["Name_Calling,Labeling"],
+        Category::Doubt | Category::Distancing => &["Doubt"],
         Category::Exaggeration => &["Exaggeration,Minimisation"],
         Category::AppealToFear => &["Appeal_to_fear-prejudice"],
         Category::FlagWaving => &["Flag-Waving"],

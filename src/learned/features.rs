@@ -77,25 +77,7 @@ impl Template {
 
     /// Its name in the model file.
     pub fn name(self) -> &'static str {
-        match self {
-            Template::Word => "word",
-            Template::Stem => "stem",
-            Template::Ending => "ending",
-            Template::Shape => "shape",
-            Template::Before => "before",
-            Template::Before2 => "before2",
-            Template::After => "after",
-            Template::After2 => "after2",
-            Template::PairBefore => "pair_before",
-            Template::PairAfter => "pair_after",
-            Template::Quoted => "quoted",
-            Template::Place => "place",
-            Template::Valence => "valence",
-            Template::ValenceBefore => "valence_before",
-            Template::ValenceAfter => "valence_after",
-            Template::Density => "density",
-            Template::Bias => "bias",
-        }
+        super::packed::TEMPLATE_NAMES[self as usize]
     }
 
     pub fn from_name(name: &str) -> Option<Template> {
@@ -243,7 +225,7 @@ pub fn density_bucket(share: f64) -> &'static str {
 
 /// Per token: "headline" in a short first line, else "!" or "?" when its
 /// sentence ends so, else "".
-fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+pub fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
     let headline_end = text
         .find('\n')
         .filter(|&end| end < 200 && !text[..end].trim().is_empty())

@@ -15,10 +15,12 @@
 
 pub mod features;
 pub mod model;
+pub mod packed;
+mod score;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
-use crate::detect::{Context, Detector};
+use crate::detect::{Context, Detector, Outside};
 use crate::flag::Flag;
 use features::Token;
 use model::Model;
@@ -44,7 +46,7 @@ struct Candidate {
 }
 
 impl Detector for Learned<'_> {
-    fn detect(&self, cx: &Context) -> Vec<Flag> {
+    fn detect(&self, cx: &Context, taken: &[Range<usize>]) -> Vec<Flag> {
         let (tokens, probabilities) = self.probabilities(cx);
         let classes = self.model.classes.len();
         let mut candidates = Vec::new();
@@ -61,38 +63,70 @@ impl Detector for Learned<'_> {
                 low,
             ));
         }
-        self.settle(cx.text, &tokens, candidates)
+        self.settle(cx.text, &tokens, taken, candidates)
     }
 }
 
 impl Learned<'_> {
-    /// Per token and class (row-major), the probability that annotators
-    /// would mark the token with the class's technique.
+    /// The text's tokens and, per token and class (row-major), the
+    /// probability that annotators would mark the token with the class's
+    /// techniques — or 0 where it is below every threshold's extension
+    /// (no span can reach the token, so its exact value is never asked).
     pub fn probabilities(&self, cx: &Context) -> (Vec<Token>, Vec<f32>) {
+        let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
+        let tokens = features::tokenize(cx.text);
+        let quoted = features::quoted(&tokens, &quotations);
+        let places = features::places(cx.text, &tokens);
+        let mut out = score::logits(self.model, cx.text, &tokens, &quoted, &places);
+        let lowest = self
+            .model
+            .classes
+            .iter()
+            .map(|c| at_sensitivity(c.threshold, self.sensitivity) * self.model.extend)
+            .fold(1.0f32, f32::min);
+        // The logistic function only where it can matter: exp is the costly part.
+        let floor = (lowest / (1.0 - lowest)).ln();
+        for logit in &mut out {
+            *logit = if *logit >= floor {
+                model::probability(*logit)
+            } else {
+                0.0
+            };
+        }
+        (tokens, out)
+    }
+
+    /// The same probabilities summed feature by feature, as training sees
+    /// them: the oracle `score.rs` is tested against.
+    #[cfg(test)]
+    pub fn probabilities_by_feature(&self, cx: &Context) -> Vec<f32> {
         let classes = self.model.classes.len();
         let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
         let mut document = features::Document::new(cx.text, &quotations);
         document.measure(&self.model.valence);
         let mut out = vec![0.0; document.tokens.len() * classes];
-        let mut scores = vec![0.0; classes];
         for (i, token) in document.tokens.iter().enumerate() {
             if !token.word {
                 continue;
             }
-            scores.iter_mut().for_each(|s| *s = 0.0);
+            let row = &mut out[i * classes..(i + 1) * classes];
             document.each_feature(i, &self.model.valence, |t, a, b| {
-                self.model.add(features::key(t, a, b), &mut scores)
+                self.model.add(features::key(t, a, b), row)
             });
-            for (o, &s) in out[i * classes..(i + 1) * classes].iter_mut().zip(&scores) {
-                *o = model::probability(s);
-            }
+            row.iter_mut().for_each(|s| *s = model::probability(*s));
         }
-        (document.tokens, out)
+        out
     }
 
     /// Flags from candidates: the surest first, each dropped where it
     /// overlaps one already taken.
-    fn settle(&self, text: &str, tokens: &[Token], mut candidates: Vec<Candidate>) -> Vec<Flag> {
+    fn settle(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        earlier: &[Range<usize>],
+        mut candidates: Vec<Candidate>,
+    ) -> Vec<Flag> {
         candidates.sort_by(|a, b| {
             b.peak
                 .total_cmp(&a.peak)
@@ -107,7 +141,18 @@ impl Learned<'_> {
             }
             taken[c.tokens.clone()].iter_mut().for_each(|t| *t = true);
             let range = tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end;
-            let word = &text[tokens[c.peak_token].range.clone()];
+            let peak = &tokens[c.peak_token].range;
+            // Where an earlier detector (the curated lexicon) flagged some of
+            // the span, its flag stands; this one keeps the words outside
+            // it, if its surest word is among them (the explanation is that
+            // word's).
+            let first = earlier.partition_point(|t| t.end <= range.start);
+            let range = match crate::detect::outside(text, &earlier[first..], &range) {
+                Outside::Clear => range,
+                Outside::Rest(rest) if rest.start <= peak.start && peak.end <= rest.end => rest,
+                _ => continue,
+            };
+            let word = &text[peak.clone()];
             let counts = self.model.counts(&features::normalise(word));
             // A class of several techniques: the one its surest word was
             // most often marked with (the first, for a word never marked).

@@ -16,7 +16,7 @@
 //! - `extend  <ratio>`: neighbours join a flagged word's span while their
 //!   probability is at least this share of the threshold;
 //! - `<template>  <a>  <b>  <w1> … <wn>`: a feature's weights, one per
-//!   class, in hundredths;
+//!   class, in tenths (−128 to 127);
 //! - `count  <word>  <uses>  <m1> … <mn>`: a word's uses in the training
 //!   articles and how many of them annotators marked with each technique;
 //! - `valence_of  <word>  <bucket>`: a word's sentiment bucket (−3 … 3) from a
@@ -24,6 +24,7 @@
 //! - lines starting with `#` are comments.
 
 use super::features::{self, Template};
+use super::packed::Unpacked;
 use crate::category::Category;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -62,6 +63,10 @@ pub struct Model {
     weights: Vec<f32>,
     counts: HashMap<String, Counts>,
     pub valence: features::Valence,
+    /// The strings of pair features, numbered, and the pairs by number: a
+    /// text's words look their pairs up by two integers (see `score.rs`).
+    pair_words: HashMap<String, u32>,
+    pairs: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
 }
 
 /// Feature keys are hashes already: the map uses them as they are.
@@ -80,11 +85,14 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// The model compiled into the core.
+/// The model compiled into the core: `models/learned.tsv` as `build.rs`
+/// packed it (see `packed.rs`).
 pub fn builtin() -> &'static Model {
     static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| {
-        Model::parse(include_str!("../../models/learned.tsv"))
+        let packed = include_bytes!(concat!(env!("OUT_DIR"), "/learned.bin"));
+        Unpacked::read(packed)
+            .and_then(Model::build)
             .expect("the compiled-in model is checked by its tests")
     })
 }
@@ -96,98 +104,69 @@ impl Model {
         EMPTY.get_or_init(Model::default)
     }
 
+    /// A model from its file's text (what `slant train` writes).
     pub fn parse(text: &str) -> Result<Model, String> {
+        Model::build(Unpacked::from_text(text)?)
+    }
+
+    fn build(unpacked: Unpacked) -> Result<Model, String> {
         let mut model = Model {
-            extend: 1.0,
+            extend: f32::from(unpacked.extend) / 100.0,
             ..Model::default()
         };
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let fail = |what: &str| format!("model line {}: {what}", n + 1);
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields[0] {
-                "technique" => {
-                    let [_, name, category] = fields[..] else {
-                        return Err(fail("a technique has a name and a category"));
-                    };
-                    model.techniques.push(Technique {
-                        name: name.to_string(),
-                        category: Category::from_key(category)
-                            .ok_or_else(|| fail("unknown category"))?,
-                    });
-                }
-                "class" => {
-                    let [_, names, threshold] = fields[..] else {
-                        return Err(fail("a class has its techniques and a threshold"));
-                    };
-                    let techniques = names
-                        .split('+')
-                        .map(|name| {
-                            model
-                                .techniques
-                                .iter()
-                                .position(|t| t.name == name)
-                                .ok_or_else(|| fail(&format!("unknown technique `{name}`")))
-                        })
-                        .collect::<Result<_, _>>()?;
-                    model.classes.push(Class {
-                        techniques,
-                        threshold: threshold.parse().map_err(|_| fail("bad threshold"))?,
-                    });
-                }
-                "valence_of" => {
-                    let [_, word, bucket] = fields[..] else {
-                        return Err(fail("a valence_of line has a word and a bucket"));
-                    };
-                    model.valence.insert(word, bucket).map_err(|e| fail(&e))?;
-                }
-                "extend" => {
-                    model.extend = fields
-                        .get(1)
-                        .and_then(|r| r.parse().ok())
-                        .ok_or_else(|| fail("bad extend ratio"))?;
-                }
-                "count" => {
-                    let n = model.techniques.len();
-                    if fields.len() != 3 + n {
-                        return Err(fail("a count has a word, its uses and one count per class"));
-                    }
-                    let number = |s: &str| s.parse::<u32>().map_err(|_| fail("bad count"));
-                    let marked = fields[3..]
-                        .iter()
-                        .map(|s| number(s))
-                        .collect::<Result<_, _>>()?;
-                    model.counts.insert(
-                        fields[1].to_string(),
-                        Counts {
-                            uses: number(fields[2])?,
-                            marked,
-                        },
-                    );
-                }
-                name => {
-                    let template = Template::from_name(name)
-                        .ok_or_else(|| fail(&format!("unknown line kind `{name}`")))?;
-                    let n = model.classes.len();
-                    if n == 0 || fields.len() != 3 + n {
-                        return Err(fail("a feature has two strings and one weight per class"));
-                    }
-                    let key = features::key(template, fields[1], fields[2]);
-                    let row = u32::try_from(model.weights.len()).map_err(|_| fail("too large"))?;
-                    for w in &fields[3..] {
-                        let hundredths: i32 = w.parse().map_err(|_| fail("bad weight"))?;
-                        model.weights.push(hundredths as f32 / 100.0);
-                    }
-                    if model.rows.insert(key, row).is_some() {
-                        return Err(fail("a feature listed twice"));
-                    }
-                }
-            }
+        for (name, category) in unpacked.techniques {
+            let category = Category::from_key(&category)
+                .ok_or_else(|| format!("model: unknown category `{category}`"))?;
+            model.techniques.push(Technique { name, category });
         }
-        if model.classes.is_empty() {
-            return Err("the model has no classes".into());
+        for (techniques, threshold) in unpacked.classes {
+            if techniques.iter().any(|&t| t >= model.techniques.len()) {
+                return Err("model: a class of an unknown technique".into());
+            }
+            model.classes.push(Class {
+                techniques,
+                threshold: f32::from(threshold) / 1000.0,
+            });
+        }
+        let classes = model.classes.len();
+        for (template, a, b, weights) in unpacked.features {
+            let template = Template::ALL
+                .get(usize::from(template))
+                .ok_or("model: an unknown template")?;
+            if weights.len() != classes {
+                return Err("model: a feature without one weight per class".into());
+            }
+            let row = u32::try_from(model.weights.len()).map_err(|_| "model: too large")?;
+            if matches!(template, Template::PairBefore | Template::PairAfter) {
+                let mut number = |word: &str| {
+                    let next = model.pair_words.len() as u32;
+                    *model.pair_words.entry(word.to_string()).or_insert(next)
+                };
+                let key = pair_key(*template, number(&a), number(&b));
+                model.pairs.insert(key, row);
+            }
+            if model
+                .rows
+                .insert(features::key(*template, &a, &b), row)
+                .is_some()
+            {
+                return Err(format!(
+                    "model: feature {} `{a}` `{b}` listed twice",
+                    template.name()
+                ));
+            }
+            model
+                .weights
+                .extend(weights.iter().map(|&w| f32::from(w) / 10.0));
+        }
+        for (word, uses, marked) in unpacked.counts {
+            if marked.len() != model.techniques.len() {
+                return Err("model: a count without one number per technique".into());
+            }
+            model.counts.insert(word, Counts { uses, marked });
+        }
+        for (word, bucket) in unpacked.valence {
+            model.valence.insert(&word, &bucket.to_string())?;
         }
         Ok(model)
     }
@@ -203,6 +182,23 @@ impl Model {
         }
     }
 
+    /// The number of `word` among the strings of pair features.
+    pub fn pair_id(&self, word: &str) -> Option<u32> {
+        self.pair_words.get(word).copied()
+    }
+
+    /// Adds the weights of the pair feature `template` of words numbered
+    /// `a` and `b` (see [`Model::pair_id`]), if the model has it.
+    #[inline]
+    pub fn add_pair(&self, template: Template, a: u32, b: u32, scores: &mut [f32]) {
+        if let Some(&row) = self.pairs.get(&pair_key(template, a, b)) {
+            let row = row as usize;
+            for (score, w) in scores.iter_mut().zip(&self.weights[row..]) {
+                *score += w;
+            }
+        }
+    }
+
     pub fn counts(&self, word: &str) -> Option<&Counts> {
         self.counts.get(word)
     }
@@ -210,6 +206,13 @@ impl Model {
     pub fn features(&self) -> usize {
         self.rows.len()
     }
+}
+
+/// A pair feature's key from its template and its two words' numbers,
+/// spread by a multiplication so the identity-hashed map's low bits vary.
+fn pair_key(template: Template, a: u32, b: u32) -> u64 {
+    let packed = (template as u64) << 58 | u64::from(a) << 29 | u64::from(b);
+    packed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The logistic function.

@@ -68,9 +68,15 @@ pub struct Params {
     /// the classes other than the first.
     pub l1_context: f64,
     pub l1_minor: f64,
+    /// The least precision a class's threshold may have (see
+    /// `choose_thresholds`).
+    pub min_precision: f64,
+    /// The same for the classes other than the first, whose spans (whole
+    /// clauses of doubt or fear) a few words can only partly cover.
+    pub min_precision_minor: f64,
     /// Templates left out of the model.
     pub skip: Vec<Template>,
-    /// Weights below this many hundredths are dropped from the model file.
+    /// Weights below this many tenths are dropped from the model file.
     pub prune: i32,
     /// Words of spans longer than this count less (see `token_labels_weighted`).
     pub long_span: usize,
@@ -86,7 +92,7 @@ impl Default for Params {
             epochs: 8,
             alpha: 0.5,
             beta: 1.0,
-            l1: 0.1,
+            l1: 3.0,
             l2: 5.0,
             min_count: 2,
             extend: 0.4,
@@ -94,10 +100,12 @@ impl Default for Params {
             default_threshold: 0.2,
             min_uses: 2,
             long_span: 3,
-            prune: 0,
+            prune: 2,
             skip: Vec::new(),
-            l1_context: 1.0,
-            l1_minor: 1.0,
+            min_precision: 0.3,
+            min_precision_minor: 0.15,
+            l1_context: 3.0,
+            l1_minor: 10.0,
             topic_repeats: u32::MAX,
             valence: Valence::default(),
         }
@@ -126,6 +134,8 @@ impl Params {
             "min_uses" => self.min_uses = int(value)? as u32,
             "long_span" => self.long_span = int(value)?,
             "prune" => self.prune = int(value)? as i32,
+            "min_precision" => self.min_precision = float(value)?,
+            "min_precision_minor" => self.min_precision_minor = float(value)?,
             "l1_context" => self.l1_context = float(value)?,
             "l1_minor" => self.l1_minor = float(value)?,
             "skip" => {
@@ -142,9 +152,14 @@ impl Params {
     }
 }
 
+/// The strongest valence a word may have to be kept from the sentiment list:
+/// only clearly negative words (−1.5 and below). Positive and mild words
+/// added nothing to the cross-validated F1 and half the list's size.
+pub const VALENCE_LIMIT: f32 = -1.5;
+
 /// A sentiment word list in VADER's format: a word, its mean valence (−4 to
 /// 4), then columns this ignores, tab-separated. Only plain lower-case words
-/// are kept (no emoticons), each in its bucket.
+/// at or below [`VALENCE_LIMIT`] are kept (no emoticons), each in its bucket.
 pub fn read_valence(path: &std::path::Path) -> Result<Valence, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut valence = Valence::default();
@@ -159,7 +174,8 @@ pub fn read_valence(path: &std::path::Path) -> Result<Valence, String> {
         let plain = word
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'');
-        if let (true, Some(bucket)) = (plain && word.len() > 1, Valence::bucket(value)) {
+        let kept = plain && word.len() > 1 && value <= VALENCE_LIMIT;
+        if let (true, Some(bucket)) = (kept, Valence::bucket(value)) {
             valence.insert(word, bucket)?;
         }
     }
@@ -431,8 +447,8 @@ fn write_model(
         .iter()
         .zip(weights)
         .map(|(name, w)| {
-            let hundredths = w.iter().map(|x| {
-                let h = (x * 100.0).round() as i32;
+            let tenths = w.iter().map(|x| {
+                let h = ((x * 10.0).round() as i32).clamp(-128, 127);
                 // Weights too small to matter are dropped: most of the
                 // model's size, little of its score.
                 if h.abs() < params.prune {
@@ -441,17 +457,27 @@ fn write_model(
                     h
                 }
             });
-            (name, hundredths.collect())
+            (name, tenths.collect())
         })
         .filter(|(_, w): &(_, Vec<i32>)| w.iter().any(|&x| x != 0))
         .collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
-    for ((template, a, b), w) in rows {
+    // Counts explain flags, and a flag's surest word is one the model
+    // weighs up on its own: only those words' counts are kept.
+    let weighed_up: std::collections::HashSet<&str> = rows
+        .iter()
+        .filter(|((template, _, _), w)| *template == Template::Word && w.iter().any(|&x| x > 0))
+        .map(|((_, a, _), _)| a.as_str())
+        .collect();
+    for ((template, a, b), w) in &rows {
         let w: Vec<String> = w.iter().map(i32::to_string).collect();
         writeln!(out, "{}\t{a}\t{b}\t{}", template.name(), w.join("\t")).unwrap();
     }
     for (word, (uses, marked)) in &data.counts {
-        if *uses >= params.min_uses && marked.iter().any(|&m| m > 0) {
+        if *uses >= params.min_uses
+            && marked.iter().any(|&m| m > 0)
+            && weighed_up.contains(word.as_str())
+        {
             let marked: Vec<String> = marked.iter().map(u32::to_string).collect();
             writeln!(out, "count\t{word}\t{uses}\t{}", marked.join("\t")).unwrap();
         }
@@ -471,8 +497,12 @@ pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
     write_model(&data, &weights, &thresholds, params, about)
 }
 
+/// A threshold no probability reaches: the class flags nothing.
+pub const OFF: f32 = 1.0;
+
 /// Per class, the threshold whose spans score the best F1 on articles the
-/// model scoring them was not trained on.
+/// model scoring them was not trained on, among those whose precision is at
+/// least `min_precision`.
 fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
     let k = params.threshold_folds;
     let inner = Params {
@@ -501,7 +531,8 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
     (0..CLASSES.len())
         .map(|class| {
             let techniques: Vec<&str> = CLASSES[class].iter().map(|&t| TECHNIQUES[t].0).collect();
-            let mut best = (f64::MIN, params.default_threshold);
+            // Where no threshold is precise enough, the class stays silent.
+            let mut best = (f64::MIN, OFF);
             for &threshold in &candidates {
                 let mut score = SpanScore::default();
                 for ((article, p), curated) in articles.iter().zip(&held_out).zip(&curated) {
@@ -525,8 +556,22 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
                         threshold,
                         params.extend,
                     );
-                    predicted.retain(|r| !fixed.iter().any(|f| f.start < r.end && r.start < f.end));
-                    predicted.extend(fixed);
+                    // As the detector list settles them: the curated flag
+                    // stands, a learned span keeps its words outside it.
+                    let taken = crate::eval::metric::merge(&fixed);
+                    let mut kept: Vec<Range<usize>> = predicted
+                        .iter()
+                        .filter_map(|r| {
+                            let first = taken.partition_point(|t| t.end <= r.start);
+                            match crate::detect::outside(&article.text, &taken[first..], r) {
+                                crate::detect::Outside::Clear => Some(r.clone()),
+                                crate::detect::Outside::Rest(rest) => Some(rest),
+                                crate::detect::Outside::Covered => None,
+                            }
+                        })
+                        .collect();
+                    kept.extend(fixed);
+                    predicted = kept;
                     let gold: Vec<Range<usize>> = article
                         .spans
                         .iter()
@@ -535,7 +580,14 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
                         .collect();
                     score.add(&predicted, &gold);
                 }
-                if score.f1() > best.0 {
+                // Flags a reader mostly disagrees with are worse than none:
+                // only thresholds precise enough are candidates.
+                let floor = if class == 0 {
+                    params.min_precision
+                } else {
+                    params.min_precision_minor
+                };
+                if score.precision() >= floor && score.f1() > best.0 {
                     best = (score.f1(), threshold);
                 }
             }

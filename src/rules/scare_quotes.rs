@@ -115,6 +115,12 @@ fn is_scare_quote(text: &str, q: &Quotation) -> bool {
     if inner.ends_with(['.', '!', '?', ',', '…']) {
         return false;
     }
+    // A number, a code or a name: “32135”, “War Logs”, “The New Right” —
+    // quoted to be exact, not to sneer.
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if inner.bytes().any(|b| b.is_ascii_digit()) || inner.split_whitespace().all(capitalised) {
+        return false;
+    }
     let before = super::window_before(text, q.range.start, 80).trim_end();
     if before.ends_with(':') || before.ends_with(',') && q.nested {
         return false;
@@ -236,6 +242,9 @@ mod tests {
     #[test]
     fn titles_and_long_quotations_are_not() {
         for text in [
+            "The table number was “32135” that night.",
+            "He co-founded “The New Right” in 2014.",
+            "They released the “War Logs” last year.",
             "Her book “Salt and Iron” sold well.",
             "The report, titled “Tides”, came out in May.",
             "A sign read “we will not be moved from this harbour” all week.",

@@ -1,0 +1,440 @@
+//! The model file packed for the WASM: `build.rs` reads `models/learned.tsv`
+//! (the readable form `slant train` writes) and packs it with [`pack`]; the
+//! core unpacks it once with [`Unpacked::read`]. Packed and gzipped it is
+//! about 40% of the text gzipped, because like things sit together:
+//!
+//! - every string (words, pairs' halves) once, sorted, joined by `\n`;
+//! - features sorted by template and first string, their first string as a
+//!   delta from the previous feature's (small numbers), their second string
+//!   as an index (the empty string sorts first, at 0);
+//! - weights column by column (one class after another): the smaller
+//!   classes' columns are mostly zeros;
+//! - counts and valences in the same way.
+//!
+//! Integers are LEB128 varints; weights are `i8` tenths (the text file's
+//! unit). Plain `std` only: `build.rs` includes this file as it is.
+
+/// Feature: (template index, first string, second string, weights in tenths).
+pub type Feature = (u8, String, String, Vec<i8>);
+
+/// Everything in a model file, as read from either form.
+#[derive(Debug, Default, PartialEq)]
+pub struct Unpacked {
+    /// (name, category key).
+    pub techniques: Vec<(String, String)>,
+    /// (technique indices, threshold in thousandths).
+    pub classes: Vec<(Vec<usize>, u16)>,
+    /// In hundredths.
+    pub extend: u16,
+    pub features: Vec<Feature>,
+    /// (word, uses, marked per technique).
+    pub counts: Vec<(String, u32, Vec<u32>)>,
+    /// (word, bucket −3..=3).
+    pub valence: Vec<(String, i8)>,
+}
+
+const MAGIC: &[u8; 4] = b"SLM1";
+
+/// The feature templates' names, in the order of `features::Template::ALL`.
+pub const TEMPLATE_NAMES: [&str; 17] = [
+    "word",
+    "stem",
+    "ending",
+    "shape",
+    "before",
+    "before2",
+    "after",
+    "after2",
+    "pair_before",
+    "pair_after",
+    "quoted",
+    "place",
+    "valence",
+    "valence_before",
+    "valence_after",
+    "density",
+    "bias",
+];
+
+impl Unpacked {
+    /// Reads the model file's text form (see `model.rs` for its lines).
+    pub fn from_text(text: &str) -> Result<Unpacked, String> {
+        let mut model = Unpacked {
+            extend: 100,
+            ..Unpacked::default()
+        };
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fail = |what: &str| format!("model line {}: {what}", n + 1);
+            let fields: Vec<&str> = line.split('\t').collect();
+            let number = |s: &str| s.parse::<u32>().map_err(|_| fail("bad number"));
+            // "0.140" → 140: fixed-point, so the packed form is exact.
+            let fixed = |s: &str, digits: usize| -> Result<u16, String> {
+                let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+                if fraction.len() > digits {
+                    return Err(fail("too many decimals"));
+                }
+                let padded = format!("{whole}{fraction:0<digits$}");
+                padded.parse().map_err(|_| fail("bad fixed-point number"))
+            };
+            match fields[0] {
+                "technique" => {
+                    let [_, name, category] = fields[..] else {
+                        return Err(fail("a technique has a name and a category"));
+                    };
+                    model
+                        .techniques
+                        .push((name.to_string(), category.to_string()));
+                }
+                "class" => {
+                    let [_, names, threshold] = fields[..] else {
+                        return Err(fail("a class has its techniques and a threshold"));
+                    };
+                    let techniques = names
+                        .split('+')
+                        .map(|name| {
+                            model
+                                .techniques
+                                .iter()
+                                .position(|t| t.0 == name)
+                                .ok_or_else(|| fail(&format!("unknown technique `{name}`")))
+                        })
+                        .collect::<Result<_, _>>()?;
+                    model.classes.push((techniques, fixed(threshold, 3)?));
+                }
+                "extend" => {
+                    let ratio = fields.get(1).ok_or_else(|| fail("no extend ratio"))?;
+                    model.extend = fixed(ratio, 2)?;
+                }
+                "valence_of" => {
+                    let [_, word, bucket] = fields[..] else {
+                        return Err(fail("a valence_of line has a word and a bucket"));
+                    };
+                    let bucket: i8 = bucket.parse().map_err(|_| fail("bad bucket"))?;
+                    if bucket == 0 || !(-3..=3).contains(&bucket) {
+                        return Err(fail("a bucket is -3 to 3, not 0"));
+                    }
+                    model.valence.push((word.to_string(), bucket));
+                }
+                "count" => {
+                    if fields.len() != 3 + model.techniques.len() {
+                        return Err(fail(
+                            "a count has a word, its uses and one count per technique",
+                        ));
+                    }
+                    let marked = fields[3..]
+                        .iter()
+                        .map(|s| number(s))
+                        .collect::<Result<_, _>>()?;
+                    model
+                        .counts
+                        .push((fields[1].to_string(), number(fields[2])?, marked));
+                }
+                name => {
+                    let template = TEMPLATE_NAMES
+                        .iter()
+                        .position(|t| *t == name)
+                        .ok_or_else(|| fail(&format!("unknown line kind `{name}`")))?;
+                    if model.classes.is_empty() || fields.len() != 3 + model.classes.len() {
+                        return Err(fail("a feature has two strings and one weight per class"));
+                    }
+                    let weights = fields[3..]
+                        .iter()
+                        .map(|w| {
+                            w.parse::<i8>()
+                                .map_err(|_| fail("a weight is -128 to 127 tenths"))
+                        })
+                        .collect::<Result<_, _>>()?;
+                    model.features.push((
+                        template as u8,
+                        fields[1].to_string(),
+                        fields[2].to_string(),
+                        weights,
+                    ));
+                }
+            }
+        }
+        if model.classes.is_empty() {
+            return Err("the model has no classes".into());
+        }
+        Ok(model)
+    }
+}
+
+/// Packs a model file's contents.
+pub fn pack(model: &Unpacked) -> Vec<u8> {
+    let mut strings: Vec<&str> = model
+        .features
+        .iter()
+        .flat_map(|(_, a, b, _)| [a.as_str(), b.as_str()])
+        .chain(model.counts.iter().map(|c| c.0.as_str()))
+        .chain(model.valence.iter().map(|v| v.0.as_str()))
+        .chain([""])
+        .collect();
+    strings.sort_unstable();
+    strings.dedup();
+    let index = |s: &str| strings.binary_search(&s).expect("every string is listed");
+
+    let mut out = MAGIC.to_vec();
+    varint(&mut out, model.techniques.len() as u64);
+    for (name, category) in &model.techniques {
+        text(&mut out, name);
+        text(&mut out, category);
+    }
+    varint(&mut out, model.classes.len() as u64);
+    for (techniques, threshold) in &model.classes {
+        varint(&mut out, techniques.len() as u64);
+        for &t in techniques {
+            varint(&mut out, t as u64);
+        }
+        varint(&mut out, u64::from(*threshold));
+    }
+    varint(&mut out, u64::from(model.extend));
+    text(&mut out, &strings.join("\n"));
+
+    let mut features: Vec<&Feature> = model.features.iter().collect();
+    features.sort_by_key(|(t, a, b, _)| (*t, index(a), b.clone()));
+    varint(&mut out, features.len() as u64);
+    out.extend(features.iter().map(|f| f.0));
+    let mut previous = (u8::MAX, 0);
+    for (t, a, _, _) in &features {
+        let a = index(a);
+        let base = if previous.0 == *t { previous.1 } else { 0 };
+        varint(&mut out, (a - base) as u64);
+        previous = (*t, a);
+    }
+    for (_, _, b, _) in &features {
+        varint(&mut out, index(b) as u64);
+    }
+    for class in 0..model.classes.len() {
+        out.extend(features.iter().map(|f| f.3[class] as u8));
+    }
+
+    let mut counts: Vec<&(String, u32, Vec<u32>)> = model.counts.iter().collect();
+    counts.sort_by_key(|c| index(&c.0));
+    varint(&mut out, counts.len() as u64);
+    let mut previous = 0;
+    for (word, _, _) in &counts {
+        varint(&mut out, (index(word) - previous) as u64);
+        previous = index(word);
+    }
+    for (_, uses, _) in &counts {
+        varint(&mut out, u64::from(*uses));
+    }
+    for technique in 0..model.techniques.len() {
+        for (_, _, marked) in &counts {
+            varint(&mut out, u64::from(marked[technique]));
+        }
+    }
+
+    let mut valence: Vec<&(String, i8)> = model.valence.iter().collect();
+    valence.sort_by_key(|v| index(&v.0));
+    varint(&mut out, valence.len() as u64);
+    let mut previous = 0;
+    for (word, _) in &valence {
+        varint(&mut out, (index(word) - previous) as u64);
+        previous = index(word);
+    }
+    out.extend(valence.iter().map(|v| v.1 as u8));
+    out
+}
+
+impl Unpacked {
+    /// Reads what [`pack`] wrote.
+    pub fn read(bytes: &[u8]) -> Result<Unpacked, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a packed Slant model".into());
+        }
+        let mut model = Unpacked::default();
+        for _ in 0..r.count()? {
+            model.techniques.push((r.text()?, r.text()?));
+        }
+        for _ in 0..r.count()? {
+            let n = r.count()?;
+            let techniques = (0..n).map(|_| r.count()).collect::<Result<_, _>>()?;
+            model.classes.push((techniques, r.small()?));
+        }
+        model.extend = r.small()?;
+        let joined = r.text()?;
+        let strings: Vec<&str> = joined.split('\n').collect();
+        let string = |i: usize| -> Result<String, String> {
+            strings
+                .get(i)
+                .map(|s| s.to_string())
+                .ok_or_else(|| "a string index past the table".to_string())
+        };
+
+        let n = r.count()?;
+        let templates = r.take(n)?.to_vec();
+        let mut firsts = Vec::with_capacity(n);
+        let mut previous = (u8::MAX, 0);
+        for &t in &templates {
+            let base = if previous.0 == t { previous.1 } else { 0 };
+            let a = base + r.count()?;
+            firsts.push(a);
+            previous = (t, a);
+        }
+        let mut seconds = Vec::with_capacity(n);
+        for _ in 0..n {
+            seconds.push(r.count()?);
+        }
+        let classes = model.classes.len();
+        let mut weights = vec![Vec::with_capacity(classes); n];
+        for _ in 0..classes {
+            for (w, &byte) in weights.iter_mut().zip(r.take(n)?) {
+                w.push(byte as i8);
+            }
+        }
+        for (i, w) in weights.into_iter().enumerate() {
+            model
+                .features
+                .push((templates[i], string(firsts[i])?, string(seconds[i])?, w));
+        }
+
+        let n = r.count()?;
+        let mut words = Vec::with_capacity(n);
+        let mut previous = 0;
+        for _ in 0..n {
+            previous += r.count()?;
+            words.push(string(previous)?);
+        }
+        let uses: Vec<u32> = (0..n).map(|_| r.small()).collect::<Result<_, _>>()?;
+        let mut marked = vec![Vec::new(); n];
+        for _ in 0..model.techniques.len() {
+            for m in marked.iter_mut() {
+                m.push(r.small()?);
+            }
+        }
+        model.counts = words
+            .into_iter()
+            .zip(uses)
+            .zip(marked)
+            .map(|((w, u), m)| (w, u, m))
+            .collect();
+
+        let n = r.count()?;
+        let mut words = Vec::with_capacity(n);
+        let mut previous = 0;
+        for _ in 0..n {
+            previous += r.count()?;
+            words.push(string(previous)?);
+        }
+        let buckets = r.take(n)?;
+        model.valence = words
+            .into_iter()
+            .zip(buckets)
+            .map(|(w, &b)| (w, b as i8))
+            .collect();
+        if r.at != bytes.len() {
+            return Err("bytes after the packed model".into());
+        }
+        Ok(model)
+    }
+}
+
+fn varint(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn text(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("the packed model ends early")?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.take(1)?[0];
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err("a varint too long".into())
+    }
+
+    fn count(&mut self) -> Result<usize, String> {
+        usize::try_from(self.varint()?).map_err(|_| "a count too large".to_string())
+    }
+
+    fn small<T: TryFrom<u64>>(&mut self) -> Result<T, String> {
+        T::try_from(self.varint()?).map_err(|_| "a number out of range".to_string())
+    }
+
+    fn text(&mut self) -> Result<String, String> {
+        let n = self.count()?;
+        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| "a string not UTF-8".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "# a comment\ntechnique\tLoaded_Language\temotive\ntechnique\tDoubt\tdoubt\nclass\tLoaded_Language\t0.140\nclass\tDoubt\t0.3\nextend\t0.40\nword\tvile\t\t23\t-4\nbefore\tthe\t\t-5\t0\npair_after\tso\tcalled\t12\t7\ncount\tvile\t9\t7\t1\nvalence_of\tvile\t-3\n";
+
+    #[test]
+    fn the_text_form_reads_as_written() {
+        let model = Unpacked::from_text(TEXT).unwrap();
+        assert_eq!(model.classes, [(vec![0], 140), (vec![1], 300)]);
+        assert_eq!(model.extend, 40);
+        assert_eq!(
+            model.features[2],
+            (9, "so".into(), "called".into(), vec![12, 7])
+        );
+        assert_eq!(model.counts, [("vile".to_string(), 9, vec![7, 1])]);
+        assert_eq!(model.valence, [("vile".to_string(), -3)]);
+    }
+
+    #[test]
+    fn packing_loses_nothing() {
+        let model = Unpacked::from_text(TEXT).unwrap();
+        let mut read = Unpacked::read(&pack(&model)).unwrap();
+        // Packed features come sorted by template and string.
+        let mut expected = model;
+        expected
+            .features
+            .sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        read.features.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        assert!(Unpacked::read(b"").is_err());
+        assert!(Unpacked::read(b"SLM1\xff\xff").is_err());
+        let packed = pack(&Unpacked::from_text(TEXT).unwrap());
+        for cut in 0..packed.len() {
+            assert!(Unpacked::read(&packed[..cut]).is_err());
+        }
+        assert!(Unpacked::from_text("word\tx\t\t1\n").is_err());
+        assert!(
+            Unpacked::from_text("technique\tA\temotive\nclass\tA\t0.5\nword\tx\t\t300\n").is_err()
+        );
+    }
+}

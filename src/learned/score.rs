@@ -1,0 +1,202 @@
+//! Scoring every word of a text, fast: the same sums as adding up each
+//! word's features one by one (`features::Document::each_feature`, which
+//! training uses and which stays as this file's test oracle), computed so
+//! that a long text costs about one hash lookup per word.
+//!
+//! Most features of a word depend on one token only: the word itself (its
+//! word, stem, ending, shape and valence features) or one neighbour (the
+//! token before it, two before, after, two after). So each distinct token
+//! text ("form") is looked up in the model once per text, and its weights as
+//! a word and as each kind of neighbour are kept; a word's score is then a
+//! handful of additions. Only the pair features need two tokens: forms that
+//! appear in some pair carry a small id, and a pair is one integer-keyed
+//! probe. A 1 MB article has some 20,000 forms and 180,000 words. Speed:
+//! see BENCHMARKS.md#t-learned-forms.
+
+use super::features::{self, Template, Token};
+use super::model::Model;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// The model's weights as one form contributes them, per role.
+#[derive(Clone, Copy)]
+enum Role {
+    /// The word itself.
+    Own = 0,
+    Before = 1,
+    Before2 = 2,
+    After = 3,
+    After2 = 4,
+}
+
+const ROLES: usize = 5;
+
+/// Per token, one logit per class (row-major); non-words get the bias only.
+/// `quoted` and `places` are per token (see `features`).
+pub fn logits(
+    model: &Model,
+    text: &str,
+    tokens: &[Token],
+    quoted: &[bool],
+    places: &[&str],
+) -> Vec<f32> {
+    let classes = model.classes.len();
+    let mut forms = Forms::new(model, classes);
+    // Two forms stand for the start and end of the text, as "<s>" and "</s>"
+    // do in `features::Words`.
+    let start = forms.add_word(model, "<s>", "<s>");
+    let end = forms.add_word(model, "</s>", "</s>");
+    let ids: Vec<u32> = tokens
+        .iter()
+        .map(|t| forms.id(model, &text[t.range.clone()]))
+        .collect();
+
+    let words = tokens.iter().filter(|t| t.word).count();
+    let negative = tokens
+        .iter()
+        .zip(&ids)
+        .filter(|(t, &id)| t.word && forms.negative[id as usize])
+        .count();
+    let mut constant = vec![0.0; classes];
+    model.add(features::key(Template::Bias, "", ""), &mut constant);
+    if words > 0 {
+        let bucket = features::density_bucket(negative as f64 / words as f64);
+        model.add(features::key(Template::Density, bucket, ""), &mut constant);
+    }
+    let quoted_weights = weights_of(model, classes, Template::Quoted, "");
+    let place_weights: HashMap<&str, Vec<f32>> = ["!", "?", "headline"]
+        .into_iter()
+        .map(|p| (p, weights_of(model, classes, Template::Place, p)))
+        .collect();
+
+    let at = |i: isize| -> u32 {
+        if i < 0 {
+            start
+        } else if i as usize >= ids.len() {
+            end
+        } else {
+            ids[i as usize]
+        }
+    };
+    let mut out = vec![0.0; tokens.len() * classes];
+    for (i, token) in tokens.iter().enumerate() {
+        if !token.word {
+            continue;
+        }
+        let row = &mut out[i * classes..(i + 1) * classes];
+        row.copy_from_slice(&constant);
+        let i = i as isize;
+        let (own, before, before2, after, after2) =
+            (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
+        forms.add(row, own, Role::Own);
+        forms.add(row, before, Role::Before);
+        forms.add(row, before2, Role::Before2);
+        forms.add(row, after, Role::After);
+        forms.add(row, after2, Role::After2);
+        forms.add_pair(model, row, Template::PairBefore, before, own);
+        forms.add_pair(model, row, Template::PairAfter, own, after);
+        if quoted[i as usize] {
+            add(row, &quoted_weights);
+        }
+        if let Some(w) = place_weights.get(places[i as usize]) {
+            add(row, w);
+        }
+    }
+    out
+}
+
+fn add(row: &mut [f32], weights: &[f32]) {
+    for (r, w) in row.iter_mut().zip(weights) {
+        *r += w;
+    }
+}
+
+fn weights_of(model: &Model, classes: usize, template: Template, a: &str) -> Vec<f32> {
+    let mut w = vec![0.0; classes];
+    model.add(features::key(template, a, ""), &mut w);
+    w
+}
+
+/// The forms of one text.
+struct Forms<'t> {
+    classes: usize,
+    /// Token text → form id.
+    ids: HashMap<&'t str, u32, BuildHasherDefault<crate::hash::FxHasher>>,
+    /// Per form and role, `classes` weights.
+    weights: Vec<f32>,
+    /// Per form, its id among the model's pair words, if any.
+    pair_ids: Vec<Option<u32>>,
+    /// Per form: a strongly negative word (for the density feature).
+    negative: Vec<bool>,
+}
+
+impl<'t> Forms<'t> {
+    fn new(_model: &Model, classes: usize) -> Forms<'t> {
+        Forms {
+            classes,
+            ids: HashMap::default(),
+            weights: Vec::new(),
+            pair_ids: Vec::new(),
+            negative: Vec::new(),
+        }
+    }
+
+    fn id(&mut self, model: &Model, token: &'t str) -> u32 {
+        if let Some(&id) = self.ids.get(token) {
+            return id;
+        }
+        let word = features::normalise(token);
+        let id = self.add_word(model, token, &word);
+        self.ids.insert(token, id);
+        id
+    }
+
+    /// A new form: `token` as written, `word` normalised.
+    fn add_word(&mut self, model: &Model, token: &str, word: &str) -> u32 {
+        let id = self.pair_ids.len() as u32;
+        let mut w = vec![0.0; self.classes * ROLES];
+        let (own, rest) = w.split_at_mut(self.classes);
+        model.add(features::key(Template::Word, word, ""), own);
+        model.add(features::key(Template::Stem, features::stem(word), ""), own);
+        if let Some(ending) = features::ending(word) {
+            model.add(features::key(Template::Ending, ending, ""), own);
+        }
+        let shape = features::shape(token);
+        if !shape.is_empty() {
+            model.add(features::key(Template::Shape, shape, ""), own);
+        }
+        let valence = model.valence.get(word);
+        if let Some(bucket) = valence {
+            model.add(features::key(Template::Valence, bucket, ""), own);
+        }
+        let roles = [
+            (Template::Before, Some(Template::ValenceBefore)),
+            (Template::Before2, None),
+            (Template::After, Some(Template::ValenceAfter)),
+            (Template::After2, None),
+        ];
+        for ((template, valence_template), slot) in
+            roles.into_iter().zip(rest.chunks_mut(self.classes))
+        {
+            model.add(features::key(template, word, ""), slot);
+            if let (Some(t), Some(bucket)) = (valence_template, valence) {
+                model.add(features::key(t, bucket, ""), slot);
+            }
+        }
+        self.weights.extend(w);
+        self.pair_ids.push(model.pair_id(word));
+        self.negative.push(matches!(valence, Some("-3" | "-2")));
+        id
+    }
+
+    fn add(&self, row: &mut [f32], form: u32, role: Role) {
+        let at = (form as usize * ROLES + role as usize) * self.classes;
+        add(row, &self.weights[at..at + self.classes]);
+    }
+
+    fn add_pair(&self, model: &Model, row: &mut [f32], template: Template, a: u32, b: u32) {
+        if let (Some(a), Some(b)) = (self.pair_ids[a as usize], self.pair_ids[b as usize]) {
+            model.add_pair(template, a, b, row);
+        }
+    }
+}
