@@ -263,3 +263,133 @@ fn technique_phrase(technique: &str) -> &str {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Quotation;
+
+    const MODEL: &str = "technique\tLoaded_Language\temotive\ntechnique\tName_Calling,Labeling\tname_calling\nclass\tLoaded_Language+Name_Calling,Labeling\t0.500\nextend\t0.40\nbias\t\t\t-30\nword\tvile\t\t40\nword\tmob\t\t38\nstem\tsmear\t\t25\nbefore\tso-called\t\t20\nafter\tmob\t\t12\npair_before\tthe\tmob\t6\nquoted\t\t\t-5\nplace\t!\t\t4\nvalence\t-3\t\t10\nvalence_before\t-3\t\t3\ndensity\t5\t\t2\ncount\tvile\t9\t7\t1\ncount\tmob\t5\t1\t4\nvalence_of\tvile\t-3\n";
+
+    fn model() -> Model {
+        Model::parse(MODEL).unwrap()
+    }
+
+    fn flags(model: &Model, text: &str, sensitivity: f32) -> Vec<Flag> {
+        let cx = Context {
+            text,
+            paragraphs: &[],
+            quotations: &[],
+        };
+        Learned { model, sensitivity }.detect(&cx, &[])
+    }
+
+    #[test]
+    fn the_fast_sums_equal_the_feature_by_feature_sums() {
+        let model = crate::learned::model::builtin();
+        let texts = [
+            include_str!("../../tests/articles/hit_piece.txt"),
+            include_str!("../../tests/articles/wire_story.txt"),
+            "A vile, VILE mob! “The mob” smeared Zürich’s 2 élites — so-called experts?\n\nThe so-called mob",
+            "",
+            "mob",
+        ];
+        for text in texts {
+            let quotations: Vec<Quotation> =
+                crate::segment::find_quotations(text, &[0..text.len()]);
+            let cx = Context {
+                text,
+                paragraphs: &[],
+                quotations: &quotations,
+            };
+            let learned = Learned {
+                model,
+                sensitivity: 1.0,
+            };
+            let (_, fast) = learned.probabilities(&cx);
+            let slow = learned.probabilities_by_feature(&cx);
+            assert_eq!(fast.len(), slow.len());
+            let floor = fast
+                .iter()
+                .copied()
+                .filter(|&p| p > 0.0)
+                .fold(1.0f32, f32::min);
+            for (i, (f, s)) in fast.iter().zip(&slow).enumerate() {
+                // Below every threshold's extension the fast path says 0.
+                if *f == 0.0 {
+                    assert!(*s < floor.max(0.001) + 1e-4, "{i}: {s} was cut to 0");
+                } else {
+                    assert!((f - s).abs() < 1e-4, "token {i}: fast {f}, by feature {s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_flag_says_how_often_annotators_marked_its_word() {
+        let found = flags(&model(), "They called it a vile plan.", 0.5);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].category, crate::Category::Emotive);
+        assert_eq!(
+            found[0].message,
+            "Annotators of a public news corpus marked “vile” as loaded language in 7 of its 9 uses."
+        );
+        let confidence = found[0]
+            .confidence
+            .expect("learned flags carry a confidence");
+        assert!(confidence > 0.5 && confidence < 1.0);
+    }
+
+    #[test]
+    fn a_joint_class_names_the_technique_its_word_was_marked_with() {
+        let found = flags(&model(), "Then the mob came.", 0.5);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].category, crate::Category::NameCalling);
+        assert!(found[0]
+            .message
+            .contains("as name-calling in 4 of its 5 uses"));
+    }
+
+    #[test]
+    fn sensitivity_moves_the_threshold_both_ways() {
+        let model = model();
+        // "smears" has only its stem's weight: below the default threshold.
+        let text = "He smears them.";
+        assert!(flags(&model, text, 0.5).is_empty());
+        assert_eq!(flags(&model, text, 1.0).len(), 1);
+        assert!(flags(&model, "A vile plan.", 0.0).is_empty());
+        assert!(at_sensitivity(0.3, 0.0) > 0.3 && at_sensitivity(0.3, 1.0) < 0.3);
+        assert!((at_sensitivity(0.3, DEFAULT_SENSITIVITY) - 0.3).abs() < 1e-6);
+    }
+
+    #[test]
+    fn function_words_alone_are_never_flagged() {
+        let mut text = String::from("The the of a.");
+        assert!(flags(&model(), &text, 1.0).is_empty());
+        text.push_str(" vile");
+        assert_eq!(flags(&model(), &text, 1.0).len(), 1);
+    }
+
+    #[test]
+    fn a_curated_flag_stands_and_the_span_keeps_its_own_words() {
+        let model = model();
+        let text = "the vile mob";
+        let cx = Context {
+            text,
+            paragraphs: &[],
+            quotations: &[],
+        };
+        let learned = Learned {
+            model: &model,
+            sensitivity: 0.5,
+        };
+        let all = learned.detect(&cx, &[]);
+        assert_eq!(all.len(), 1, "{all:?}");
+        // "mob" taken by an earlier detector: "vile" (the surest word) stays.
+        let found = learned.detect(&cx, &[9..12]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "vile");
+        // "vile" taken: the rest does not hold the surest word, so it goes.
+        assert!(learned.detect(&cx, &[4..8]).is_empty());
+    }
+}

@@ -31,7 +31,8 @@ enum Role {
 
 const ROLES: usize = 5;
 
-/// Per token, one logit per class (row-major); non-words get the bias only.
+/// Per token, one logit per class (row-major); −∞ for non-words, which are
+/// never flagged.
 /// `quoted` and `places` are per token (see `features`).
 pub fn logits(
     model: &Model,
@@ -78,7 +79,7 @@ pub fn logits(
             ids[i as usize]
         }
     };
-    let mut out = vec![0.0; tokens.len() * classes];
+    let mut out = vec![f32::NEG_INFINITY; tokens.len() * classes];
     for (i, token) in tokens.iter().enumerate() {
         if !token.word {
             continue;
