@@ -80,6 +80,8 @@ pub struct ReportSentence {
     pub end: usize,
     pub attribution: Attribution,
     pub source: Option<String>,
+    /// Whether the sentence states something (not the headline).
+    pub claim: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -226,13 +228,15 @@ pub fn build(
         .sentences
         .iter()
         .zip(&analysis.sentences)
-        .map(|(s, a)| {
+        .zip(&claim_sentences)
+        .map(|((s, a), &claim)| {
             let Span { start, end } = span(&s.range);
             ReportSentence {
                 start,
                 end,
                 attribution: a.attribution,
                 source: a.source.map(|i| analysis.sources[i].name.clone()),
+                claim,
             }
         })
         .collect();
