@@ -759,6 +759,7 @@ mod tests {
             kind,
             mentions: 1,
             spans: Vec::new(),
+            says: Vec::new(),
         };
         report.sources = vec![
             source("Port Board", SourceKind::Organisation),
