@@ -37,11 +37,18 @@ export interface Report {
   summary: { loaded_terms: number; author_loaded_terms: number; top_category: Category | null;
              unsourced_assertions: number; named_sentences: number; vague_sentences: number;
              unattributed_sentences: number; loaded_language: string; sourcing: string;
+             /** Distinct sources cited, by kind. */
+             voices: { people: number; organisations: number; documents: number; vague: number };
              counts: Record<Category, number> };
   flags: Flag[];
-  sentences: { start: number; end: number; attribution: "named" | "vague" | "none"; source: string | null }[];
+  /** `claim`: a statement (not the headline, a question, an imperative, a byline, a dateline,
+   *  a label or the author's bio); only claims are counted as sourced or not. */
+  sentences: { start: number; end: number; attribution: "named" | "vague" | "none"; source: string | null;
+               claim: boolean }[];
+  /** `says`: what the source is reported as saying, in order — each quotation it speaks (once),
+   *  else each sentence attributed to it. */
   sources: { name: string; kind: "person" | "organisation" | "document" | "vague"; mentions: number;
-             spans: { start: number; end: number }[] }[];
+             spans: { start: number; end: number }[]; says: { start: number; end: number }[] }[];
 }
 "#;
 
@@ -142,7 +149,40 @@ pub fn analyze(
         table.set(to_u32(i), JsValue::from_str(s));
     }
     fill_report(&rest, &text, &numbers, &table);
+    // The fields wasm.js does not make yet: each sentence's `claim`, each
+    // source's `says`, set after the objects it built (so they come last,
+    // in the core's field order).
+    let mut extra = Vec::with_capacity(
+        sentences.len() + sources.len() + 2 * sources.iter().map(|s| s.says.len()).sum::<usize>(),
+    );
+    extra.extend(sentences.iter().map(|s| u32::from(s.claim)));
+    for source in &sources {
+        extra.push(to_u32(source.says.len()));
+        for span in &source.says {
+            extra.extend([to_u32(span.start), to_u32(span.end)]);
+        }
+    }
+    extend_report(&rest, &extra);
     Ok(rest)
+}
+
+#[wasm_bindgen(inline_js = "export function extendReport(report, extra) {
+  let k = 0;
+  const sentences = report.sentences;
+  for (let i = 0; i < sentences.length; i++) sentences[i].claim = extra[k++] === 1;
+  const sources = report.sources;
+  for (let i = 0; i < sources.length; i++) {
+    const says = new Array(extra[k++]);
+    for (let j = 0; j < says.length; j++, k += 2) says[j] = { start: extra[k], end: extra[k + 1] };
+    sources[i].says = says;
+  }
+}")]
+extern "C" {
+    /// Sets each sentence's `claim` and each source's `says` from `extra`:
+    /// one 0/1 per sentence, then per source its count of spans and their
+    /// start and end.
+    #[wasm_bindgen(js_name = extendReport)]
+    fn extend_report(report: &JsValue, extra: &[u32]);
 }
 
 #[wasm_bindgen(module = "/src/wasm.js")]
