@@ -21,10 +21,12 @@ pub(super) struct Place {
 
 /// Whether the sentence is a claim: a statement, not one of the above.
 pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-    if words.is_empty() {
+    // The first two words and how many there are: no list of them.
+    let mut word_tokens = tokens.iter().filter(|t| t.is_word());
+    let (Some(first_word), second_word) = (word_tokens.next(), word_tokens.next()) else {
         return false;
-    }
+    };
+    let count = 1 + usize::from(second_word.is_some()) + word_tokens.count();
     let last = tokens
         .iter()
         .rev()
@@ -35,12 +37,12 @@ pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
         return false;
     }
     // "Shameful!", "Nothing.", "Sir,": one or two words.
-    if words.len() == 1 || words.len() == 2 && !finite(words[1]) {
+    if count == 1 || count == 2 && !second_word.is_some_and(finite) {
         return false;
     }
-    let first = words[0].lower();
+    let first = first_word.lower();
     // A byline, a credit or a disclaimer.
-    if first == "by" && words[1].is_capitalized()
+    if first == "by" && second_word.is_some_and(|w| w.is_capitalized())
         || matches!(
             first,
             "posted"
@@ -55,8 +57,12 @@ pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
                 | "picture"
                 | "pictures"
                 | "additional"
-        ) && words.iter().take(4).any(|w| w.lower() == "by")
-            && words.len() <= 14
+        ) && tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .take(4)
+            .any(|w| w.lower() == "by")
+            && count <= 14
     {
         return false;
     }
@@ -66,14 +72,14 @@ pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
     let terminal = matches!(last, "." | "!" | "…");
     if place.whole_paragraph
         && !terminal
-        && words.len() <= 8
+        && count <= 8
         && !text.contains(" said")
         && !text.contains(" says")
     {
         return false;
     }
     // A contact line: "Email tips@paper.example".
-    if words.len() <= 8 && (text.contains('@') || text.contains("http")) {
+    if count <= 8 && (text.contains('@') || text.contains("http")) {
         return false;
     }
     !imperative(tokens)
@@ -84,7 +90,7 @@ pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
 fn finite(token: &Token) -> bool {
     let w = token.lower();
     (w.ends_with("ed") && w.len() > 3)
-        || super::verbs::verb(w).is_some()
+        || token.verb.is_some()
         || matches!(
             w,
             "is" | "are"

@@ -41,8 +41,8 @@ use super::sources::clean_name;
 use super::tokens::{name_right, span, Token};
 use super::verbs::{self, Class, Form};
 use super::words::{
-    BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS, NEGATIONS, REFUSALS,
-    SKIPPABLE,
+    all_caps, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS, NEGATIONS,
+    ORGANISATION_WORDS, REFUSALS, SKIPPABLE,
 };
 use super::SourceKind;
 use std::ops::Range;
@@ -149,7 +149,7 @@ pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certain
                 },
             })
         } else {
-            verbs::verb(lower)
+            token.verb
         };
         let Some(verb) = verb else {
             continue;
@@ -177,8 +177,29 @@ fn frame_at(
     }
     // A base form after a determiner or a preposition is a noun: "the
     // state Rangeland Board", "a conference call", "for review".
-    if form == Form::Base && v > 0 && NOUN_BEFORE.contains(&tokens[v - 1].lower()) {
+    // "the reports", "its estimates": a plural noun, too.
+    if matches!(form, Form::Base | Form::Third)
+        && v > 0
+        && NOUN_BEFORE.contains(&tokens[v - 1].lower())
+    {
         return None;
+    }
+    // A verb that reports only before a clause, or with a document or
+    // researchers as subject, is checked for both before its subject is
+    // read: most such words are nouns or plain actions ("added a third").
+    if matches!(class, Class::Ambiguous | Class::Study) && !clause_follows(tokens, v) {
+        let from = v.saturating_sub(12);
+        let document_near = tokens[from..v].iter().any(|t| {
+            let w = t.lower();
+            super::words::DOCUMENT_HEADS.contains(w)
+                || matches!(
+                    w,
+                    "researchers" | "scientists" | "team" | "authors" | "investigators"
+                )
+        });
+        if !document_near && (class == Class::Study || !quotation_soon(tokens, v)) {
+            return None;
+        }
     }
     // "Critics are saying", "Pike keeps calling": a progressive is finite.
     let progressive = form == Form::Ing
@@ -801,9 +822,7 @@ fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame> {
     if v > 0 && matches!(tokens[v - 1].lower(), "after" | "while" | "before" | "when") {
         // The sentence's subject: its words up to the first verb.
         let end = (1..v).find(|&k| {
-            is_finite(&tokens[k])
-                || verbs::verb(tokens[k].lower()).is_some()
-                || tokens[k].text == ","
+            is_finite(&tokens[k]) || tokens[k].verb.is_some() || tokens[k].text == ","
         })?;
         let mut subject_end = end;
         // "Ridgeline Outfitters Inc. on Wednesday raised": a time between.
@@ -878,7 +897,7 @@ fn before(cx: &Context, tokens: &[Token], chain_start: usize) -> Option<(Range<u
             && start > 1
             && tokens[start - 2].is_word();
         if t.quoted
-            || CLAUSE_BREAKS.contains(&t.lower())
+            || CLAUSE_BREAKS.contains(t.lower())
                 && !continues_name(tokens, start - 1)
                 && !relative_that
         {
@@ -901,8 +920,9 @@ fn before(cx: &Context, tokens: &[Token], chain_start: usize) -> Option<(Range<u
         // would continue and the company said"), unless it is in a relative
         // clause inside the subject ("Linnea Fairbanks, who has run a
         // bakery since 2009, said").
-        let modifier =
-            verbs::verb(t.lower()).is_some_and(|v| participle(tokens, start - 1, v.class, v.form));
+        let modifier = t
+            .verb
+            .is_some_and(|v| participle(tokens, start - 1, v.class, v.form));
         if start < end && is_finite(t) && !t.is_capitalized() && !modifier {
             match relative_before(tokens, start - 1, end.saturating_sub(MAX_CLAUSE)) {
                 Some(relative) => {
@@ -959,15 +979,18 @@ fn before(cx: &Context, tokens: &[Token], chain_start: usize) -> Option<(Range<u
     let subject = pieces.first()?.clone();
     // A hedge in any piece ("…, who asked not to be named,") is the subject's.
     let whole = subject.start..pieces.last()?.end;
-    let hedged = phrase::read(cx.text, tokens, whole.clone(), cx.known).filter(|r| {
-        matches!(
-            r.subject,
-            Subject::Vague {
-                why: Vagueness::Hedged,
-                ..
-            }
-        )
-    });
+    let hedged = phrase::has_hedge(tokens, whole.clone())
+        .then(|| phrase::read(cx.text, tokens, whole.clone(), cx.known))
+        .flatten()
+        .filter(|r| {
+            matches!(
+                r.subject,
+                Subject::Vague {
+                    why: Vagueness::Hedged,
+                    ..
+                }
+            )
+        });
     if let Some(mut reading) = hedged {
         reading.tokens = subject.clone();
         let range = span(tokens, &whole);
@@ -1095,7 +1118,7 @@ fn continues_name(tokens: &[Token], k: usize) -> bool {
             | "that"
             | "these"
             | "those"
-    ) || verbs::verb(next.lower()).is_some()
+    ) || next.verb.is_some()
         || is_finite(next))
 }
 
@@ -1124,7 +1147,9 @@ fn is_finite(t: &Token) -> bool {
             | "has"
             | "have"
             | "had"
-    ) || verbs::verb(lower).is_some_and(|v| matches!(v.form, Form::Third | Form::Past))
+    ) || t
+        .verb
+        .is_some_and(|v| matches!(v.form, Form::Third | Form::Past))
 }
 
 /// A piece that opens with a preposition, a subordinator or a time, or is
@@ -1207,10 +1232,7 @@ fn after(
         if verb.is_some()
             && end > start
             && (is_finite(t)
-                || t.lower() == "to"
-                    && tokens
-                        .get(end + 1)
-                        .is_some_and(|n| verbs::verb(n.lower()).is_some()))
+                || t.lower() == "to" && tokens.get(end + 1).is_some_and(|n| n.verb.is_some()))
         {
             return None; // "said the port would close": a clause
         }
@@ -1424,6 +1446,16 @@ pub(super) fn mentions(cx: &Context, tokens: &[Token]) -> Mentions {
         if tokens[run.start].quoted {
             continue;
         }
+        // A lone capitalised word is a person to no later "he", and an
+        // organisation only by its word or as an acronym: most are a
+        // sentence's first word, read no further.
+        if run.len() == 1 {
+            let t = &tokens[run.start];
+            let acronym = t.text.len() >= 2 && all_caps(t.text);
+            if !acronym && !ORGANISATION_WORDS.contains(t.lower()) {
+                continue;
+            }
+        }
         let before = run.start.checked_sub(1).map(|b| &tokens[b]);
         let evidence = phrase::Evidence {
             the: before.is_some_and(|t| t.lower() == "the"),
@@ -1448,7 +1480,8 @@ pub(super) fn mentions(cx: &Context, tokens: &[Token]) -> Mentions {
                         | "runs"
                         | "owns"
                         | "works"
-                ) || verbs::verb(t.lower())
+                ) || t
+                    .verb
                     .is_some_and(|v| matches!(v.form, Form::Past | Form::Third)))
         }) || after.is_some_and(|t| t.text == ",")
             && tokens.get(run.end + 1).is_some_and(|t| {

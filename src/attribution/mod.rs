@@ -29,7 +29,7 @@ mod verbs;
 mod words;
 
 pub use phrase::Vagueness;
-pub(crate) use words::{is_reporting_verb, WordList};
+pub(crate) use words::{is_reporting_verb, with_lowercase as with_lowercase_pub, WordList};
 
 use frames::{frames, mentions, Context, Frame};
 use phrase::{Known, Pronoun, Subject};

@@ -27,7 +27,6 @@
 //! Every walk here is bounded by the phrase, which the frame finders bound
 //! in turn, so reading costs time in proportion to the phrase.
 
-use super::sources::clean_name;
 use super::tokens::{name_left, span, Token};
 use super::words::{
     all_caps, is_common_sentence_opener, strip_possessive, with_lowercase, ANONYMOUS_HEADS,
@@ -314,23 +313,7 @@ impl Phrase<'_, '_> {
 
     /// A hedge in the phrase; `Some(plural)` if there is one.
     fn hedged(&self) -> Option<bool> {
-        let hedge = (self.start..self.end).any(|k| {
-            let word = self.lower(k);
-            let next = self.tokens.get(k + 1).map_or("", |t| t.lower());
-            HEDGES.iter().any(|&(w, after)| {
-                word == w
-                    && (after.is_empty() || after == next)
-                    // "named" and "identified" hedge only when negated: "not to be named".
-                    && (!matches!(w, "named" | "identified" | "record")
-                        || k >= 2
-                            && matches!(self.lower(k - 1), "be" | "the")
-                            && matches!(self.lower(k - 2), "to" | "off" | "not"))
-                    // "authorised to speak" hedges only when negated too.
-                    && (!matches!(w, "authorised" | "authorized" | "permitted" | "allowed")
-                        || k >= 1 && matches!(self.lower(k - 1), "not" | "un"))
-            })
-        });
-        hedge.then(|| self.head_plural())
+        has_hedge(self.tokens, self.start..self.end).then(|| self.head_plural())
     }
 
     /// Whether the phrase's head (before any post-modifier) is plural.
@@ -1257,71 +1240,67 @@ pub(super) fn name_kind(
         the |= tokens[run.start].lower() == "the";
         run.start += 1;
     }
-    // A trailing possessive ("Brandt's") is the same name.
-    let name = text[span(tokens, &run)].to_string();
-    let name = strip_possessive(&name)
-        .trim_end_matches(['’', '\''])
-        .to_string();
-    let words: Vec<String> = tokens[run.clone()]
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| {
-            strip_possessive(t.lower())
-                .trim_end_matches(['.', '\'', '’'])
-                .to_string()
-        })
+    // The run's words in lower case, without a possessive or a full stop:
+    // borrowed from the tokens, not allocated. The name itself is written
+    // out only when it is returned.
+    let words: Vec<(usize, &str)> = (run.clone())
+        .filter(|&k| tokens[k].is_word())
+        .map(|k| (k, bare_word(&tokens[k])))
         .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let given_first = GIVEN_NAMES.contains(&words[0]);
-    if words.iter().any(|w| MONTHS_AND_DAYS.contains(w)) && !(given_first || evidence.role) {
+    let (&(_, first), &(_, last)) = (words.first()?, words.last()?);
+    // A trailing possessive ("Brandt's") is the same name.
+    let name = || {
+        let name = &text[span(tokens, &run)];
+        strip_possessive(name)
+            .trim_end_matches(['’', '\''])
+            .to_string()
+    };
+    let given_first = GIVEN_NAMES.contains(first);
+    if words.iter().any(|(_, w)| MONTHS_AND_DAYS.contains(w)) && !(given_first || evidence.role) {
         return None; // "England on Thursday", "May and July"
     }
-    if run.len() == 1 && is_common_sentence_opener(&words[0]) {
+    if run.len() == 1 && is_common_sentence_opener(first) {
         return None;
     }
+    // Titles and a leading acronym are not the name ("Dr. Priya
+    // Natarajan", "UN Under-Secretary-General Stephen O'Brien"): the bare
+    // name is what follows them, as long as a word is left.
+    let title_or_acronym = |&(k, w): &(usize, &str)| {
+        let t = &tokens[k];
+        (t.text.len() <= 4 && all_caps(t.text))
+            || TITLES.contains(w)
+            || w.split('-').all(|part| TITLES.contains(part))
+    };
+    let dropped = words[..words.len() - 1]
+        .iter()
+        .take_while(|w| title_or_acronym(w))
+        .count();
+    let bare = &words[dropped..];
     // "Dr. Priya Natarajan of the University of Halvorsen": the person
     // speaks, for the body.
-    if let Some(of) =
-        (run.start + 1..run.end).find(|&k| matches!(tokens[k].lower(), "of" | "at" | "from"))
+    if let Some(of) = bare
+        .iter()
+        .position(|(_, w)| matches!(*w, "of" | "at" | "from"))
     {
-        let person = text[span(tokens, &(run.start..of))].to_string();
-        let bare = clean_name(&person, SourceKind::Person);
-        let person_like = bare.split_whitespace().count() >= 2
-            && (bare.len() < person.len()
-                || with_lowercase(bare.split_whitespace().next().unwrap_or(""), |w| {
-                    GIVEN_NAMES.contains(w)
-                }))
-            && !bare
-                .split_whitespace()
-                .any(|w| with_lowercase(strip_possessive(w), |w| ORGANISATION_WORDS.contains(w)));
+        let person = &bare[..of];
+        let person_like = person.len() >= 2
+            && (dropped > 0 || GIVEN_NAMES.contains(person[0].1))
+            && !person.iter().any(|(_, w)| ORGANISATION_WORDS.contains(w));
         if person_like {
-            return Some((person, SourceKind::Person, false));
+            let end = person[person.len() - 1].0 + 1;
+            return Some((
+                text[span(tokens, &(run.start..end))].to_string(),
+                SourceKind::Person,
+                false,
+            ));
         }
     }
-    let bare = clean_name(&name, SourceKind::Person);
     // "MP for Brackenfield North", "Secretary of State for Health": a
     // title and what it is for is an office, not a person's name.
-    if bare
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-    {
-        return Some((name, SourceKind::Organisation, false));
+    if dropped > 0 && !tokens[bare[0].0].is_capitalized() {
+        return Some((name(), SourceKind::Organisation, false));
     }
-    let titled = evidence.role || bare.len() < name.len();
-    let bare_lower: Vec<String> = bare
-        .split_whitespace()
-        .map(|w| {
-            with_lowercase(
-                strip_possessive(w).trim_end_matches(['.', '\'', '’']),
-                str::to_string,
-            )
-        })
-        .collect();
-    // "UN Under-Secretary-General Stephen O'Brien" is a person; "NHS
-    // England" is a body.
+    let titled = evidence.role || dropped > 0;
     let acronym_lead = run.len() > 1
         && tokens[run.start]
             .text
@@ -1330,28 +1309,24 @@ pub(super) fn name_kind(
             .count()
             >= 2
         && all_caps(tokens[run.start].text);
-    let org_word = bare_lower.iter().any(|w| ORGANISATION_WORDS.contains(w))
-        || acronym_lead && !(bare.len() < name.len() && bare_lower.len() >= 2);
-    if words
-        .last()
-        .is_some_and(|w| DOCUMENT_NAMES.contains(&w.as_str()))
-        && (the || run.len() > 1)
-    {
-        return Some((name, SourceKind::Document, false));
+    // "UN Under-Secretary-General Stephen O'Brien" is a person; "NHS
+    // England" is a body.
+    let org_word = bare.iter().any(|(_, w)| ORGANISATION_WORDS.contains(w))
+        || acronym_lead && !(dropped > 0 && bare.len() >= 2 && !all_caps(tokens[bare[0].0].text));
+    if DOCUMENT_NAMES.contains(&last) && (the || run.len() > 1) {
+        return Some((name(), SourceKind::Document, false));
     }
     if org_word {
-        return Some((name, SourceKind::Organisation, false));
+        return Some((name(), SourceKind::Organisation, false));
     }
     // A place ends with its kind ("Quay Street", "Cedar Mesa", "City
     // Hall") or names a region anywhere ("the North West"); a given name
     // first makes it a person ("Jane Hall", "Dale Marchetti"). "St." before
     // a name is a saint.
+    let bare_first = bare[0].1;
     let place = !given_first
-        && (bare_lower.last().is_some_and(|w| PLACE_WORDS.contains(w))
-            || bare_lower
-                .iter()
-                .enumerate()
-                .any(|(i, w)| REGIONS.contains(&w.as_str()) && !(i == 0 && w == "st")));
+        && (PLACE_WORDS.contains(last) && !(bare.len() == 1 && last == "st")
+            || bare.iter().any(|(_, w)| REGIONS.contains(w)));
     let caps_words = tokens[run.clone()]
         .iter()
         .filter(|t| t.is_word() && t.text.chars().count() > 1 && all_caps(t.text))
@@ -1362,45 +1337,46 @@ pub(super) fn name_kind(
     if place && !titled {
         return None;
     }
-    if run.len() == 1 && all_caps(&name) && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    if run.len() == 1
+        && all_caps(tokens[run.start].text)
+        && tokens[run.start]
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 2
     {
-        return Some((name, SourceKind::Organisation, false)); // "NATO", "NHS"
+        return Some((name(), SourceKind::Organisation, false)); // "NATO", "NHS"
     }
-    if name.contains('&') || words.iter().any(|w| w == "and") {
+    if tokens[run.clone()].iter().any(|t| t.text.contains('&'))
+        || words.iter().any(|(_, w)| *w == "and")
+    {
         // "Kelderby and Ashcombe", "A&E": two places, or an abbreviation.
-        return if org_word {
-            Some((name, SourceKind::Organisation, false))
-        } else {
-            None
-        };
+        return None;
     }
     if the && !titled {
-        return Some((name, SourceKind::Organisation, false));
+        return Some((name(), SourceKind::Organisation, false));
     }
-    let given = with_lowercase(bare.split_whitespace().next().unwrap_or(""), |w| {
-        GIVEN_NAMES.contains(w)
-    });
+    let given = GIVEN_NAMES.contains(bare_first);
     if evidence.located && !titled && !given {
         return None; // "in Cedar Mesa", "at Banco Litoral"
     }
-    let bare_words = bare.split_whitespace().count();
-    if bare_words == 1 {
-        let lower = bare.to_lowercase();
-        if titled || given || known.person(&lower) {
-            return Some((name, SourceKind::Person, false));
+    if bare.len() == 1 {
+        if titled || given || known.person(bare_first) {
+            return Some((name(), SourceKind::Person, false));
         }
         // A lone capitalised word with nothing known of it: a surname
         // cited alone ("Hale told reporters"), unless it reads as a plural
         // noun opening the sentence.
-        if plural_common(&lower) && run.start == 0 {
+        if plural_common(bare_first) && run.start == 0 {
             return None;
         }
-        return Some((name, SourceKind::Person, true));
+        return Some((name(), SourceKind::Person, true));
     }
-    if bare_words > 4 {
-        return Some((name, SourceKind::Organisation, false));
+    if bare.len() > 4 {
+        return Some((name(), SourceKind::Organisation, false));
     }
-    Some((name, SourceKind::Person, false))
+    Some((name(), SourceKind::Person, false))
 }
 
 /// Words that make any name holding them a region: "the North West".
@@ -1433,6 +1409,38 @@ const REGIONS: &[&str] = &[
     "america",
     "americas",
 ];
+
+/// Whether `tokens[range]` holds a hedge ("close to", "familiar with",
+/// "anonymity", "not to be named", "not authorised to"): what makes any
+/// phrase a vague source. A scan of the words, each compared by length
+/// first with a handful of hedges.
+pub(super) fn has_hedge(tokens: &[Token], range: Range<usize>) -> bool {
+    let lower = |k: usize| tokens[k].lower();
+    range.clone().any(|k| {
+        let word = lower(k);
+        if !(5..=12).contains(&word.len()) {
+            return false;
+        }
+        let next = tokens.get(k + 1).map_or("", |t| t.lower());
+        HEDGES.iter().any(|&(w, after)| {
+            word == w
+                && (after.is_empty() || after == next)
+                // "named" and "identified" hedge only when negated: "not to be named".
+                && (!matches!(w, "named" | "identified" | "record")
+                    || k >= 2
+                        && matches!(lower(k - 1), "be" | "the")
+                        && matches!(lower(k - 2), "to" | "off" | "not"))
+                // "authorised to speak" hedges only when negated too.
+                && (!matches!(w, "authorised" | "authorized" | "permitted" | "allowed")
+                    || k >= 1 && matches!(lower(k - 1), "not" | "un"))
+        })
+    })
+}
+
+/// A word of a name in lower case, without a possessive or a full stop.
+fn bare_word<'t>(token: &'t Token) -> &'t str {
+    strip_possessive(token.lower()).trim_end_matches(['.', '\'', '’'])
+}
 
 /// Whether a name is strongly a person's: a given name, a title or role
 /// before it, or a role or age after it ("Gwen Hollis, who chairs …",
@@ -1589,7 +1597,7 @@ pub(super) fn role_word(token: &Token) -> bool {
                 | "unlike"
                 | "near"
         )
-        && super::verbs::verb(w).is_none()
+        && token.verb.is_none()
 }
 
 /// A word read as plural: "economists", "groups", "people", "staff".

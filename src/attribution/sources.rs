@@ -20,24 +20,24 @@
 
 use super::words::{all_caps, is_common_sentence_opener, with_lowercase, TITLES};
 use super::{Source, SourceKind};
-use std::collections::HashMap;
+use crate::hash::FnvMap;
 use std::ops::Range;
 
 /// The sources found so far, indexed for merging.
 #[derive(Default)]
 pub(super) struct SourceBook {
     pub(super) sources: Vec<Source>,
-    /// (kind, lower-case clean name) → source.
-    names: HashMap<(SourceKind, String), usize>,
+    /// Per kind (`kind_slot`), lower-case clean name → source.
+    names: [FnvMap<String, usize>; 4],
     /// A person's surnames (every word but the first), lower case → source.
-    surnames: HashMap<String, usize>,
+    surnames: FnvMap<String, usize>,
     /// An organisation's last word, lower case → source ("the union").
-    last_words: HashMap<String, usize>,
+    last_words: FnvMap<String, usize>,
     /// A one-word organisation, lower case → source.
-    single_words: HashMap<String, usize>,
+    single_words: FnvMap<String, usize>,
     /// Every word of an organisation's or document's name, and the head
     /// noun of the phrase that cited it ("estimates") → the latest source.
-    words: HashMap<String, usize>,
+    words: FnvMap<String, usize>,
     /// The organisation and the document cited last.
     pub(super) last_organisation: Option<usize>,
     pub(super) last_document: Option<usize>,
@@ -54,51 +54,52 @@ impl SourceBook {
     pub(super) fn intern(&mut self, written: &str, kind: SourceKind) -> usize {
         let name = clean_name(written, kind);
         let lower = name.to_lowercase();
-        let surname = lower.rsplit(' ').next().unwrap_or("").to_string();
+        let surname = lower.rsplit(' ').next().unwrap_or("");
         let single = !lower.contains(' ');
         let apostrophes = ['\'', '’'];
-        let found = self
-            .names
-            .get(&(kind, lower.clone()))
-            .copied()
-            .or_else(|| match kind {
-                // "O'Brien" is "Stephen O'Brien"; "Etxeberria" is "Begoña
-                // Etxeberria Núñez"; "Stephen O'Brien" is an earlier "O'Brien".
-                SourceKind::Person => {
-                    if single {
-                        self.surnames.get(&lower).copied()
-                    } else {
-                        self.names
-                            .get(&(kind, surname.clone()))
+        let names = &self.names[kind_slot(kind)];
+        let found = names.get(lower.as_str()).copied().or_else(|| match kind {
+            // "O'Brien" is "Stephen O'Brien"; "Etxeberria" is "Begoña
+            // Etxeberria Núñez"; "Stephen O'Brien" is an earlier "O'Brien".
+            SourceKind::Person => {
+                if single {
+                    self.surnames.get(lower.as_str()).copied()
+                } else {
+                    names.get(surname).copied().or_else(|| {
+                        self.surnames
+                            .get(surname)
                             .copied()
-                            .or_else(|| {
-                                self.surnames
-                                    .get(&surname)
-                                    .copied()
-                                    .filter(|&i| !self.sources[i].name.contains(' '))
-                            })
-                    }
+                            .filter(|&i| !self.sources[i].name.contains(' '))
+                    })
                 }
-                // "the union" is the Harbour Workers' Union named before.
-                SourceKind::Organisation => {
-                    if single {
-                        self.last_words
-                            .get(lower.trim_end_matches(apostrophes))
-                            .copied()
-                    } else {
-                        self.single_words
-                            .get(surname.trim_end_matches(apostrophes))
-                            .copied()
-                    }
+            }
+            // "the union" is the Harbour Workers' Union named before.
+            SourceKind::Organisation => {
+                if single {
+                    self.last_words
+                        .get(lower.trim_end_matches(apostrophes))
+                        .copied()
+                } else {
+                    self.single_words
+                        .get(surname.trim_end_matches(apostrophes))
+                        .copied()
                 }
-                _ => None,
-            });
+            }
+            _ => None,
+        });
         let index = match found {
             Some(i) => {
                 // Keep the fullest form of the name: "Stephen O'Brien" over "O'Brien".
                 if name.split_whitespace().count() > self.sources[i].name.split_whitespace().count()
                 {
                     self.sources[i].name = name;
+                    self.index(i);
+                } else if matches!(kind, SourceKind::Organisation | SourceKind::Document)
+                    && self.last_organisation != Some(i)
+                    && self.last_document != Some(i)
+                {
+                    // Cited again after another: the latest with its words.
+                    self.index_words(i);
                 }
                 i
             }
@@ -109,10 +110,11 @@ impl SourceBook {
                     mentions: Vec::new(),
                     says: Vec::new(),
                 });
-                self.sources.len() - 1
+                let i = self.sources.len() - 1;
+                self.index(i);
+                i
             }
         };
-        self.index(index);
         match kind {
             SourceKind::Organisation => self.last_organisation = Some(index),
             SourceKind::Document => self.last_document = Some(index),
@@ -121,12 +123,13 @@ impl SourceBook {
         index
     }
 
-    /// Files the current name of source `i` under every key.
+    /// Files the current name of source `i` under every key (once each:
+    /// an existing key keeps its first source).
     fn index(&mut self, i: usize) {
         let source = &self.sources[i];
         let kind = source.kind;
         let lower = source.name.to_lowercase();
-        self.names.entry((kind, lower.clone())).or_insert(i);
+        first(&mut self.names[kind_slot(kind)], &lower, i);
         let words: Vec<&str> = lower.split_whitespace().collect();
         match kind {
             SourceKind::Person => {
@@ -135,27 +138,33 @@ impl SourceBook {
                     .skip(1)
                     .chain(words.len().eq(&1).then_some(&words[0]))
                 {
-                    self.surnames.entry(w.to_string()).or_insert(i);
+                    first(&mut self.surnames, w, i);
                 }
             }
             SourceKind::Organisation | SourceKind::Document => {
                 if kind == SourceKind::Organisation {
                     if let Some(last) = words.last() {
-                        let last = last.trim_end_matches(['\'', '’']).to_string();
-                        self.last_words.entry(last).or_insert(i);
+                        first(&mut self.last_words, last.trim_end_matches(['\'', '’']), i);
                     }
                     if words.len() == 1 {
-                        self.single_words.entry(words[0].to_string()).or_insert(i);
+                        first(&mut self.single_words, words[0], i);
                     }
                 }
-                for w in &words {
-                    let w = w.trim_end_matches(['\'', '’', 's']).trim_end_matches("'");
-                    if w.len() > 2 && !is_common_sentence_opener(w) {
-                        self.words.insert(w.to_string(), i);
-                    }
-                }
+                self.index_words(i);
             }
             SourceKind::Vague => {}
+        }
+    }
+
+    /// Files source `i` under each word of its name, as the latest source
+    /// with that word ("the agency").
+    fn index_words(&mut self, i: usize) {
+        let lower = self.sources[i].name.to_lowercase();
+        for w in lower.split_whitespace() {
+            let w = w.trim_end_matches(['\'', '’', 's']).trim_end_matches('\'');
+            if w.len() > 2 && !is_common_sentence_opener(w) {
+                latest(&mut self.words, w, i);
+            }
         }
     }
 
@@ -165,7 +174,7 @@ impl SourceBook {
         let w = word.to_lowercase();
         let w = w.trim_end_matches('s');
         if w.len() > 2 {
-            self.words.insert(w.to_string(), i);
+            latest(&mut self.words, w, i);
         }
     }
 
@@ -180,6 +189,33 @@ impl SourceBook {
     /// Whether a person is known by this lower-case word.
     pub(super) fn person(&self, word: &str) -> bool {
         self.surnames.contains_key(word)
+    }
+}
+
+/// The slot of a kind in `SourceBook::names`.
+fn kind_slot(kind: SourceKind) -> usize {
+    match kind {
+        SourceKind::Person => 0,
+        SourceKind::Organisation => 1,
+        SourceKind::Document => 2,
+        SourceKind::Vague => 3,
+    }
+}
+
+/// `key` → `i` unless `key` is there already (no allocation if it is).
+fn first(map: &mut FnvMap<String, usize>, key: &str, i: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), i);
+    }
+}
+
+/// `key` → `i`, replacing what was there (no allocation if it was).
+fn latest(map: &mut FnvMap<String, usize>, key: &str, i: usize) {
+    match map.get_mut(key) {
+        Some(slot) => *slot = i,
+        None => {
+            map.insert(key.to_string(), i);
+        }
     }
 }
 
@@ -222,12 +258,18 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
 /// `FullNames::complete` gives a person cited only by surname.
 #[derive(Default)]
 pub(super) struct FullNames {
-    by_surname: HashMap<String, String>,
+    by_surname: FnvMap<String, String>,
+    seen: FnvMap<String, ()>,
 }
 
 impl FullNames {
     /// Notes a person's full name as written ("Elin Sandvik"), once per surname.
     pub(super) fn mentioned(&mut self, name: &str) {
+        // A name is usually written the same way many times: once is enough.
+        if self.seen.contains_key(name) {
+            return;
+        }
+        self.seen.insert(name.to_string(), ());
         let bare = clean_name(name, SourceKind::Person);
         let mut words = bare.split_whitespace();
         let Some(first) = words.next() else {

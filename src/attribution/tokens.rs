@@ -25,6 +25,7 @@
 //! Humanitarian Affairs Stephen O'Brien") fit, and a run of capitalised
 //! words a page long is not read again and again by every verb after it.
 
+use super::verbs::{self, Verb};
 use super::words::{BEFORE_THE, CONNECTORS};
 use crate::chars::{char_at, is_alphanumeric};
 use crate::segment::Quotation;
@@ -44,6 +45,9 @@ pub(super) struct Token<'a> {
     word: bool,
     /// Inside a quotation (between its marks): a speaker's words.
     pub(super) quoted: bool,
+    /// The verb this word is a form of, looked up once: the frame finders
+    /// ask it of every token they walk over.
+    pub(super) verb: Option<Verb>,
 }
 
 /// The longest name, in tokens and in bytes.
@@ -81,6 +85,9 @@ pub(super) fn tokenize<'a>(
         token.quoted = quotations.get(q).is_some_and(|quotation| {
             quotation.inner.start <= token.range.start && token.range.end <= quotation.inner.end
         });
+        if token.word {
+            token.verb = verbs::verb(&token.lowercase);
+        }
     }
     tokens
 }
@@ -145,6 +152,7 @@ fn tokenize_words<'a>(
             capitalized: c.is_uppercase(),
             word: is_alphanumeric(c),
             quoted: false,
+            verb: None,
         });
         i = end;
     }
@@ -306,6 +314,7 @@ mod tests {
                 capitalized: c.is_uppercase(),
                 word: c.is_alphanumeric(),
                 quoted: false,
+                verb: None,
             });
         }
         tokens

@@ -332,11 +332,11 @@ pub(super) const REFUSALS: &[&str] = &[
 
 /// Words that end a subject phrase walking left: what comes before them is
 /// another clause.
-pub(super) const CLAUSE_BREAKS: &[&str] = &[
+pub(super) static CLAUSE_BREAKS: WordList = WordList::new(&[
     ";", ":", "—", "–", "(", ")", "that", "because", "but", "although", "though", "while",
     "whereas", "since", "if", "unless", "and", "or", "“", "”", "\"", "‘", "’", "[", "]", "when",
     "where", "after", "before", "until", "once", "whether", "than", "whenever",
-];
+]);
 
 /// Words that open an adverbial, not a subject: "Under the new rules, Ray
 /// Dorsey told me"; a comma-separated piece starting with one is skipped.
@@ -1902,7 +1902,7 @@ pub(super) static GIVEN_NAMES: SpacedWords = SpacedWords::new(
 );
 /// Calls `f` with `word` in lower case, without allocating for the short
 /// ASCII words the word lists hold.
-pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buffer = [0u8; 32];
     if word.len() <= buffer.len() && word.is_ascii() {
         let lower = &mut buffer[..word.len()];

@@ -13,7 +13,7 @@
 //! Not flagged: The scheme cost $4.2 million, the council said.
 
 use super::{Context, Flag};
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, WordList};
 use crate::category::Category;
 use crate::scan;
 use crate::segment::OverlapCursor;
@@ -251,6 +251,11 @@ fn worded_figures(sentence: &str) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     while k < words.len() {
+        // Most words open no figure: one comparison each decides.
+        if !may_open_figure(words[k].1) {
+            k += 1;
+            continue;
+        }
         match worded_figure_at(&words, k) {
             Some((range, last)) => {
                 found.push(range);
@@ -260,6 +265,62 @@ fn worded_figures(sentence: &str) -> Vec<Range<usize>> {
         }
     }
     found
+}
+
+/// Whether a worded figure may start at this word: a number, a fraction,
+/// "record", a superlative, a magnitude, an approximation.
+fn may_open_figure(word: &str) -> bool {
+    static OPENERS: WordList = WordList::new(&[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "a",
+        "half",
+        "record",
+        "record-breaking",
+        "highest",
+        "lowest",
+        "biggest",
+        "largest",
+        "worst",
+        "best",
+        "fewest",
+        "most",
+        "nearly",
+        "almost",
+        "virtually",
+        "than",
+        "two-thirds",
+        "three-quarters",
+        "billions",
+        "millions",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "about",
+        "around",
+        "roughly",
+        "over",
+        "approximately",
+        "some",
+        "average",
+        "averages",
+        "averaged",
+        "by",
+    ]);
+    let first = word.as_bytes().first().copied().unwrap_or(b' ');
+    first.is_ascii_digit()
+        || word.len() <= 16 && crate::attribution::with_lowercase_pub(word, |w| OPENERS.contains(w))
 }
 
 /// The worded figure starting at word `k`, with its last word.
@@ -390,14 +451,25 @@ fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<u
 /// The words of a sentence with their byte ranges, punctuation trimmed;
 /// a number keeps its commas and points ("2,100", "4.2").
 fn words(sentence: &str) -> Vec<(Range<usize>, &str)> {
+    let bytes = sentence.as_bytes();
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in sentence
-        .char_indices()
-        .chain(std::iter::once((sentence.len(), ' ')))
-    {
-        let part =
-            c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | ',' | '.') && start.is_some();
+    let mut i = 0;
+    while i <= bytes.len() {
+        // ASCII a byte at a time; other characters decoded.
+        let (c, len) = match bytes.get(i) {
+            None => (' ', 1),
+            Some(&b) if b.is_ascii() => (b as char, 1),
+            Some(_) => {
+                let c = sentence[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
+        let part = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '\'' | ',' | '.') && start.is_some()
+        } else {
+            c.is_alphanumeric() || c == '’' && start.is_some()
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -409,6 +481,7 @@ fn words(sentence: &str) -> Vec<(Range<usize>, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
