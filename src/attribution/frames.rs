@@ -41,8 +41,8 @@ use super::sources::clean_name;
 use super::tokens::{name_right, span, Token};
 use super::verbs::{self, Class, Form};
 use super::words::{
-    all_caps, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS, NEGATIONS,
-    ORGANISATION_WORDS, REFUSALS, SKIPPABLE,
+    all_caps, WordList, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS,
+    NEGATIONS, ORGANISATION_WORDS, REFUSALS, SKIPPABLE,
 };
 use super::SourceKind;
 use std::ops::Range;
@@ -1377,56 +1377,56 @@ const NEWSPAPER_WORDS: &[&str] = &[
 
 /// Verbs that plainly report speech, which a lone unknown name may take.
 fn speech(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "wrote"
-            | "writes"
-            | "stated"
-            | "states"
-            | "explained"
-            | "explains"
-            | "insisted"
-            | "insists"
-            | "argued"
-            | "argues"
-            | "warned"
-            | "warns"
-            | "replied"
-            | "replies"
-            | "recalled"
-            | "recalls"
-            | "noted"
-            | "notes"
-            | "conceded"
-            | "concedes"
-            | "admitted"
-            | "admits"
-            | "claimed"
-            | "claims"
-            | "stressed"
-            | "stresses"
-            | "confirmed"
-            | "confirms"
-            | "denied"
-            | "denies"
-            | "asked"
-            | "asks"
-            | "tweeted"
-            | "posted"
-            | "declared"
-            | "announced"
-            | "announces"
-            | "maintains"
-            | "maintained"
-            | "contends"
-            | "contended"
-    )
+    static SPEECH: WordList = WordList::new(&[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "stated",
+        "states",
+        "explained",
+        "explains",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "replied",
+        "replies",
+        "recalled",
+        "recalls",
+        "noted",
+        "notes",
+        "conceded",
+        "concedes",
+        "admitted",
+        "admits",
+        "claimed",
+        "claims",
+        "stressed",
+        "stresses",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+        "asked",
+        "asks",
+        "tweeted",
+        "posted",
+        "declared",
+        "announced",
+        "announces",
+        "maintains",
+        "maintained",
+        "contends",
+        "contended",
+    ]);
+    SPEECH.contains(word)
 }
 
 /// People named in a sentence outside its quotations ("Councillor Tom

@@ -29,13 +29,13 @@
 
 use super::tokens::{name_left, span, Token};
 use super::words::{
-    all_caps, is_common_sentence_opener, strip_possessive, with_lowercase, ANONYMOUS_HEADS,
-    ARTICLES, AUTHOR_HEADS, AUTHOR_MARKERS, DEFINITE, DOCUMENT_HEADS, DOCUMENT_NAMES,
-    GENERIC_BODIES, GIVEN_NAMES, GROUP_HEADS, GROUP_OF, HEDGES, IDENTIFIABLE_PLURALS,
-    INSTITUTION_HEADS, INTRODUCTORY, MONTHS_AND_DAYS, NON_SOURCE_PRONOUNS, OFFICE_HEADS,
-    ORGANISATION_WORDS, PARTISAN_HEADS, PERSON_PRONOUNS, PLACE_PREPOSITIONS, PLACE_WORDS,
-    POSSESSIVES, POST_MODIFIERS, PRE_SUBJECT, QUANTIFIERS, ROLE_HEADS, SKIPPABLE, SPOKES_HEADS,
-    TITLES, UNIVERSALS,
+    all_caps, is_common_sentence_opener, strip_possessive, with_lowercase, WordList,
+    ANONYMOUS_HEADS, ARTICLES, AUTHOR_HEADS, AUTHOR_MARKERS, DEFINITE, DOCUMENT_HEADS,
+    DOCUMENT_NAMES, GENERIC_BODIES, GIVEN_NAMES, GROUP_HEADS, GROUP_OF, HEDGES,
+    IDENTIFIABLE_PLURALS, INSTITUTION_HEADS, INTRODUCTORY, MONTHS_AND_DAYS, NON_SOURCE_PRONOUNS,
+    OFFICE_HEADS, ORGANISATION_WORDS, PARTISAN_HEADS, PERSON_PRONOUNS, PLACE_PREPOSITIONS,
+    PLACE_WORDS, POSSESSIVES, POST_MODIFIERS, PRE_SUBJECT, QUANTIFIERS, ROLE_HEADS, SKIPPABLE,
+    SPOKES_HEADS, TITLES, UNIVERSALS,
 };
 use super::SourceKind;
 use std::ops::Range;
@@ -1475,6 +1475,101 @@ pub(super) fn person_evidence(tokens: &[Token], run: &Range<usize>, bare: &str) 
 /// politician Lydia Harrow", "shopkeeper Lena Voss", "Council leader
 /// Martin Cheswick" — any noun, not a preposition, a determiner, a verb.
 pub(super) fn role_word(token: &Token) -> bool {
+    /// Words with a person's ending that are not a person: "other", "recent".
+    static NOT_ROLES: WordList = WordList::new(&[
+        "other",
+        "another",
+        "former",
+        "latter",
+        "under",
+        "over",
+        "after",
+        "ever",
+        "never",
+        "either",
+        "neither",
+        "rather",
+        "whether",
+        "together",
+        "further",
+        "major",
+        "minor",
+        "senior",
+        "junior",
+        "prior",
+        "recent",
+        "current",
+        "different",
+        "public",
+        "domestic",
+        "economic",
+        "specific",
+        "electric",
+        "massive",
+        "effective",
+        "expensive",
+        "extensive",
+        "independent",
+        "urgent",
+        "silent",
+        "decent",
+        "primary",
+        "necessary",
+        "ordinary",
+        "temporary",
+        "unless",
+        "regardless",
+        "endless",
+        "less",
+        "least",
+        "elder",
+        "upper",
+        "lower",
+        "inner",
+        "outer",
+        "proper",
+        "clever",
+        "bitter",
+        "winter",
+        "summer",
+        "per",
+        "than",
+        "said",
+        "says",
+        "told",
+        "their",
+        "these",
+        "those",
+        "then",
+        "also",
+        "only",
+        "some",
+        "many",
+        "most",
+        "more",
+        "much",
+        "such",
+        "what",
+        "which",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "were",
+        "have",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "into",
+        "onto",
+        "upon",
+        "unto",
+        "like",
+        "unlike",
+        "near",
+    ]);
     let w = token.lower();
     if token.is_capitalized() || !token.is_word() || token.quoted {
         return false;
@@ -1494,109 +1589,13 @@ pub(super) fn role_word(token: &Token) -> bool {
         && w.len() >= 4
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
-        && !matches!(
-            w,
-            "other"
-                | "another"
-                | "former"
-                | "latter"
-                | "under"
-                | "over"
-                | "after"
-                | "ever"
-                | "never"
-                | "either"
-                | "neither"
-                | "rather"
-                | "whether"
-                | "together"
-                | "further"
-                | "major"
-                | "minor"
-                | "senior"
-                | "junior"
-                | "prior"
-                | "recent"
-                | "current"
-                | "different"
-                | "public"
-                | "domestic"
-                | "economic"
-                | "specific"
-                | "electric"
-                | "massive"
-                | "effective"
-                | "expensive"
-                | "extensive"
-                | "independent"
-                | "urgent"
-                | "silent"
-                | "decent"
-                | "primary"
-                | "necessary"
-                | "ordinary"
-                | "temporary"
-                | "unless"
-                | "regardless"
-                | "endless"
-                | "less"
-                | "least"
-                | "elder"
-                | "upper"
-                | "lower"
-                | "inner"
-                | "outer"
-                | "proper"
-                | "clever"
-                | "bitter"
-                | "winter"
-                | "summer"
-                | "per"
-        )
+        && !NOT_ROLES.contains(w)
         && !INTRODUCTORY.contains(w)
         && !SKIPPABLE.contains(w)
         && !PLACE_PREPOSITIONS.contains(&w)
         && !NON_SOURCE_PRONOUNS.contains(&w)
         && !POSSESSIVES.contains(&w)
-        && !matches!(
-            w,
-            "than"
-                | "said"
-                | "says"
-                | "told"
-                | "their"
-                | "these"
-                | "those"
-                | "then"
-                | "also"
-                | "only"
-                | "some"
-                | "many"
-                | "most"
-                | "more"
-                | "much"
-                | "such"
-                | "what"
-                | "which"
-                | "whom"
-                | "whose"
-                | "where"
-                | "when"
-                | "were"
-                | "have"
-                | "been"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-                | "into"
-                | "onto"
-                | "upon"
-                | "unto"
-                | "like"
-                | "unlike"
-                | "near"
-        )
+        && !NOT_ROLES.contains(w)
         && token.verb.is_none()
 }
 

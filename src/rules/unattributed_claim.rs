@@ -323,13 +323,18 @@ fn may_open_figure(word: &str) -> bool {
         || word.len() <= 16 && crate::attribution::with_lowercase_pub(word, |w| OPENERS.contains(w))
 }
 
+/// Whether word `k` is one of `list`, without case (a function, not a
+/// closure inlined at each of the patterns' thirty uses).
+#[inline(never)]
+fn word_is(words: &[(Range<usize>, &str)], k: usize, list: &[&str]) -> bool {
+    words
+        .get(k)
+        .is_some_and(|w| list.iter().any(|l| w.1.eq_ignore_ascii_case(l)))
+}
+
 /// The worded figure starting at word `k`, with its last word.
 fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<usize>, usize)> {
-    let is = |k: usize, list: &[&str]| {
-        words
-            .get(k)
-            .is_some_and(|w| list.iter().any(|l| w.1.eq_ignore_ascii_case(l)))
-    };
+    let is = |k: usize, list: &[&str]| word_is(words, k, list);
     let number = |k: usize| {
         words.get(k).is_some_and(|w| {
             w.1.bytes().next().is_some_and(|b| b.is_ascii_digit())
