@@ -75,7 +75,10 @@ fn stages(c: &mut Criterion) {
                 black_box(&document.text),
                 &segments,
                 &no_vague,
-                document.headline.as_ref(),
+                &attribution::Article {
+                    headline: document.headline.as_ref(),
+                    ..attribution::Article::default()
+                },
             )
         })
     });

@@ -75,6 +75,12 @@ step clippy-wasm "cargo clippy (wasm32)" \
 
 step native "native tests" cargo test --quiet --no-fail-fast
 
+# The annotated articles' scores, for reading (tests/annotated.rs is the
+# test that fails below the targets; this step prints the table). Its log
+# has no "test result:" lines, so it counts only if it fails to run.
+step eval "annotated articles (slant eval tests/annotated)" \
+  cargo run --release --quiet -- eval tests/annotated
+
 step wasm "WASM boundary tests (wasm-bindgen-test under node)" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --no-default-features --test wasm

@@ -77,6 +77,11 @@ impl FxHasher {
     }
 }
 
+/// A `HashMap` for per-text maps keyed by short strings (the attribution's
+/// source book, the learned detector's forms), hashed with [`FxHasher`].
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -114,7 +114,11 @@ pub fn analyze_with_model(
         text,
         &segments,
         &vague_sentences,
-        document.headline.as_ref(),
+        &attribution::Article {
+            headline: document.headline.as_ref(),
+            authors: &document.metadata.authors,
+            publisher: document.metadata.publisher.as_deref(),
+        },
     );
 
     let cx = rules::Context {

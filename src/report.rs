@@ -60,8 +60,19 @@ pub struct Summary {
     pub loaded_language: String,
     /// "14 of 22 sentences attributed to named sources; 3 vague; 5 none"
     pub sourcing: String,
+    /// How many distinct sources of each kind the article cites.
+    pub voices: Voices,
     /// Flags per category key, including zero counts.
     pub counts: BTreeMap<&'static str, usize>,
+}
+
+/// Distinct sources cited, by kind: the "who said what" panel's counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Voices {
+    pub people: usize,
+    pub organisations: usize,
+    pub documents: usize,
+    pub vague: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +97,9 @@ pub struct ReportSentence {
     pub end: usize,
     pub attribution: Attribution,
     pub source: Option<String>,
+    /// Whether the sentence states something: not the headline, a question,
+    /// an imperative, a byline, a dateline, a label or the author's bio.
+    pub claim: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,6 +114,9 @@ pub struct ReportSource {
     pub kind: SourceKind,
     pub mentions: usize,
     pub spans: Vec<Span>,
+    /// What the source is reported as saying: each quotation it speaks, or
+    /// else each sentence attributed to it, in text order.
+    pub says: Vec<Span>,
 }
 
 impl Report {
@@ -166,12 +183,12 @@ pub fn build(
             .iter()
             .flat_map(|s| [s.range.start, s.range.end]),
     );
-    wanted.extend(
-        analysis
-            .sources
+    wanted.extend(analysis.sources.iter().flat_map(|s| {
+        s.mentions
             .iter()
-            .flat_map(|s| s.mentions.iter().flat_map(|m| [m.start, m.end])),
-    );
+            .chain(&s.says)
+            .flat_map(|m| [m.start, m.end])
+    }));
     let utf16 = Utf16Offsets::new(text, wanted);
     let span = |r: &std::ops::Range<usize>| Span {
         start: utf16.get(r.start),
@@ -183,13 +200,8 @@ pub fn build(
         .iter()
         .map(|p| count_words(&text[p.clone()]))
         .sum();
-    let headline = document.headline.as_ref();
-    let claim_sentences: Vec<bool> = segments
-        .sentences
-        .iter()
-        .map(|s| Some(&s.range) != headline)
-        .collect();
-    let summary = summarise(&flags, &analysis, &claim_sentences);
+    let claim_sentences = &analysis.claims;
+    let summary = summarise(&flags, &analysis, claim_sentences);
     let weighted: f64 = flags
         .iter()
         .filter(|f| f.category.kind() == Kind::LoadedLanguage)
@@ -235,13 +247,15 @@ pub fn build(
         .sentences
         .iter()
         .zip(&analysis.sentences)
-        .map(|(s, a)| {
+        .zip(claim_sentences)
+        .map(|((s, a), &claim)| {
             let Span { start, end } = span(&s.range);
             ReportSentence {
                 start,
                 end,
                 attribution: a.attribution,
                 source: a.source.map(|i| analysis.sources[i].name.clone()),
+                claim,
             }
         })
         .collect();
@@ -253,6 +267,7 @@ pub fn build(
             kind: s.kind,
             mentions: s.mentions.len(),
             spans: s.mentions.iter().map(span).collect(),
+            says: s.says.iter().map(span).collect(),
         })
         .collect();
     // Named sources first, most cited first; ties in order of first mention.
@@ -343,7 +358,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `claim_sentences[i]`: sentence `i` is prose, not the headline.
+/// `claim_sentences[i]`: sentence `i` is a claim (see `Analysis::claims`).
 fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> Summary {
     let mut counts: BTreeMap<&'static str, usize> =
         Category::ALL.iter().map(|c| (c.key(), 0)).collect();
@@ -401,6 +416,15 @@ fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> S
             plural(total, "claim sentence", "claim sentences")
         )
     };
+    let mut voices = Voices::default();
+    for source in &analysis.sources {
+        *match source.kind {
+            SourceKind::Person => &mut voices.people,
+            SourceKind::Organisation => &mut voices.organisations,
+            SourceKind::Document => &mut voices.documents,
+            SourceKind::Vague => &mut voices.vague,
+        } += 1;
+    }
     Summary {
         loaded_terms: loaded.len(),
         author_loaded_terms: author,
@@ -414,6 +438,7 @@ fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> S
         unattributed_sentences: none,
         loaded_language,
         sourcing,
+        voices,
         counts,
     }
 }

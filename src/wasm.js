@@ -7,8 +7,8 @@
 
 /** u32s per flag: kind, category, start, end, message, in_quotation, severity, alternative, confidence. */
 export const FLAG_STRIDE = 9;
-/** u32s per sentence: start, end, attribution, source. */
-export const SENTENCE_STRIDE = 4;
+/** u32s per sentence: start, end, attribution, source, claim. */
+export const SENTENCE_STRIDE = 5;
 /** u32s per source, before its spans: name, kind, mentions, span count. */
 export const SOURCE_STRIDE = 4;
 /** u32s per span (a paragraph, a source's mention): start, end. */
@@ -55,6 +55,7 @@ export function fillReport(report, text, numbers, strings) {
       end: numbers[k + 1],
       attribution: strings[numbers[k + 2]],
       source: nullable(strings, numbers[k + 3]),
+      claim: numbers[k + 4] === 1,
     };
   }
   const sources = new Array(numbers[k++]);
@@ -63,8 +64,11 @@ export function fillReport(report, text, numbers, strings) {
     const kind = strings[numbers[k + 1]];
     const mentions = numbers[k + 2];
     const count = numbers[k + 3];
-    sources[i] = { name, kind, mentions, spans: spans(numbers, k + SOURCE_STRIDE, count) };
+    const mentionsAt = spans(numbers, k + SOURCE_STRIDE, count);
     k += SOURCE_STRIDE + count * SPAN_STRIDE;
+    const says = spans(numbers, k + 1, numbers[k]);
+    k += 1 + says.length * SPAN_STRIDE;
+    sources[i] = { name, kind, mentions, spans: mentionsAt, says };
   }
   report.text = text;
   report.flags = flags;

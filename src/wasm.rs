@@ -32,13 +32,14 @@
 //! flag count       flag × FLAG_STRIDE, …
 //! paragraph count  span × SPAN_STRIDE, …
 //! sentence count   sentence × SENTENCE_STRIDE, …
-//! source count     (source × SOURCE_STRIDE, then its span count × SPAN_STRIDE), …
+//! source count     (source × SOURCE_STRIDE, its span count × SPAN_STRIDE,
+//!                   says count, says × SPAN_STRIDE), …
 //! ```
 //!
 //! | record | stride | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |
 //! |---|---|---|---|---|---|---|---|---|---|---|
 //! | flag | [`FLAG_STRIDE`] = 9 | kind *s* | category *s* | start | end | message *s* | in_quotation 0/1 | severity | alternative *s?* | confidence *c?* |
-//! | sentence | [`SENTENCE_STRIDE`] = 4 | start | end | attribution *s* | source *s?* |
+//! | sentence | [`SENTENCE_STRIDE`] = 5 | start | end | attribution *s* | source *s?* | claim 0/1 |
 //! | source | [`SOURCE_STRIDE`] = 4 | name *s* | kind *s* | mentions | span count |
 //! | span (a paragraph, a source's mention) | [`SPAN_STRIDE`] = 2 | start | end |
 //!
@@ -69,7 +70,7 @@ use wasm_bindgen::prelude::*;
 /// `u32`s per flag in the packed numbers (see the module's table).
 pub const FLAG_STRIDE: usize = 9;
 /// `u32`s per sentence.
-pub const SENTENCE_STRIDE: usize = 4;
+pub const SENTENCE_STRIDE: usize = 5;
 /// `u32`s per source, before its spans.
 pub const SOURCE_STRIDE: usize = 4;
 /// `u32`s per span: a paragraph, or one of a source's mentions.
@@ -120,13 +121,20 @@ export interface Report {
   summary: { loaded_terms: number; author_loaded_terms: number; top_category: Category | null;
              unsourced_assertions: number; named_sentences: number; vague_sentences: number;
              unattributed_sentences: number; loaded_language: string; sourcing: string;
+             /** Distinct sources cited, by kind. */
+             voices: { people: number; organisations: number; documents: number; vague: number };
              counts: Record<Category, number> };
   flags: Flag[];
   /** The prose paragraphs; text outside them is header or footer. */
   paragraphs: Span[];
-  sentences: (Span & { attribution: "named" | "vague" | "none"; source: string | null })[];
+  /** `claim`: a statement (not the headline, a question, an imperative, a byline, a dateline,
+   *  a label or the author's bio); only claims are counted as sourced or not. */
+  sentences: (Span & { attribution: "named" | "vague" | "none"; source: string | null;
+               claim: boolean })[];
+  /** `says`: what the source is reported as saying, in order — each quotation it speaks (once),
+   *  else each sentence attributed to it. */
   sources: { name: string; kind: "person" | "organisation" | "document" | "vague"; mentions: number;
-             spans: Span[] }[];
+             spans: Span[]; says: Span[] }[];
 }
 "#;
 
@@ -235,7 +243,11 @@ pub fn analyze(
             + paragraphs.len() * SPAN_STRIDE
             + sentences.len() * SENTENCE_STRIDE
             + sources.len() * SOURCE_STRIDE
-            + SPAN_STRIDE * sources.iter().map(|s| s.spans.len()).sum::<usize>(),
+            + SPAN_STRIDE
+                * sources
+                    .iter()
+                    .map(|s| s.spans.len() + s.says.len() + 1)
+                    .sum::<usize>(),
     );
     numbers.push(to_u32(flags.len()));
     for flag in &flags {
@@ -261,6 +273,7 @@ pub fn analyze(
             to_u32(sentence.end),
             strings.variant(&mut attributions, sentence.attribution),
             strings.nullable(sentence.source.as_deref()),
+            u32::from(sentence.claim),
         ];
         numbers.extend(record);
     }
@@ -276,6 +289,7 @@ pub fn analyze(
         for span in &source.spans {
             numbers.extend(span_record(span));
         }
+        push_spans(&mut numbers, &source.says);
     }
     let table = js_sys::Array::new_with_length(to_u32(strings.list.len()));
     for (i, s) in strings.list.iter().enumerate() {

@@ -101,9 +101,12 @@ fn crlf_and_lone_cr_line_ends() {
     for report in [&crlf, &cr] {
         assert_eq!(report.metadata.title.as_deref(), Some("Storm hits"));
         assert_eq!(report.metadata.authors, ["Jo Bloggs"]);
-        assert_eq!(report.flags.len(), 1);
+        assert!(report.flags.iter().any(|f| f.text == "so-called"));
         slices_exactly(report);
     }
+    // The same flags whichever line ends the text has.
+    let texts = |r: &slant::Report| r.flags.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&crlf), texts(&cr));
 }
 
 #[test]
@@ -128,4 +131,67 @@ fn markup_like_text_in_plain_mode_is_text() {
     let report = text(input);
     assert_eq!(report.text, input);
     assert!(report.flags.iter().any(|f| f.text == "so-called"));
+}
+
+/// Time of `analyze` on `input` as plain text.
+fn timed(input: &str) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    let _ = text(input);
+    start.elapsed()
+}
+
+/// Sourcing's worst cases stay linear: each input is analysed at two sizes,
+/// four times apart, and the larger may take at most ten times as long (a
+/// quadratic path takes sixteen). The smaller is large enough that start-up
+/// costs are noise.
+fn stays_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let small = make(n);
+    let large = make(4 * n);
+    // Best of three, against a shared machine's noise.
+    let best = |input: &str| (0..3).map(|_| timed(input)).min().unwrap();
+    let (t1, t4) = (best(&small), best(&large));
+    assert!(
+        t4 < t1 * 10 + std::time::Duration::from_millis(200),
+        "{name}: {t1:?} for {} bytes, {t4:?} for {}",
+        small.len(),
+        large.len()
+    );
+}
+
+#[test]
+fn capitalised_runs_before_reporting_verbs() {
+    // One sentence: a long run of capitalised words, with a verb every few
+    // words that would walk back over the whole run.
+    stays_linear(
+        "capitalised run",
+        |n| "Alba Brook Corran Dale said ".repeat(n) + "it.",
+        4_000,
+    );
+}
+
+#[test]
+fn many_short_quotations_in_one_sentence() {
+    stays_linear(
+        "short quotations",
+        |n| "Keller said “a” and “b” ".repeat(n) + "then left.",
+        4_000,
+    );
+}
+
+#[test]
+fn many_distinct_speakers() {
+    stays_linear(
+        "distinct speakers",
+        |n| {
+            (0..n)
+                .map(|i| format!("Ann Speakerx{i} said the port was shut. Speakerx{i} added that it would reopen. "))
+                .collect()
+        },
+        2_000,
+    );
+}
+
+#[test]
+fn many_figure_like_numbers() {
+    stays_linear("figures", |n| "1,".repeat(n) + " people.", 50_000);
 }

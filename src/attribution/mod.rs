@@ -1,41 +1,53 @@
 //! Attribution: who says so? Finds reporting frames ("X said", "said X",
-//! "according to X", "X told reporters"), pairs quotations with speakers,
-//! resolves "he"/"she" to the last named person, merges mentions of one
-//! source, and decides for every sentence whether it is attributed to a named
-//! source, a vague one, or none.
+//! "according to X", "several economists now believe", "it is widely
+//! thought"), pairs quotations with speakers, resolves "he", "she", "it",
+//! "they", "the agency" and "the estimates" to sources named before, merges
+//! mentions of one source, decides for every sentence whether it is a claim
+//! and whether it is attributed to a named source, a vague one, or none, and
+//! records what each source is reported as saying.
 //!
 //! `attribute` reads the sentences once, in order, then once more for
-//! quotations. Each sentence is split into tokens (`tokens.rs`); its
-//! reporting frames are found and each frame's subject classified
-//! (`frames.rs`); a named subject is filed in the source book, which merges
-//! the mentions of one source (`sources.rs`); a pronoun is resolved here, by
-//! `Antecedents`, to the person or source named last. The word lists every
-//! step consults are in `words.rs`. `QuotationSpeakers` remembers who speaks
-//! each quotation; the second pass gives that speaker to the quotation's
-//! other sentences, and gives a quotation that opens a sentence the speaker
-//! of the sentence before it in the same paragraph.
+//! quotations. Each sentence is split into tokens (`tokens.rs`), each
+//! knowing its verb (`verbs.rs`) and whether it is quoted; `claims.rs`
+//! says whether the sentence states anything; its reporting frames are
+//! found (`frames.rs`) and each subject read (`phrase.rs`); a named subject
+//! is filed in the source book, which merges the mentions of one source
+//! (`sources.rs`); a pronoun or a definite "the agency" is resolved here, by
+//! `Antecedents`, to the person or body named or cited last. The word lists
+//! every step consults are in `words.rs`. `QuotationSpeakers` remembers who
+//! speaks each quotation; the second pass gives that speaker to the
+//! quotation's other sentences, and gives a quotation that opens a sentence
+//! the speaker of the sentence before it in the same paragraph. Then each
+//! source's sayings are filed (`record_sayings`).
 //!
 //! The stage reads every word of the article, so it is written to be cheap
-//! per token: the word lists are hash tables built once, a token's lower
-//! case and shape are computed once, and the sentence's lower case lives in
-//! one buffer reused from sentence to sentence.
+//! per token and linear in the article: the word lists are hash tables built
+//! once, a token's lower case, shape and verb are computed once, the
+//! sentence's lower case lives in one buffer reused from sentence to
+//! sentence, every walk from a verb is bounded (a clause of 40 tokens, a
+//! name of 8), and the source book merges by hash lookups.
 
+mod claims;
 mod frames;
+mod phrase;
 mod sources;
 mod tokens;
+mod verbs;
 mod words;
 
-pub(crate) use words::{is_reporting_verb, WordList};
+pub use phrase::Vagueness;
+pub(crate) use words::{is_reporting_verb, with_lowercase as with_lowercase_pub, WordList};
 
-use frames::{frames, person_mentions, Frame, Subject};
-use sources::{complete_surnames, SourceBook};
+use frames::{frames, mentions, Context, Frame};
+use phrase::{Known, Pronoun, Subject};
+use sources::{FullNames, SourceBook};
 use tokens::{ascii_lowercase_into, tokenize};
 
 use crate::segment::{OverlapCursor, Quotation, Segments};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribution {
     Named,
@@ -43,7 +55,7 @@ pub enum Attribution {
     None,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Person,
@@ -58,6 +70,10 @@ pub struct Source {
     pub kind: SourceKind,
     /// Byte ranges of each mention as a source.
     pub mentions: Vec<Range<usize>>,
+    /// What the source is reported as saying, in order: each quotation it
+    /// speaks (once, however many sentences it spans), or else each
+    /// sentence attributed to it.
+    pub says: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,12 +83,43 @@ pub struct SentenceAttribution {
     pub source: Option<usize>,
 }
 
+/// A vague attribution found by the grammar ("several economists now
+/// believe", "it is widely thought"): the words to flag and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VagueFrame {
+    pub range: Range<usize>,
+    pub why: Vagueness,
+}
+
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub sentences: Vec<SentenceAttribution>,
     pub sources: Vec<Source>,
     /// Per quotation (same order as `Segments::quotations`): whether a speaker was found.
     pub quotation_has_speaker: Vec<bool>,
+    /// Per sentence: whether it is a claim (a statement), not a question,
+    /// an imperative, a byline, a dateline, a label or the author's bio.
+    pub claims: Vec<bool>,
+    /// Vague attributions, in text order.
+    pub vague: Vec<VagueFrame>,
+    /// Claims of what everyone knows ("Every teacher knows"), in text order.
+    pub certainty: Vec<Range<usize>>,
+}
+
+/// What attribution needs to know of the article besides its segments.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Article<'a> {
+    pub headline: Option<&'a Range<usize>>,
+    /// The authors, from the metadata: their bio is no claim.
+    pub authors: &'a [String],
+    /// The publisher, from the metadata: "The Beacon understands" is its own.
+    pub publisher: Option<&'a str>,
+}
+
+impl Known for SourceBook {
+    fn person(&self, word: &str) -> bool {
+        SourceBook::person(self, word)
+    }
 }
 
 /// Attribute every sentence. `vague_flag_sentences[i]` says whether a
@@ -81,32 +128,124 @@ pub fn attribute(
     text: &str,
     segments: &Segments,
     vague_flag_sentences: &[bool],
-    headline: Option<&Range<usize>>,
+    article: &Article,
 ) -> Analysis {
     let mut book = SourceBook::default();
+    let mut full_names = FullNames::default();
     let mut antecedents = Antecedents::default();
     let mut speakers = QuotationSpeakers::new(&segments.quotations);
     let mut sentences = Vec::with_capacity(segments.sentences.len());
+    let mut claims = Vec::with_capacity(segments.sentences.len());
+    let mut vague = Vec::new();
+    let mut certainty = Vec::new();
     let mut lower_buffer = String::new();
     let mut quotations_in = OverlapCursor::new(&segments.top_level);
-    for (i, sentence) in segments.sentences.iter().enumerate() {
+    let publisher: Vec<String> = article
+        .publisher
+        .map(|p| {
+            p.split_whitespace()
+                .map(|w| w.to_lowercase())
+                .filter(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the" | "daily" | "news" | "weekly" | "sunday" | "evening" | "morning"
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut bio_paragraph = None;
+    let all = &segments.sentences;
+    for (i, sentence) in all.iter().enumerate() {
         let mut attributed = SentenceAttribution {
             attribution: Attribution::None,
             source: None,
         };
-        if headline == Some(&sentence.range) {
+        if article.headline == Some(&sentence.range) {
             sentences.push(attributed);
+            claims.push(false);
             continue;
         }
         let in_sentence = quotations_in.overlapping(&sentence.range);
         // One buffer for every sentence's lower case: the tokens borrow it
         // only until the next sentence.
         let lower = ascii_lowercase_into(&text[sentence.range.clone()], &mut lower_buffer);
-        let tokens = tokenize(text, sentence.range.clone(), lower);
-        let mentions = person_mentions(text, &tokens, in_sentence);
-        for frame in frames(text, &tokens, in_sentence) {
-            antecedents.mentioned_before(&mentions, frame.range.start);
-            cite(frame, &mut attributed, &mut book, &mut antecedents);
+        let tokens = tokenize(text, sentence.range.clone(), lower, in_sentence);
+
+        let p = sentence.paragraph;
+        let opens = i == 0 || all[i - 1].paragraph != p;
+        let closes = all.get(i + 1).is_none_or(|next| next.paragraph != p);
+        if opens && claims::bio(&tokens, article.authors) {
+            bio_paragraph = Some(p);
+        }
+        let place = claims::Place {
+            whole_paragraph: opens && closes,
+        };
+        claims.push(
+            bio_paragraph != Some(p)
+                && claims::is_claim(&text[sentence.range.clone()], &tokens, &place),
+        );
+
+        let cx = Context {
+            text,
+            known: &book,
+            publisher: &publisher,
+        };
+        let named = mentions(&cx, &tokens);
+        let (mut found, certain) = frames(&cx, &tokens);
+        certainty.extend(certain.into_iter().map(|c| c.range));
+        crate::order::sort_by_key(&mut found, |f| f.range.start as u64);
+        let (mut people, mut organisations) = (0, 0);
+        let mut sentence_flag = None;
+        for frame in found {
+            // The people and bodies named before this frame, for its pronoun.
+            while people < named.subjects.len()
+                && named.people[named.subjects[people]].1.end <= frame.range.start
+            {
+                antecedents.mention(&named.people[named.subjects[people]]);
+                people += 1;
+            }
+            while organisations < named.organisations.len()
+                && named.organisations[organisations].1.end <= frame.range.start
+            {
+                antecedents.mention_organisation(&named.organisations[organisations], i);
+                organisations += 1;
+            }
+            // One flag a sentence: the vague frame that first decides it.
+            // A vague frame inside what a named source reports ("Keller
+            // said residents were worried") is that source's account.
+            if let Some((range, why)) = &frame.flag {
+                if attributed.attribution == Attribution::None {
+                    sentence_flag = Some(VagueFrame {
+                        range: range.clone(),
+                        why: *why,
+                    });
+                }
+            }
+            // A frame at the sentence's end ("…, the ministry said") speaks
+            // for it all; one inside what an earlier frame reports ("Critics
+            // say the minister has said nothing") does not.
+            let trailing = frame.verb + 7 >= tokens.len();
+            cite(
+                frame,
+                &mut attributed,
+                &mut book,
+                &mut antecedents,
+                &mut full_names,
+                (i, trailing),
+            );
+        }
+        if attributed.attribution == Attribution::Vague {
+            vague.extend(sentence_flag);
+        }
+        for &subject in &named.subjects[people..] {
+            antecedents.mention(&named.people[subject]);
+        }
+        for mention in &named.organisations[organisations..] {
+            antecedents.mention_organisation(mention, i);
+        }
+        for (name, _) in &named.people {
+            full_names.mentioned(name);
         }
         if attributed.attribution == Attribution::None
             && vague_flag_sentences.get(i).copied().unwrap_or(false)
@@ -114,116 +253,270 @@ pub fn attribute(
             attributed.attribution = Attribution::Vague;
         }
         speakers.heard(in_sentence, &attributed);
-        antecedents.mentioned(&mentions);
         sentences.push(attributed);
     }
     speakers.carry(segments, &mut sentences);
-    complete_surnames(text, &mut book.sources);
+    full_names.complete(&mut book.sources);
+    let mut sources = book.sources;
+    record_sayings(segments, &sentences, &speakers, &mut sources);
+    crate::order::sort_by_key(&mut vague, |v| v.range.start as u64);
     Analysis {
         sentences,
-        sources: book.sources,
+        sources,
         quotation_has_speaker: speakers.found(&segments.quotations),
+        claims,
+        vague,
+        certainty,
     }
 }
 
-/// Files one frame's subject: a named source in the book, a pronoun as the
-/// source it stands for, a vague source as vague. The sentence's source is
-/// the first it names; a vague one counts only while none is named.
+/// Files one frame's subject: a named source in the book, a definite
+/// "the agency" or a pronoun as the source it stands for, a vague source as
+/// vague. The sentence's source is the first it names; a vague one counts
+/// only while none is named.
 fn cite(
     frame: Frame,
     sentence: &mut SentenceAttribution,
     book: &mut SourceBook,
     antecedents: &mut Antecedents,
+    full_names: &mut FullNames,
+    (at_sentence, trailing): (usize, bool),
 ) {
-    let named = sentence.attribution == Attribution::Named;
-    match frame.subject {
+    let Frame {
+        subject,
+        range,
+        plural,
+        ..
+    } = frame;
+    let index = match subject {
         Subject::Named { name, kind } => {
-            let index = book.add(&name, kind, frame.range);
-            antecedents.cited(index, kind);
-            if !named {
-                sentence.attribution = Attribution::Named;
-                sentence.source = Some(index);
+            if kind == SourceKind::Person {
+                full_names.mentioned(&name);
+            }
+            Some(book.add(&name, kind, range))
+        }
+        Subject::Definite { phrase, head, kind } => {
+            // "the operator", "the company": the body named or cited last.
+            let generic = head.is_empty() || words::GENERIC_BODIES.contains(&head.as_str());
+            let known = if generic && kind == SourceKind::Organisation {
+                antecedents.resolve(Pronoun::Thing, book, at_sentence)
+            } else {
+                book.with_word(&head)
+                    .filter(|&i| book.sources[i].kind != SourceKind::Person)
+                    .or_else(|| antecedents.organisation_with(&head, book))
+                    .or_else(|| {
+                        if kind == SourceKind::Document {
+                            // "The estimates show …" after a sentence citing them.
+                            antecedents.recent(at_sentence)
+                        } else {
+                            None
+                        }
+                    })
+            };
+            match known {
+                Some(i) => {
+                    book.sources[i].mentions.push(range);
+                    if kind == SourceKind::Document && !head.is_empty() {
+                        book.alias(&head, i);
+                    }
+                    Some(i)
+                }
+                None if !phrase.is_empty() => Some(book.add(&phrase, kind, range)),
+                None => None,
             }
         }
-        Subject::Pronoun { person } if !named => {
-            if let Some(index) = antecedents.resolve(person, book) {
-                book.sources[index].mentions.push(frame.range);
-                sentence.attribution = Attribution::Named;
-                sentence.source = Some(index);
+        Subject::Pronoun(pronoun) => {
+            if sentence.attribution == Attribution::Named {
+                return; // a pronoun in a sentence already attributed adds nothing
+            }
+            let index = antecedents.resolve(pronoun, book, at_sentence);
+            if let Some(i) = index {
+                book.sources[i].mentions.push(range);
+            }
+            index
+        }
+        Subject::Vague { phrase, .. } => Some(book.add(&phrase, SourceKind::Vague, range)),
+    };
+    let Some(index) = index else {
+        return;
+    };
+    let source = &book.sources[index];
+    let (kind, at) = (source.kind, source.mentions.last().map_or(0, |m| m.start));
+    antecedents.cited(index, kind, at_sentence, at, plural);
+    let attribution = if kind == SourceKind::Vague {
+        Attribution::Vague
+    } else {
+        Attribution::Named
+    };
+    // The first frame decides; a named one at the sentence's end may still
+    // name the source of what a vague one began ("Figures show …, the
+    // ministry said").
+    let decides = sentence.attribution == Attribution::None
+        || sentence.attribution == Attribution::Vague
+            && attribution == Attribution::Named
+            && trailing;
+    if decides {
+        sentence.attribution = attribution;
+        sentence.source = Some(index);
+    }
+}
+
+/// Each source's sayings: the quotations it speaks, once each, and the
+/// sentences attributed to it outside them.
+fn record_sayings(
+    segments: &Segments,
+    sentences: &[SentenceAttribution],
+    speakers: &QuotationSpeakers,
+    sources: &mut [Source],
+) {
+    let mut quotations_in = OverlapCursor::new(&segments.top_level);
+    // The last quotation group filed per source, so a quotation spanning
+    // sentences is filed once.
+    let mut last_group: Vec<Option<usize>> = vec![None; sources.len()];
+    for (sentence, attributed) in segments.sentences.iter().zip(sentences) {
+        let quotations = quotations_in.overlapping(&sentence.range);
+        let Some(s) = attributed.source else {
+            continue;
+        };
+        let mut filed = false;
+        for q in quotations {
+            if speakers.source[q.group] == Some(s) {
+                filed = true;
+                if last_group[s] != Some(q.group) {
+                    last_group[s] = Some(q.group);
+                    // The whole group: a quotation continued across paragraphs.
+                    sources[s].says.push(q.range.clone());
+                } else if let Some(last) = sources[s].says.last_mut() {
+                    if q.range.start >= last.end {
+                        last.end = q.range.end.max(last.end);
+                    }
+                }
             }
         }
-        // A pronoun in a sentence already attributed adds nothing.
-        Subject::Pronoun { .. } => {}
-        Subject::Vague(name) => {
-            book.add(&name, SourceKind::Vague, frame.range);
-            if sentence.attribution == Attribution::None {
-                sentence.attribution = Attribution::Vague;
-            }
+        if !filed {
+            sources[s].says.push(sentence.range.clone());
         }
     }
 }
 
-/// Whom "he", "she" and "it" stand for: "he" or "she" is the person named
-/// most recently before it, cited as a source or only mentioned; "it" is the
-/// source cited last, of any kind.
+/// Whom "he", "she", "it" and "they" stand for: "he" or "she" is the person
+/// written about most recently before it — cited as a source, only named,
+/// or an unnamed one ("A senior manager, who asked not to be named, said
+/// … He said …"); "it" is the body cited or named last; "they" a body or a
+/// group cited in the last two sentences.
 #[derive(Default)]
 struct Antecedents {
-    /// The person cited last (an index into the book).
-    person: Option<usize>,
-    /// The source cited last, of any kind.
-    source: Option<usize>,
-    /// The person named last anywhere, cited or not: the name and where it
-    /// is written.
+    /// The person cited last, and where.
+    person: Option<(usize, usize)>,
+    /// The unnamed person cited last ("one senior officer"), and where.
+    unnamed: Option<(usize, usize)>,
+    /// The person named last anywhere, cited or not, and where.
     mentioned: Option<(String, usize)>,
+    /// The body or document cited last, and where.
+    thing: Option<(usize, usize)>,
+    /// The organisation named last, cited or not, where, and in which sentence.
+    organisation: Option<(String, usize, usize)>,
+    /// The source cited last of any kind, and its sentence.
+    any: Option<(usize, usize)>,
 }
 
 impl Antecedents {
-    fn cited(&mut self, index: usize, kind: SourceKind) {
-        if kind == SourceKind::Person {
-            self.person = Some(index);
+    fn cited(&mut self, index: usize, kind: SourceKind, sentence: usize, at: usize, plural: bool) {
+        match kind {
+            SourceKind::Person => self.person = Some((index, at)),
+            SourceKind::Vague if !plural => self.unnamed = Some((index, at)),
+            SourceKind::Vague => {}
+            _ => self.thing = Some((index, at)),
         }
-        self.source = Some(index);
+        self.any = Some((index, sentence));
     }
 
-    /// Before a frame at `at`: the last of the sentence's people named
-    /// before it.
-    fn mentioned_before(&mut self, mentions: &[(String, Range<usize>)], at: usize) {
-        if let Some((name, range)) = mentions.iter().rev().find(|(_, m)| m.end <= at) {
+    /// A person named at `range` (mentions come in text order).
+    fn mention(&mut self, (name, range): &(String, Range<usize>)) {
+        if self
+            .mentioned
+            .as_ref()
+            .is_none_or(|(_, seen)| *seen < range.start)
+        {
             self.mentioned = Some((name.clone(), range.start));
         }
     }
 
-    /// After a sentence: the last person it names, unless one named later
-    /// is known already.
-    fn mentioned(&mut self, mentions: &[(String, Range<usize>)]) {
-        if let Some((name, range)) = mentions.last() {
-            if self
-                .mentioned
-                .as_ref()
-                .is_none_or(|(_, seen)| *seen < range.start)
-            {
-                self.mentioned = Some((name.clone(), range.start));
-            }
-        }
+    /// An organisation named at `range` in sentence `sentence`.
+    fn mention_organisation(&mut self, (name, range): &(String, Range<usize>), sentence: usize) {
+        self.organisation = Some((name.clone(), range.start, sentence));
     }
 
-    /// The source a pronoun stands for. A person mentioned after the last
-    /// one cited becomes a source here, and the one "he" or "she" means.
-    fn resolve(&mut self, person: bool, book: &mut SourceBook) -> Option<usize> {
-        if !person {
-            return self.source;
+    /// "the agency" for an organisation named but not yet cited ("the
+    /// Health Performance Agency published figures …").
+    fn organisation_with(&mut self, head: &str, book: &mut SourceBook) -> Option<usize> {
+        let (name, at, _) = self.organisation.as_ref()?;
+        let has = name.split_whitespace().any(|w| {
+            w.trim_end_matches(['\'', '’', 's'])
+                .eq_ignore_ascii_case(head.trim_end_matches('s'))
+        });
+        if !has {
+            return None;
         }
-        let cited_at = self
-            .person
-            .map(|i| book.sources[i].mentions.last().map_or(0, |m| m.start));
-        match &self.mentioned {
-            Some((name, at)) if cited_at.is_none_or(|c| *at > c) => {
-                let index = book.intern(name, SourceKind::Person);
-                self.person = Some(index);
-                self.source = Some(index);
-                Some(index)
+        let index = book.intern(name, SourceKind::Organisation);
+        self.thing = Some((index, *at));
+        Some(index)
+    }
+
+    /// The source cited in this sentence or the one before: what "the
+    /// estimates" or "the figures" refer back to.
+    fn recent(&self, sentence: usize) -> Option<usize> {
+        self.any
+            .filter(|&(_, at)| at + 1 >= sentence)
+            .map(|(i, _)| i)
+    }
+
+    /// The source a pronoun stands for. A person or body named after the
+    /// last one cited becomes a source here.
+    fn resolve(
+        &mut self,
+        pronoun: Pronoun,
+        book: &mut SourceBook,
+        sentence: usize,
+    ) -> Option<usize> {
+        match pronoun {
+            Pronoun::Thing => {
+                // A body named in this sentence, or the one cited last; a
+                // body only named earlier when none has been cited.
+                let cited_at = self.thing.map(|(_, at)| at);
+                match &self.organisation {
+                    Some((name, at, named_in))
+                        if cited_at.is_none_or(|c| *at > c)
+                            && (*named_in == sentence || cited_at.is_none()) =>
+                    {
+                        let index = book.intern(name, SourceKind::Organisation);
+                        self.thing = Some((index, *at));
+                        Some(index)
+                    }
+                    _ => self.thing.map(|(i, _)| i),
+                }
             }
-            _ => self.person,
+            Pronoun::Plural => self
+                .any
+                .filter(|&(i, at)| at + 2 >= sentence && book.sources[i].kind != SourceKind::Person)
+                .map(|(i, _)| i),
+            Pronoun::Person => {
+                let cited = self.person.map_or(0, |(_, at)| at);
+                let unnamed = self.unnamed.map_or(0, |(_, at)| at);
+                match &self.mentioned {
+                    Some((name, at))
+                        if *at >= cited
+                            && *at >= unnamed
+                            && (self.person.is_none() || *at > cited) =>
+                    {
+                        let index = book.intern(name, SourceKind::Person);
+                        self.person = Some((index, *at));
+                        Some(index)
+                    }
+                    _ if self.unnamed.is_some() && unnamed > cited => self.unnamed.map(|(i, _)| i),
+                    _ => self.person.map(|(i, _)| i),
+                }
+            }
         }
     }
 }
@@ -317,9 +610,33 @@ mod testing {
     use crate::segment::{paragraphs_between_blank_lines, segment};
 
     pub(super) fn run(text: &str) -> (Analysis, Segments) {
+        run_by(text, &[])
+    }
+
+    fn run_by(text: &str, authors: &[String]) -> (Analysis, Segments) {
         let segments = segment(text, &paragraphs_between_blank_lines(text), None);
         let none = vec![false; segments.sentences.len()];
-        (attribute(text, &segments, &none, None), segments)
+        let article = Article {
+            authors,
+            publisher: Some("The Daily Gazette"),
+            ..Article::default()
+        };
+        (attribute(text, &segments, &none, &article), segments)
+    }
+
+    /// Each sentence: whether it is a claim.
+    pub(super) fn claims(text: &str, authors: &[String]) -> Vec<bool> {
+        run_by(text, authors).0.claims
+    }
+
+    /// The words flagged as vague attributions.
+    pub(super) fn vague_flags(text: &str) -> Vec<String> {
+        run(text)
+            .0
+            .vague
+            .iter()
+            .map(|v| text[v.range.clone()].to_string())
+            .collect()
     }
 
     pub(super) fn attributions(text: &str) -> Vec<(Attribution, Option<String>)> {
@@ -368,6 +685,9 @@ mod tests {
             .iter()
             .all(|s| s.attribution == Attribution::Named));
         assert_eq!(analysis.sources[0].name, "Priya Natarajan");
+        // What she said is the quotation, once.
+        let quotation = 0..text.find(" said").unwrap();
+        assert_eq!(analysis.sources[0].says, vec![quotation]);
     }
 
     #[test]
@@ -382,5 +702,27 @@ mod tests {
                 Attribution::None
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod sayings {
+    use super::testing::run;
+
+    #[test]
+    fn each_source_says_its_quotations_once_and_its_other_sentences() {
+        let text = "Keller said the port would close. “We have no choice. None at all,” she said.\n\nThe union said it would strike.";
+        let (analysis, _) = run(text);
+        let keller = &analysis.sources[0];
+        let says: Vec<&str> = keller.says.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            says,
+            [
+                "Keller said the port would close.",
+                "“We have no choice. None at all,”"
+            ]
+        );
+        let union = &analysis.sources[1];
+        assert_eq!(union.says.len(), 1);
     }
 }

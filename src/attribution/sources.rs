@@ -3,53 +3,44 @@
 //!
 //! An article names one source in many ways: "UN Under-Secretary-General
 //! Stephen O'Brien", then "O'Brien", then "Under-Secretary O'Brien"; "the
-//! Harbour Workers' Union", then "the union". A name is cleaned first
-//! (`clean_name`: a person's titles and leading acronym go, an
-//! organisation's "the"), then merged with an earlier source of the same
-//! kind that has the same name, the same surname (people), or whose last
-//! word it is (organisations). The fullest form of the name seen is the one
-//! kept. At the end, a person cited only by surname gets the full name the
-//! article gives elsewhere (`complete_surnames`).
+//! Harbour Workers' Union", then "the union"; "Begoña Etxeberria Núñez",
+//! then "Etxeberria". A name is cleaned first (`clean_name`: a person's
+//! titles and leading acronym go, an organisation's "the"), then merged with
+//! an earlier source of the same kind that has the same name, whose
+//! surnames hold it (people), or whose last word it is (organisations). The
+//! fullest form of the name seen is the one kept. At the end, a person cited
+//! only by surname gets the full name the article gives elsewhere
+//! (`FullNames`).
 //!
-//! Merging compares a name with every source so far, so the book keeps each
-//! source's merge keys, and the answer for each name as written: a source
-//! is usually named the same way many times over. Renaming a source changes
-//! its keys, so it clears the remembered answers.
+//! Every lookup is a hash lookup: the book keeps, per kind, each source's
+//! name, each surname of a person, the last word of an organisation, and
+//! every word of an organisation's or a document's name (for "the agency",
+//! "the estimates"), so an article with thousands of sources costs no more
+//! per mention than one with three.
 
 use super::words::{all_caps, is_common_sentence_opener, with_lowercase, TITLES};
 use super::{Source, SourceKind};
+use crate::hash::FastMap;
 use std::ops::Range;
 
-/// The sources found so far, with what merging needs to know of them.
+/// The sources found so far, indexed for merging.
 #[derive(Default)]
 pub(super) struct SourceBook {
     pub(super) sources: Vec<Source>,
-    /// Per source, its merge keys computed once (every mention is compared
-    /// against every source).
-    keys: Vec<MergeKeys>,
-    /// Names as written, with each kind they came with and the source
-    /// `intern` gave them. A source is named the same way many times over;
-    /// `merge` gives the same answer again until a source is renamed (a new
-    /// source goes last, after every earlier answer).
-    seen: std::collections::BTreeMap<String, Vec<(SourceKind, usize)>>,
-}
-
-/// What a source's name is compared by.
-struct MergeKeys {
-    lower: String,
-    /// The last word, lower case.
-    surname: String,
-    single_word: bool,
-}
-
-impl MergeKeys {
-    fn of(name: &str) -> Self {
-        MergeKeys {
-            lower: name.to_lowercase(),
-            surname: surname(name),
-            single_word: !name.contains(' '),
-        }
-    }
+    /// Per kind (`kind_slot`), lower-case clean name → source.
+    names: [FastMap<String, usize>; 4],
+    /// A person's surnames (every word but the first), lower case → source.
+    surnames: FastMap<String, usize>,
+    /// An organisation's last word, lower case → source ("the union").
+    last_words: FastMap<String, usize>,
+    /// A one-word organisation, lower case → source.
+    single_words: FastMap<String, usize>,
+    /// Every word of an organisation's or document's name, and the head
+    /// noun of the phrase that cited it ("estimates") → the latest source.
+    words: FastMap<String, usize>,
+    /// The organisation and the document cited last.
+    pub(super) last_organisation: Option<usize>,
+    pub(super) last_document: Option<usize>,
 }
 
 impl SourceBook {
@@ -61,59 +52,169 @@ impl SourceBook {
 
     /// The source of that name, merged with earlier mentions of it, or a new one.
     pub(super) fn intern(&mut self, written: &str, kind: SourceKind) -> usize {
-        let known = self
-            .seen
-            .get(written)
-            .and_then(|kinds| kinds.iter().find(|(k, _)| *k == kind));
-        if let Some(&(_, index)) = known {
-            return index;
-        }
-        let (index, renamed) = self.merge(written, kind);
-        if renamed {
-            self.seen.clear();
-        }
-        self.seen
-            .entry(written.to_string())
-            .or_default()
-            .push((kind, index));
-        index
-    }
-
-    /// The source of that name, merged with earlier mentions of it, or a new
-    /// one; and whether an existing source was renamed (its merge keys changed).
-    fn merge(&mut self, name: &str, kind: SourceKind) -> (usize, bool) {
-        let name = clean_name(name, kind);
-        let new = MergeKeys::of(&name);
+        let name = clean_name(written, kind);
+        let lower = name.to_lowercase();
+        let surname = lower.rsplit(' ').next().unwrap_or("");
+        let single = !lower.contains(' ');
         let apostrophes = ['\'', '’'];
-        let found = self.sources.iter().zip(&self.keys).position(|(s, old)| {
-            s.kind == kind
-                && (old.lower == new.lower
-                    || (kind == SourceKind::Person && old.surname == new.surname)
-                    // "the union" is the Harbour Workers' Union named before.
-                    || (kind == SourceKind::Organisation
-                        && (new.single_word && old.surname.trim_end_matches(apostrophes) == new.lower
-                            || old.single_word && new.surname.trim_end_matches(apostrophes) == old.lower)))
+        let names = &self.names[kind_slot(kind)];
+        let found = names.get(lower.as_str()).copied().or_else(|| match kind {
+            // "O'Brien" is "Stephen O'Brien"; "Etxeberria" is "Begoña
+            // Etxeberria Núñez"; "Stephen O'Brien" is an earlier "O'Brien".
+            SourceKind::Person => {
+                if single {
+                    self.surnames.get(lower.as_str()).copied()
+                } else {
+                    names.get(surname).copied().or_else(|| {
+                        self.surnames
+                            .get(surname)
+                            .copied()
+                            .filter(|&i| !self.sources[i].name.contains(' '))
+                    })
+                }
+            }
+            // "the union" is the Harbour Workers' Union named before.
+            SourceKind::Organisation => {
+                if single {
+                    self.last_words
+                        .get(lower.trim_end_matches(apostrophes))
+                        .copied()
+                } else {
+                    self.single_words
+                        .get(surname.trim_end_matches(apostrophes))
+                        .copied()
+                }
+            }
+            _ => None,
         });
-        match found {
+        let index = match found {
             Some(i) => {
                 // Keep the fullest form of the name: "Stephen O'Brien" over "O'Brien".
                 if name.split_whitespace().count() > self.sources[i].name.split_whitespace().count()
                 {
-                    self.keys[i] = new;
                     self.sources[i].name = name;
-                    return (i, true);
+                    self.index(i);
+                } else if matches!(kind, SourceKind::Organisation | SourceKind::Document)
+                    && self.last_organisation != Some(i)
+                    && self.last_document != Some(i)
+                {
+                    // Cited again after another: the latest with its words.
+                    self.index_words(i);
                 }
-                (i, false)
+                i
             }
             None => {
                 self.sources.push(Source {
                     name,
                     kind,
                     mentions: Vec::new(),
+                    says: Vec::new(),
                 });
-                self.keys.push(new);
-                (self.sources.len() - 1, false)
+                let i = self.sources.len() - 1;
+                self.index(i);
+                i
             }
+        };
+        match kind {
+            SourceKind::Organisation => self.last_organisation = Some(index),
+            SourceKind::Document => self.last_document = Some(index),
+            _ => {}
+        }
+        index
+    }
+
+    /// Files the current name of source `i` under every key (once each:
+    /// an existing key keeps its first source).
+    fn index(&mut self, i: usize) {
+        let source = &self.sources[i];
+        let kind = source.kind;
+        let lower = source.name.to_lowercase();
+        first(&mut self.names[kind_slot(kind)], &lower, i);
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        match kind {
+            SourceKind::Person => {
+                for w in words
+                    .iter()
+                    .skip(1)
+                    .chain(words.len().eq(&1).then_some(&words[0]))
+                {
+                    first(&mut self.surnames, w, i);
+                }
+            }
+            SourceKind::Organisation | SourceKind::Document => {
+                if kind == SourceKind::Organisation {
+                    if let Some(last) = words.last() {
+                        first(&mut self.last_words, last.trim_end_matches(['\'', '’']), i);
+                    }
+                    if words.len() == 1 {
+                        first(&mut self.single_words, words[0], i);
+                    }
+                }
+                self.index_words(i);
+            }
+            SourceKind::Vague => {}
+        }
+    }
+
+    /// Files source `i` under each word of its name, as the latest source
+    /// with that word ("the agency").
+    fn index_words(&mut self, i: usize) {
+        let lower = self.sources[i].name.to_lowercase();
+        for w in lower.split_whitespace() {
+            let w = w.trim_end_matches(['\'', '’', 's']).trim_end_matches('\'');
+            if w.len() > 2 && !is_common_sentence_opener(w) {
+                latest(&mut self.words, w, i);
+            }
+        }
+    }
+
+    /// Also file source `i` under `word` ("estimates" for the ONS cited by
+    /// "according to estimates from the ONS").
+    pub(super) fn alias(&mut self, word: &str, i: usize) {
+        let w = word.to_lowercase();
+        let w = w.trim_end_matches('s');
+        if w.len() > 2 {
+            latest(&mut self.words, w, i);
+        }
+    }
+
+    /// The latest organisation or document with `word` in its name.
+    pub(super) fn with_word(&self, word: &str) -> Option<usize> {
+        let w = word.to_lowercase();
+        self.words
+            .get(w.trim_end_matches(['\'', '’', 's']))
+            .copied()
+    }
+
+    /// Whether a person is known by this lower-case word.
+    pub(super) fn person(&self, word: &str) -> bool {
+        self.surnames.contains_key(word)
+    }
+}
+
+/// The slot of a kind in `SourceBook::names`.
+fn kind_slot(kind: SourceKind) -> usize {
+    match kind {
+        SourceKind::Person => 0,
+        SourceKind::Organisation => 1,
+        SourceKind::Document => 2,
+        SourceKind::Vague => 3,
+    }
+}
+
+/// `key` → `i` unless `key` is there already (no allocation if it is).
+fn first(map: &mut FastMap<String, usize>, key: &str, i: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), i);
+    }
+}
+
+/// `key` → `i`, replacing what was there (no allocation if it was).
+fn latest(map: &mut FastMap<String, usize>, key: &str, i: usize) {
+    match map.get_mut(key) {
+        Some(slot) => *slot = i,
+        None => {
+            map.insert(key.to_string(), i);
         }
     }
 }
@@ -135,6 +236,7 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
             || with_lowercase(word.trim_end_matches('.'), |w| {
                 TITLES.contains(w) || w.split('-').all(|part| TITLES.contains(part))
             })
+            || word == "."
     };
     let words = name.split_whitespace().count();
     let dropped = name
@@ -152,35 +254,47 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
     bare
 }
 
-/// The last word of `name`, lower case.
-fn surname(name: &str) -> String {
-    name.split_whitespace().last().unwrap_or("").to_lowercase()
+/// Full names of the people an article mentions, by surname: what
+/// `FullNames::complete` gives a person cited only by surname.
+#[derive(Default)]
+pub(super) struct FullNames {
+    by_surname: FastMap<String, String>,
+    seen: FastMap<String, ()>,
 }
 
-/// A person cited only by surname ("Sandvik said") gets the full name the
-/// article introduces elsewhere ("the national mediator, Elin Sandvik").
-pub(super) fn complete_surnames(text: &str, sources: &mut [Source]) {
-    for source in sources
-        .iter_mut()
-        .filter(|s| s.kind == SourceKind::Person && !s.name.contains(' '))
-    {
-        let surname = source.name.clone();
-        for (at, _) in text.match_indices(surname.as_str()) {
-            let before = text[..at].strip_suffix(' ');
-            let Some(given) = before.and_then(|b| b.rsplit([' ', '\n', '(', '“', '"']).next())
-            else {
-                continue;
-            };
-            let capitalised = given.chars().next().is_some_and(char::is_uppercase)
-                && given.chars().all(|c| c.is_alphabetic() || c == '-');
-            let after_ok = !text[at + surname.len()..].starts_with(char::is_alphanumeric);
-            if capitalised
-                && after_ok
-                && !TITLES.contains(given.to_lowercase().as_str())
-                && !is_common_sentence_opener(&given.to_lowercase())
-            {
-                source.name = format!("{given} {surname}");
-                break;
+impl FullNames {
+    /// Notes a person's full name as written ("Elin Sandvik"), once per surname.
+    pub(super) fn mentioned(&mut self, name: &str) {
+        // A name is usually written the same way many times: once is enough.
+        if self.seen.contains_key(name) {
+            return;
+        }
+        self.seen.insert(name.to_string(), ());
+        let bare = clean_name(name, SourceKind::Person);
+        let mut words = bare.split_whitespace();
+        let Some(first) = words.next() else {
+            return;
+        };
+        let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || TITLES.contains(&first.to_lowercase()) {
+            return;
+        }
+        for surname in words {
+            self.by_surname
+                .entry(surname.to_lowercase())
+                .or_insert_with(|| bare.clone());
+        }
+    }
+
+    /// A person cited only by surname ("Sandvik said") gets the full name the
+    /// article gives elsewhere ("the national mediator, Elin Sandvik").
+    pub(super) fn complete(&self, sources: &mut [Source]) {
+        for source in sources
+            .iter_mut()
+            .filter(|s| s.kind == SourceKind::Person && !s.name.contains(' '))
+        {
+            if let Some(full) = self.by_surname.get(&source.name.to_lowercase()) {
+                source.name = full.clone();
             }
         }
     }
@@ -232,6 +346,31 @@ mod tests {
         assert_eq!(book.sources[obrien].mentions, [0..7, 10..25, 30..40]);
         assert_eq!(book.sources[union].name, "Harbour Workers' Union");
         assert_eq!(book.sources.len(), 3);
+        // A double surname: either word finds the person.
+        let begona = book.add("Begoña Etxeberria Núñez", SourceKind::Person, 90..100);
+        assert_eq!(book.add("Etxeberria", SourceKind::Person, 110..120), begona);
+        assert_eq!(book.sources[begona].name, "Begoña Etxeberria Núñez");
+        // A word of an organisation's name finds it: "the agency".
+        let agency = book.add(
+            "Health Performance Agency",
+            SourceKind::Organisation,
+            130..150,
+        );
+        assert_eq!(book.with_word("agency"), Some(agency));
+        assert_eq!(book.with_word("Agency's"), Some(agency));
+    }
+
+    #[test]
+    fn many_distinct_speakers_merge_in_linear_time() {
+        // 20,000 people, each cited twice: one hash lookup per mention.
+        let mut book = SourceBook::default();
+        for i in 0..20_000 {
+            let full = format!("Ann Speaker{i}");
+            let a = book.add(&full, SourceKind::Person, i..i + 1);
+            let b = book.add(&format!("Speaker{i}"), SourceKind::Person, i..i + 1);
+            assert_eq!(a, b);
+        }
+        assert_eq!(book.sources.len(), 20_000);
     }
 
     #[test]
@@ -250,5 +389,12 @@ mod tests {
                 Attribution::None
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_gets_the_full_name_given_elsewhere() {
+        let text = "Sandvik said talks would resume. The national mediator, Elin Sandvik, has led talks since May.";
+        let (analysis, _) = run(text);
+        assert_eq!(analysis.sources[0].name, "Elin Sandvik");
     }
 }

@@ -15,9 +15,20 @@
 //! apostrophe ("Workers' Union"), so that a name is a run of whole tokens.
 //! The tokenizer steps over ASCII bytes without decoding; the test beside it
 //! holds it to the first, one-character-at-a-time version.
+//!
+//! Whether a token is inside a quotation is set here too, in the same walk
+//! (tokens and quotations are both in text order), so no rule compares a
+//! token with every quotation of its sentence.
+//!
+//! A name is a run of at most `MAX_NAME_TOKENS` tokens and `MAX_NAME_BYTES`
+//! bytes: the longest names in news copy ("Under-Secretary-General for
+//! Humanitarian Affairs Stephen O'Brien") fit, and a run of capitalised
+//! words a page long is not read again and again by every verb after it.
 
+use super::verbs::{self, Verb};
 use super::words::{BEFORE_THE, CONNECTORS};
 use crate::chars::{char_at, is_alphanumeric};
+use crate::segment::Quotation;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -32,7 +43,16 @@ pub(super) struct Token<'a> {
     /// ask this of every token many times.
     capitalized: bool,
     word: bool,
+    /// Inside a quotation (between its marks): a speaker's words.
+    pub(super) quoted: bool,
+    /// The verb this word is a form of, looked up once: the frame finders
+    /// ask it of every token they walk over.
+    pub(super) verb: Option<Verb>,
 }
+
+/// The longest name, in tokens and in bytes.
+pub(super) const MAX_NAME_TOKENS: usize = 8;
+pub(super) const MAX_NAME_BYTES: usize = 120;
 
 impl Token<'_> {
     pub(super) fn lower(&self) -> &str {
@@ -48,8 +68,31 @@ impl Token<'_> {
 
 /// The sentence's tokens. `ascii_lower` is the sentence lower-cased when it
 /// is all ASCII (see `ascii_lowercase_into`): tokens borrow their lower case
-/// from it, instead of one allocation per capitalised word.
+/// from it, instead of one allocation per capitalised word. `quotations`
+/// are the sentence's top-level quotations, in order.
 pub(super) fn tokenize<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    ascii_lower: Option<&'a str>,
+    quotations: &[Quotation],
+) -> Vec<Token<'a>> {
+    let mut tokens = tokenize_words(text, range, ascii_lower);
+    let mut q = 0;
+    for token in &mut tokens {
+        while q < quotations.len() && quotations[q].inner.end < token.range.end {
+            q += 1;
+        }
+        token.quoted = quotations.get(q).is_some_and(|quotation| {
+            quotation.inner.start <= token.range.start && token.range.end <= quotation.inner.end
+        });
+        if token.word {
+            token.verb = verbs::verb(&token.lowercase);
+        }
+    }
+    tokens
+}
+
+fn tokenize_words<'a>(
     text: &'a str,
     range: Range<usize>,
     ascii_lower: Option<&'a str>,
@@ -108,6 +151,8 @@ pub(super) fn tokenize<'a>(
             range: range.start + i..range.start + end,
             capitalized: c.is_uppercase(),
             word: is_alphanumeric(c),
+            quoted: false,
+            verb: None,
         });
         i = end;
     }
@@ -130,70 +175,82 @@ pub(super) fn ascii_lowercase_into<'a>(text: &'a str, buffer: &'a mut String) ->
     Some(buffer)
 }
 
-/// A capitalised run ending at `end` (inclusive), walking left.
+/// Whether the run `start..end` is short enough for a name: at most
+/// `MAX_NAME_TOKENS` tokens and `MAX_NAME_BYTES` bytes.
+fn fits(tokens: &[Token], start: usize, end: usize) -> bool {
+    end - start <= MAX_NAME_TOKENS
+        && tokens[end - 1].range.end - tokens[start].range.start <= MAX_NAME_BYTES
+}
+
+/// A capitalised run ending at `end` (inclusive), walking left; at most a
+/// name's length (`fits`).
 pub(super) fn name_left(tokens: &[Token], end: usize) -> Option<Range<usize>> {
-    let mut start = end;
     if !tokens[end].is_capitalized() {
         return None;
     }
+    let mut start = end;
     while start > 0 {
         let prev = &tokens[start - 1];
-        if prev.is_capitalized() && prev.is_word() {
-            start -= 1;
+        let next = if prev.is_capitalized() && prev.is_word() {
+            start - 1
         } else if start >= 2
             && CONNECTORS.contains(prev.lower())
             && tokens[start - 2].is_capitalized()
         {
-            start -= 2;
+            start - 2
         } else if start >= 3
             && prev.lower() == "the"
             && BEFORE_THE.contains(&tokens[start - 2].lower())
             && tokens[start - 3].is_capitalized()
         {
-            start -= 3;
+            start - 3
         } else {
             break;
+        };
+        if !fits(tokens, next, end + 1) {
+            break;
         }
+        start = next;
     }
     Some(start..end + 1)
 }
 
-/// A capitalised run starting at `start`, walking right.
+/// A capitalised run starting at `start`, walking right; at most a name's
+/// length (`fits`).
 pub(super) fn name_right(tokens: &[Token], start: usize) -> Option<Range<usize>> {
     if !tokens.get(start)?.is_capitalized() || !tokens[start].is_word() {
         return None;
     }
     let mut end = start + 1;
     while end < tokens.len() {
-        if tokens[end].is_capitalized() && tokens[end].is_word() {
-            end += 1;
+        let next = if tokens[end].is_capitalized() && tokens[end].is_word() {
+            end + 1
         } else if end + 1 < tokens.len()
             && CONNECTORS.contains(tokens[end].lower())
             && tokens[end + 1].is_capitalized()
         {
-            end += 2;
+            end + 2
         } else if end + 2 < tokens.len()
             && BEFORE_THE.contains(&tokens[end].lower())
             && tokens[end + 1].lower() == "the"
             && tokens[end + 2].is_capitalized()
         {
-            end += 3;
+            end + 3
         } else if tokens[end].text == "."
             && tokens[end - 1].text.chars().count() <= 3
             && end + 1 < tokens.len()
             && tokens[end + 1].is_capitalized()
         {
-            end += 1; // "Dr. Priya", "J. Smith"
+            end + 1 // "Dr. Priya", "J. Smith"
         } else {
             break;
+        };
+        if !fits(tokens, start, next) {
+            break;
         }
+        end = next;
     }
     Some(start..end)
-}
-
-/// The text of a run of tokens, from its first to its last.
-pub(super) fn phrase_text(text: &str, tokens: &[Token], run: Range<usize>) -> String {
-    text[span(tokens, &run)].to_string()
 }
 
 /// The byte range of a run of tokens.
@@ -256,6 +313,8 @@ mod tests {
                 range: range.start + i..range.start + end,
                 capitalized: c.is_uppercase(),
                 word: c.is_alphanumeric(),
+                quoted: false,
+                verb: None,
             });
         }
         tokens
@@ -270,8 +329,8 @@ mod tests {
             // sentence lower-cased whole when it is ASCII.
             let mut buffer = String::new();
             let lower = ascii_lowercase_into(&text, &mut buffer);
-            let fast = tokenize(&text, 0..text.len(), None);
-            let borrowing = tokenize(&text, 0..text.len(), lower);
+            let fast = tokenize(&text, 0..text.len(), None, &[]);
+            let borrowing = tokenize(&text, 0..text.len(), lower, &[]);
             let slow = tokenize_one_char_at_a_time(&text, 0..text.len());
             let view = |tokens: &[Token]| -> Vec<(Range<usize>, String, bool, bool)> {
                 tokens.iter().map(|t| (t.range.clone(), t.lower().to_string(), t.capitalized, t.word)).collect()

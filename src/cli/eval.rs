@@ -1,7 +1,11 @@
 //! `slant eval PATH… [--folds K] [--techniques A,B] [--pred FILE] [--json]`:
-//! scores Slant on annotated articles and prints a table, or JSON.
+//! scores Slant on annotated articles and prints a table, or JSON. A folder
+//! holding `*.ann.json` files is Slant's own annotated articles
+//! (`eval::annotated`, scored on sourcing and metadata too); any other is
+//! the SemEval-2020 Task 11 layout.
 
-use slant::eval::{self, mean_sd, ptc, Evaluation, System, DEFAULT_POOLED};
+use slant::attribution::Attribution;
+use slant::eval::{self, annotated, mean_sd, ptc, Evaluation, System, DEFAULT_POOLED};
 use slant::learned::train::Params;
 use slant::Options;
 use std::collections::BTreeMap;
@@ -10,7 +14,8 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folders of annotated articles (the SemEval-2020 Task 11 layout).
+    /// Folders of annotated articles: Slant's own (`*.ann.json`), or the
+    /// SemEval-2020 Task 11 layout.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// K-fold cross-validation by article: train on K−1 folds, score the other.
@@ -39,9 +44,15 @@ pub struct Args {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// With Slant's own annotated articles: also list every disagreement.
+    #[arg(long)]
+    notes: bool,
 }
 
 pub fn run(args: &Args) -> Result<String, String> {
+    if args.paths.iter().any(|p| annotated::is_annotated(p)) {
+        return run_annotated(args);
+    }
     let mut params = Params::default();
     for assignment in &args.params {
         params.set(assignment)?;
@@ -248,6 +259,164 @@ fn json(evaluation: &Evaluation, pooled: &[String]) -> String {
         "pooled": pooled,
         "overall": object(&row(evaluation, |s| Some(s.overall))),
         "by_technique": by_technique,
+    });
+    serde_json::to_string_pretty(&value).expect("JSON") + "\n"
+}
+
+/// Slant's own annotated articles: every score in one table, or JSON.
+fn run_annotated(args: &Args) -> Result<String, String> {
+    if args.folds.is_some() || args.pred.is_some() || args.techniques.is_some() {
+        return Err(
+            "--folds, --pred and --techniques are for the SemEval layout, not *.ann.json folders"
+                .into(),
+        );
+    }
+    let mut articles = Vec::new();
+    for path in &args.paths {
+        articles.extend(annotated::read(path)?);
+    }
+    let options = Options {
+        sensitivity: args.sensitivity,
+        ..Options::default()
+    };
+    let scores = annotated::evaluate(&articles, &options);
+    let mut out = if args.json {
+        annotated_json(&scores)
+    } else {
+        annotated_table(&scores)
+    };
+    if args.notes && !args.json {
+        out.push('\n');
+        for note in &scores.notes {
+            let _ = writeln!(out, "{note}");
+        }
+    }
+    Ok(out)
+}
+
+fn annotated_table(s: &annotated::Scores) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} annotated articles", s.articles);
+    let _ = writeln!(
+        out,
+        "{:<34} {:>9} {:>9} {:>9} {:>9} {:>7}",
+        "loaded language", "precision", "recall", "F1", "predicted", "gold"
+    );
+    let span_row = |out: &mut String, name: &str, score: &eval::metric::SpanScore| {
+        let _ = writeln!(
+            out,
+            "{name:<34} {:>9.3} {:>9.3} {:>9.3} {:>9} {:>7}",
+            score.precision(),
+            score.recall(),
+            score.f1(),
+            score.predicted,
+            score.gold
+        );
+    };
+    span_row(&mut out, "  pooled", &s.loaded);
+    for (category, score) in &s.loaded_by_category {
+        span_row(&mut out, &format!("  {category}"), score);
+    }
+    let _ = writeln!(
+        out,
+        "  author-voice flags in neutral copy: {}",
+        s.neutral_author_flags
+    );
+    let ratio = |r: &annotated::Ratio| format!("{:.3} ({}/{})", r.value(), r.hits, r.of);
+    let _ = writeln!(out, "unsourced assertions");
+    let _ = writeln!(out, "  precision {}", ratio(&s.unsourced_precision));
+    let _ = writeln!(out, "  recall    {}", ratio(&s.unsourced_recall));
+    let _ = writeln!(out, "sentences");
+    let _ = writeln!(out, "  attribution accuracy {}", ratio(&s.attribution));
+    let _ = writeln!(out, "  claim accuracy       {}", ratio(&s.claim));
+    let kinds = [Attribution::Named, Attribution::Vague, Attribution::None];
+    let _ = writeln!(
+        out,
+        "  {:<18} {:>6} {:>6} {:>6} {:>9}",
+        "annotated \\ Slant", "named", "vague", "none", "not found"
+    );
+    for expected in kinds {
+        let cell = |got: Option<Attribution>| {
+            s.confusion
+                .get(&(expected, got))
+                .copied()
+                .unwrap_or_default()
+        };
+        let _ = writeln!(
+            out,
+            "  {:<18} {:>6} {:>6} {:>6} {:>9}",
+            format!("{expected:?}").to_lowercase(),
+            cell(Some(Attribution::Named)),
+            cell(Some(Attribution::Vague)),
+            cell(Some(Attribution::None)),
+            cell(None)
+        );
+    }
+    let _ = writeln!(out, "sources (people, organisations, documents)");
+    let _ = writeln!(out, "  precision {}", ratio(&s.sources_precision));
+    let _ = writeln!(out, "  recall    {}", ratio(&s.sources_recall));
+    let _ = writeln!(
+        out,
+        "  places, dates or regions listed as people: {}{}",
+        s.places_as_people.len(),
+        if s.places_as_people.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", s.places_as_people.join("; "))
+        }
+    );
+    let _ = writeln!(out, "metadata");
+    for (field, r) in &s.metadata {
+        let _ = writeln!(out, "  {field:<10} {}", ratio(r));
+    }
+    out
+}
+
+fn annotated_json(s: &annotated::Scores) -> String {
+    let span = |score: &eval::metric::SpanScore| {
+        serde_json::json!({
+            "precision": score.precision(),
+            "recall": score.recall(),
+            "f1": score.f1(),
+            "predicted": score.predicted,
+            "gold": score.gold,
+        })
+    };
+    let by_category: serde_json::Map<String, serde_json::Value> = s
+        .loaded_by_category
+        .iter()
+        .map(|(c, score)| (c.to_string(), span(score)))
+        .collect();
+    let metadata: serde_json::Map<String, serde_json::Value> = s
+        .metadata
+        .iter()
+        .map(|(field, r)| (field.clone(), r.value().into()))
+        .collect();
+    let value = serde_json::json!({
+        "articles": s.articles,
+        "loaded": { "overall": span(&s.loaded), "by_category": by_category },
+        "neutral_author_flags": s.neutral_author_flags,
+        "unsourced": {
+            "precision": s.unsourced_precision.value(),
+            "recall": s.unsourced_recall.value(),
+            "flags": s.unsourced_precision.of,
+            "annotated": s.unsourced_recall.of,
+        },
+        "sentences": {
+            "attribution_accuracy": s.attribution.value(),
+            "claim_accuracy": s.claim.value(),
+            "n": s.attribution.of,
+            "claim_n": s.claim.of,
+        },
+        "sources": {
+            "precision": s.sources_precision.value(),
+            "recall": s.sources_recall.value(),
+            "places_as_people": s.places_as_people.len(),
+            "places_as_people_names": s.places_as_people,
+            "listed": s.sources_precision.of,
+            "annotated": s.sources_recall.of,
+        },
+        "metadata": metadata,
     });
     serde_json::to_string_pretty(&value).expect("JSON") + "\n"
 }

@@ -8,6 +8,7 @@
 //! trained anew on all folds but one and scored on the one it did not see,
 //! so no figure comes from an article a model was trained on.
 
+pub mod annotated;
 pub mod metric;
 pub mod ptc;
 

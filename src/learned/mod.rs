@@ -265,6 +265,7 @@ fn technique_phrase(technique: &str) -> &str {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one taken range is the case
 mod tests {
     use super::*;
     use crate::segment::Quotation;

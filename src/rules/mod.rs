@@ -3,11 +3,14 @@
 //! with what it does and why (one example flagged, one not) and ending with
 //! its tests. A new rule is a file here and a row in [`RULES`].
 
+pub mod claims_only;
 pub mod in_quotation;
+pub mod lone_guesses;
 pub mod neutral_so_called;
 pub mod repeated_paragraph;
 pub mod scare_quotes;
 pub mod unattributed_claim;
+pub mod vague_source;
 
 use crate::attribution::Analysis;
 use crate::flag::Flag;
@@ -29,16 +32,24 @@ pub type Rule = fn(&Context, &mut Vec<Flag>);
 /// The rules, in the order `lib.rs` runs them. The order matters:
 /// - scare quotes come before in-quotation marking, which must know which
 ///   quotations are scare quotes (words inside those are not a speaker's);
+/// - lone guesses come after in-quotation marking: a quoted speaker's words
+///   are not the author's, and do not count towards the author's density;
 /// - neutral "so called" removes detector flags, so it follows the detectors;
+/// - vague sources come after the detectors, whose lexicon flags they do
+///   not repeat;
 /// - unattributed claims come after in-quotation marking: they are only ever
 ///   found in sentences with no quotation;
+/// - unsourced assertions are kept only in claims once all are found;
 /// - repeated paragraphs come last, so a repeated headline loses the flags of
 ///   every other rule too.
 pub const RULES: &[(&str, Rule)] = &[
     ("scare_quotes", scare_quotes::apply),
     ("in_quotation", in_quotation::apply),
+    ("lone_guesses", lone_guesses::apply),
     ("neutral_so_called", neutral_so_called::apply),
+    ("vague_source", vague_source::apply),
     ("unattributed_claim", unattributed_claim::apply),
+    ("claims_only", claims_only::apply),
     ("repeated_paragraph", repeated_paragraph::apply),
 ];
 

@@ -1,22 +1,27 @@
 //! Unattributed claims: a sentence in the author's own voice, attributed to
 //! nobody, that states something a reader would want sourced — a figure or
-//! statistic, a casualty count, or an accusation of wrongdoing. Scene-setting
-//! (dates, places, plain context) is left alone to keep precision high. The
-//! headline and sentences with a quotation in them are not the author's
-//! claims, so they are never flagged.
+//! statistic ("$4.2 million", "up 47 percent", "nine out of ten", "a third
+//! of", "record profits"), a casualty count, or an accusation of wrongdoing.
+//! Scene-setting (dates, places, plain context) is left alone to keep
+//! precision high. Only claims count: not the headline, a question, an
+//! imperative, a byline; and not a sentence with a quotation in it, which is
+//! someone's words. A figure is unattributed only when neither its sentence
+//! nor the sentence before it names a source ("The agency published its
+//! estimates on Monday. The figures show …").
 //!
 //! Flagged: The scheme cost taxpayers $4.2 million last year.
 //! Not flagged: The scheme cost $4.2 million, the council said.
 
 use super::{Context, Flag};
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, WordList};
 use crate::category::Category;
 use crate::scan;
 use crate::segment::OverlapCursor;
 use std::ops::Range;
 
 /// A figure: a sum of money, a percentage, or a count of people or things,
-/// as the regex it was first written as, made from the same word lists: the
+/// as the regex it was first written as (with a number that ends in a
+/// digit, so "58, dead" is no count of the dead), made from the same word lists: the
 /// tests' oracle for `figure_len`. Every match begins at a currency sign or
 /// at a digit that starts a word; the `\b` before a digit is checked by
 /// `find_figure`.
@@ -24,7 +29,7 @@ use std::ops::Range;
 fn figure_pattern() -> String {
     let any = |words: &[&str]| words.join("|");
     format!(
-        r"(?i)^(?:[$€£]\s?\d[\d,.]*(?:\s*(?:{})\b)?|\d[\d,.]*\s*(?:%|percent\b|per cent\b|(?:{})\b(?:\s+(?:{}))?|(?:{})\b))",
+        r"(?i)^(?:[$€£]\s?\d(?:[\d,.]*\d)?(?:\s*(?:{})\b)?|\d(?:[\d,.]*\d)?\s*(?:%|percent\b|per cent\b|(?:{})\b(?:\s+(?:{}))?|(?:{})\b))",
         any(MONEY_MAGNITUDES),
         any(MAGNITUDES),
         any(COUNTED_AFTER_MAGNITUDE),
@@ -86,7 +91,15 @@ const COUNTED: &[&str] = &[
 fn figure_len(s: &[u8]) -> Option<usize> {
     let is_space = scan::is_space;
     let skip = |i: usize, class: fn(u8) -> bool| i + scan::run(s, i, class);
-    let number_end = |i: usize| skip(i, |b| b.is_ascii_digit() || b == b',' || b == b'.');
+    // A number: digits with commas and points inside, never at its end
+    // ("58," in "31-58, dead last" is 58).
+    let number_end = |i: usize| {
+        let mut end = skip(i, |b| b.is_ascii_digit() || b == b',' || b == b'.');
+        while end > i && matches!(s[end - 1], b',' | b'.') {
+            end -= 1;
+        }
+        end
+    };
     let first_word = |i: usize, words: &[&str], bounded: bool| {
         words.iter().find_map(|w| {
             let end = i + w.len();
@@ -137,21 +150,359 @@ fn figure_len(s: &[u8]) -> Option<usize> {
 /// The leftmost figure in `sentence`, as a byte range of it. A figure may
 /// begin at a currency sign, or at a digit with no ASCII word character
 /// before it; a byte scan finds both (a byte before a digit that is part of
-/// a multi-byte character is never an ASCII word character).
+/// a multi-byte character is never an ASCII word character). When a figure
+/// starting at a digit fails, every later digit of the same number would
+/// fail the same way (it reads to the same end), so the scan moves past the
+/// number: each byte is read a bounded number of times.
 fn find_figure(sentence: &str) -> Option<Range<usize>> {
     let bytes = sentence.as_bytes();
-    (0..bytes.len()).find_map(|i| {
-        let may_start = match bytes[i] {
-            b'0'..=b'9' => i == 0 || !scan::is_word(bytes[i - 1]),
-            // "$", and the lead bytes of "€" and "£".
-            b'$' | 0xE2 | 0xC2 => true,
-            _ => false,
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let digit_start = b.is_ascii_digit() && (i == 0 || !scan::is_word(bytes[i - 1]));
+        // "$", and the lead bytes of "€" and "£".
+        let currency = matches!(b, b'$' | 0xE2 | 0xC2);
+        if digit_start || currency {
+            if let Some(len) = figure_len(&bytes[i..]) {
+                return Some(i..i + len);
+            }
+        }
+        if digit_start {
+            i += scan::run(bytes, i, |b| b.is_ascii_digit() || b == b',' || b == b'.');
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Words that make a number a proportion: "nine in ten", "one out of five".
+const SMALL_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "a",
+];
+const FRACTIONS: &[&str] = &[
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+    "two-thirds",
+    "three-quarters",
+    "half",
+];
+const RECORD_OF: &[&str] = &[
+    "profits",
+    "profit",
+    "levels",
+    "level",
+    "high",
+    "highs",
+    "low",
+    "lows",
+    "numbers",
+    "sales",
+    "losses",
+    "prices",
+    "temperatures",
+    "turnout",
+    "demand",
+    "debt",
+    "revenue",
+    "earnings",
+    "number",
+];
+const MAGNITUDE_PLURALS: &[&str] = &["billions", "millions", "thousands", "hundreds", "dozens"];
+const APPROXIMATELY: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "approximately",
+    "some",
+    "average",
+    "averages",
+    "averaged",
+];
+const TIME_UNITS: &[&str] = &[
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "decades",
+    "centuries",
+];
+
+/// Figures written in words or as proportions, which `find_figure` does not
+/// read: "nine out of ten residents", "one in four", "a third of",
+/// "by a third", "half the pupils", "record profits", "the highest prices
+/// ever recorded", "billions", "14 times", "2,100 residents", "more than 90
+/// minutes". One pass over the words, each compared with a few short lists.
+fn worded_figures(sentence: &str) -> Vec<Range<usize>> {
+    let words = words(sentence);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        // Most words open no figure: one comparison each decides.
+        if !may_open_figure(words[k].1) {
+            k += 1;
+            continue;
+        }
+        match worded_figure_at(&words, k) {
+            Some((range, last)) => {
+                found.push(range);
+                k = last + 1;
+            }
+            None => k += 1,
+        }
+    }
+    found
+}
+
+/// Whether a worded figure may start at this word: a number, a fraction,
+/// "record", a superlative, a magnitude, an approximation.
+fn may_open_figure(word: &str) -> bool {
+    static OPENERS: WordList = WordList::new(&[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "a",
+        "half",
+        "record",
+        "record-breaking",
+        "highest",
+        "lowest",
+        "biggest",
+        "largest",
+        "worst",
+        "best",
+        "fewest",
+        "most",
+        "nearly",
+        "almost",
+        "virtually",
+        "than",
+        "two-thirds",
+        "three-quarters",
+        "billions",
+        "millions",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "about",
+        "around",
+        "roughly",
+        "over",
+        "approximately",
+        "some",
+        "average",
+        "averages",
+        "averaged",
+        "by",
+    ]);
+    let first = word.as_bytes().first().copied().unwrap_or(b' ');
+    first.is_ascii_digit()
+        || word.len() <= 16 && crate::attribution::with_lowercase_pub(word, |w| OPENERS.contains(w))
+}
+
+/// Whether word `k` is one of `list`, without case (a function, not a
+/// closure inlined at each of the patterns' thirty uses).
+#[inline(never)]
+fn word_is(words: &[(Range<usize>, &str)], k: usize, list: &[&str]) -> bool {
+    words
+        .get(k)
+        .is_some_and(|w| list.iter().any(|l| w.1.eq_ignore_ascii_case(l)))
+}
+
+/// The worded figure starting at word `k`, with its last word.
+fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<usize>, usize)> {
+    let is = |k: usize, list: &[&str]| word_is(words, k, list);
+    let number = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.1.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                || SMALL_NUMBERS
+                    .iter()
+                    .any(|n| w.1.eq_ignore_ascii_case(n) && *n != "a")
+        })
+    };
+    let digits = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.1.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+    };
+    let span = |from: usize, to: usize| (words[from].0.start..words[to].0.end, to);
+    {
+        // "nine in ten", "one out of five".
+        if number(k) && is(k + 1, &["in"]) && number(k + 2) {
+            return Some(span(k, k + 2));
+        }
+        if number(k) && is(k + 1, &["out"]) && is(k + 2, &["of"]) && number(k + 3) {
+            return Some(span(k, k + 3));
+        }
+        // "a third of", "two-thirds of", "by a third".
+        if is(k, &["a", "one", "two", "three"])
+            && is(k + 1, FRACTIONS)
+            && !is(k + 1, &["half"])
+            && (is(k + 2, &["of"]) || k > 0 && is(k - 1, &["by"]))
+        {
+            return Some(span(k, k + 1));
+        }
+        if is(k, &["two-thirds", "three-quarters"]) {
+            return Some(span(k, k));
+        }
+        // "Half the pupils", "half of all homes".
+        if is(k, &["half"])
+            && is(k + 1, &["of", "the", "all", "their", "its"])
+            && !(k > 0
+                && is(
+                    k - 1,
+                    &["first", "second", "the", "a", "last", "this", "next"],
+                ))
+        {
+            return Some(span(k, k + 1));
+        }
+        // "record profits", "a record high".
+        if is(k, &["record", "record-breaking"]) && is(k + 1, RECORD_OF) {
+            return Some(span(k, k + 1));
+        }
+        // "the highest prices ever recorded", "the worst on record".
+        if is(
+            k,
+            &[
+                "highest", "lowest", "biggest", "largest", "worst", "best", "fewest", "most",
+            ],
+        ) {
+            for j in k + 1..(k + 6).min(words.len()) {
+                if is(j, &["ever"]) && is(j + 1, &["recorded", "seen", "measured"])
+                    || is(j, &["on"]) && is(j + 1, &["record"])
+                {
+                    return Some(span(k, j + 1));
+                }
+                // "one of the highest council tax bills in the region".
+                if is(j, &["in"])
+                    && is(j + 1, &["the"])
+                    && is(
+                        j + 2,
+                        &[
+                            "region", "country", "state", "world", "nation", "city", "county",
+                            "league", "division", "area",
+                        ],
+                    )
+                {
+                    return Some(span(k, j + 2));
+                }
+            }
+        }
+        // "billions", "thousands of Americans".
+        if is(k, MAGNITUDE_PLURALS) {
+            return Some(span(k, k));
+        }
+        // "nearly every American tested", "almost all homes".
+        if is(k, &["nearly", "almost", "virtually"])
+            && is(k + 1, &["every", "all"])
+            && k + 2 < words.len()
+        {
+            return Some(span(k, k + 2));
+        }
+        // "14 times".
+        if digits(k) && is(k + 1, &["times"]) {
+            return Some(span(k, k + 1));
+        }
+        // "2,100 residents", "1,100 good jobs": a number with a thousands
+        // separator, then a plural noun.
+        if digits(k) && words[k].1.contains(',') && words[k].1.len() >= 5 {
+            for (j, (_, w)) in words.iter().enumerate().take(k + 3).skip(k + 1) {
+                if w.len() > 3 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return Some(span(k, j));
+                }
+            }
+        }
+        // "more than 90 minutes", "about 300 homes".
+        let approx = is(k, APPROXIMATELY)
+            || is(k, &["than"]) && k > 0 && is(k - 1, &["more", "fewer", "less"]);
+        if approx && digits(k + 1) {
+            let unit = k + 2;
+            if words.get(unit).is_some_and(|w| {
+                w.1.len() > 3 && w.1.ends_with('s') && w.1.bytes().all(|b| b.is_ascii_lowercase())
+            }) || is(unit, TIME_UNITS)
+            {
+                let from = if is(k, &["than"]) { k - 1 } else { k };
+                let (range, _) = span(from, unit);
+                return Some((range, unit));
+            }
+        }
+    }
+    None
+}
+
+/// The words of a sentence with their byte ranges, punctuation trimmed;
+/// a number keeps its commas and points ("2,100", "4.2").
+fn words(sentence: &str) -> Vec<(Range<usize>, &str)> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i <= bytes.len() {
+        // ASCII a byte at a time; other characters decoded.
+        let (c, len) = match bytes.get(i) {
+            None => (' ', 1),
+            Some(&b) if b.is_ascii() => (b as char, 1),
+            Some(_) => {
+                let c = sentence[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
         };
-        may_start
-            .then(|| figure_len(&bytes[i..]))
-            .flatten()
-            .map(|len| i..i + len)
-    })
+        let part = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '\'' | ',' | '.') && start.is_some()
+        } else {
+            c.is_alphanumeric() || c == '’' && start.is_some()
+        };
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = sentence[s..i].trim_end_matches([',', '.', '\'', '’', '-']);
+                if !word.is_empty() {
+                    out.push((s..s + word.len(), word));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    out
+}
+
+/// A figure's span with the word before it that says which way it moved:
+/// "up 47 percent", "down 3%".
+fn with_direction(sentence: &str, figure: Range<usize>) -> Range<usize> {
+    let before = sentence[..figure.start].trim_end();
+    for word in ["up", "down"] {
+        if let Some(rest) = before.strip_suffix(word) {
+            if rest.is_empty() || rest.ends_with(' ') {
+                return rest.len()..figure.end;
+            }
+        }
+    }
+    figure
 }
 
 /// Words that accuse someone of wrongdoing, every form spelled out. At most
@@ -218,39 +569,69 @@ fn find_accusation(sentence: &str) -> Option<Range<usize>> {
     })
 }
 
-/// Flags the first accusation, or else the first figure, of each sentence
-/// attributed to nobody, outside quotations, not the headline.
+/// Every figure of a sentence, in order, not overlapping: what `find_figure`
+/// and `worded_figures` find, the leftmost first. Each scan resumes where
+/// the last figure ended.
+fn figures(sentence: &str) -> Vec<Range<usize>> {
+    let mut digits = Vec::new();
+    if sentence.bytes().any(|b| b.is_ascii_digit()) {
+        let mut from = 0;
+        while let Some(m) = find_figure(&sentence[from..]) {
+            digits.push(from + m.start..from + m.end);
+            from += m.end.max(1);
+            if from >= sentence.len() {
+                break;
+            }
+        }
+    }
+    let mut all: Vec<Range<usize>> = digits.into_iter().chain(worded_figures(sentence)).collect();
+    all.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        if out.last().is_none_or(|last| r.start >= last.end) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Flags the first accusation, or else every figure, of each claim
+/// attributed to nobody, outside quotations, whose previous sentence names
+/// no source either.
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     let text = cx.text;
+    let analysis = cx.attribution;
     let mut quotations_in = OverlapCursor::new(&cx.segments.top_level);
-    let sentences = cx
-        .segments
-        .sentences
-        .iter()
-        .zip(&cx.attribution.sentences)
-        .filter(|(s, a)| {
-            a.attribution == Attribution::None
-                && cx.headline != Some(&s.range)
-                && quotations_in.overlapping(&s.range).is_empty()
-        })
-        .map(|(s, _)| &s.range);
-    for sentence in sentences {
+    for (i, sentence) in cx.segments.sentences.iter().enumerate() {
+        let sentence = &sentence.range;
+        // A quotation of a few words is the author's scare quotes, not
+        // someone's account.
+        let quoted = quotations_in
+            .overlapping(sentence)
+            .iter()
+            .any(|q| q.words(text) > 4);
+        let unattributed = analysis.sentences[i].attribution == Attribution::None
+            && analysis.claims.get(i).copied().unwrap_or(true)
+            && cx.headline != Some(sentence)
+            && !quoted
+            && !(i > 0 && analysis.sentences[i - 1].attribution == Attribution::Named);
+        if !unattributed {
+            continue;
+        }
         let slice = &text[sentence.clone()];
-        let found = find_accusation(slice)
-            .map(|m| (m, "An accusation made in the author's own voice with no source: who says so, and on what evidence?"))
-            .or_else(|| {
-                // Every figure has a digit; most sentences have none.
-                let has_digit = slice.bytes().any(|b| b.is_ascii_digit());
-                has_digit.then(|| find_figure(slice)).flatten().map(|m| {
-                    (m, "A specific figure stated in the author's own voice with no source: where does this number come from?")
-                })
-            });
-        if let Some((m, message)) = found {
+        let found: Vec<(Range<usize>, &str)> = match find_accusation(slice) {
+            Some(m) => vec![(m, "An accusation made in the author's own voice with no source: who says so, and on what evidence?")],
+            None => figures(slice)
+                .into_iter()
+                .map(|m| (with_direction(slice, m), "A specific figure stated in the author's own voice with no source: where does this number come from?"))
+                .collect(),
+        };
+        for (m, message) in found {
             flags.push(Flag {
                 range: sentence.start + m.start..sentence.start + m.end,
                 category: Category::UnattributedClaim,
                 severity: 1,
-                message: (*message).into(),
+                message: message.into(),
                 alternative: Some("name the source of the figure or the charge".into()),
                 in_quotation: false,
                 confidence: None,
@@ -285,6 +666,82 @@ mod tests {
             "embezzled",
             "unattributed_claim"
         ));
+    }
+
+    #[test]
+    fn proportions_fractions_and_records_are_figures() {
+        for (text, figure) in [
+            (
+                "Crime in the downtown core is up 47 percent.",
+                "up 47 percent",
+            ),
+            (
+                "Nine out of ten residents oppose the plan.",
+                "Nine out of ten",
+            ),
+            ("One in four households now rents.", "One in four"),
+            ("A third of the wards are closed.", "A third"),
+            ("Ticket sales fell by a third.", "a third"),
+            ("Half the pupils walk to school.", "Half the"),
+            ("The club posted record profits.", "record profits"),
+            (
+                "Hay is fetching the highest prices ever recorded.",
+                "highest prices ever recorded",
+            ),
+            ("Billions have been wasted.", "Billions"),
+            ("She has raised taxes 14 times.", "14 times"),
+            ("The closure cost 1,100 good jobs.", "1,100 good jobs"),
+            (
+                "Waits now average more than 90 minutes.",
+                "more than 90 minutes",
+            ),
+        ] {
+            assert!(
+                has_flag(text, figure, "unattributed_claim"),
+                "{text}: {:?}",
+                flags(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_figure_sourced_in_its_sentence_or_the_one_before_is_not_flagged() {
+        for text in [
+            "The authority's own environmental assessment estimates that 40 percent of the marsh will go.",
+            "About 40 percent of the marsh will go, the assessment says.",
+            "The agency published its estimates on Monday. The figures show 12 percent fewer nurses.",
+            "Nine out of ten residents oppose the plan, according to a council survey.",
+        ] {
+            assert!(
+                !flags(text).iter().any(|(_, c)| *c == "unattributed_claim"),
+                "{text}: {:?}",
+                flags(text)
+            );
+        }
+    }
+
+    #[test]
+    fn non_claims_are_not_flagged() {
+        for text in [
+            "Chip in $25 today.",
+            "Will it cost $4 million?",
+            "By 2030, 40 percent?",
+        ] {
+            assert!(
+                !flags(text).iter().any(|(_, c)| *c == "unattributed_claim"),
+                "{text}: {:?}",
+                flags(text)
+            );
+        }
+    }
+
+    #[test]
+    fn many_figure_like_numbers_are_scanned_in_linear_time() {
+        // "1,1,1,…": every digit may start a figure; none is one.
+        let text = "1,".repeat(200_000);
+        let start = std::time::Instant::now();
+        assert_eq!(super::find_figure(&text), None);
+        assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
     }
 
     #[test]

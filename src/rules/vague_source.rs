@@ -1,0 +1,150 @@
+//! Vague sources found by the grammar of attribution, not by a list of
+//! phrases: a quantified or anonymous group with a reporting or belief verb
+//! in any tense ("a growing number of residents fear", "Thorn's defenders
+//! will tell you"), a hedged source ("people familiar with the talks"), an
+//! impersonal passive ("it has long been understood"); and claims of what
+//! everyone knows ("every teacher knows"). Each becomes a flag with its
+//! explanation, unless a lexicon entry flagged the same words already (its
+//! explanation is the more specific).
+//!
+//! Flagged: Several senior economists now believe the rate will fall.
+//! Not flagged: Mara Ellis, the bank's chief economist, believes the rate will fall.
+
+use super::{Context, Flag};
+use crate::category::Category;
+use std::ops::Range;
+
+const CERTAINTY: &str = "Claims that everyone, or everyone of a kind, knows something: a consensus asserted, not shown.";
+
+pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
+    let analysis = cx.attribution;
+    let vague = Existing::of(flags, Category::VagueAttribution);
+    let certain = Existing::of(flags, Category::UnsupportedCertainty);
+    for frame in &analysis.vague {
+        if vague.overlaps(&frame.range) || certain.overlaps(&frame.range) {
+            continue;
+        }
+        flags.push(Flag {
+            range: frame.range.clone(),
+            category: Category::VagueAttribution,
+            severity: frame.why.severity(),
+            message: frame.why.explanation().into(),
+            alternative: Some("say who: name them, or say why they cannot be named".into()),
+            in_quotation: false,
+            confidence: None,
+        });
+    }
+    for range in &analysis.certainty {
+        if certain.overlaps(range) || vague.overlaps(range) {
+            continue;
+        }
+        flags.push(Flag {
+            range: range.clone(),
+            category: Category::UnsupportedCertainty,
+            severity: 2,
+            message: CERTAINTY.into(),
+            alternative: Some("say who knows it, and how".into()),
+            in_quotation: false,
+            confidence: None,
+        });
+    }
+}
+
+/// The ranges of one category's flags, sorted, with the furthest end so far:
+/// whether any overlaps a range is a binary search.
+struct Existing {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Existing {
+    fn of(flags: &[Flag], category: Category) -> Existing {
+        let mut ranges: Vec<Range<usize>> = flags
+            .iter()
+            .filter(|f| f.category == category)
+            .map(|f| f.range.clone())
+            .collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut furthest = 0;
+        let max_end = ranges
+            .iter()
+            .map(|r| {
+                furthest = furthest.max(r.end);
+                furthest
+            })
+            .collect();
+        Existing {
+            starts: ranges.iter().map(|r| r.start).collect(),
+            max_end,
+        }
+    }
+
+    fn overlaps(&self, range: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&s| s < range.end);
+        before > 0 && self.max_end[before - 1] > range.start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::flags;
+
+    fn flagged(text: &str, category: &str) -> Vec<String> {
+        flags(text)
+            .into_iter()
+            .filter(|(_, c)| *c == category)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn grammar_vague_sources_are_flagged_once() {
+        assert_eq!(
+            flagged(
+                "Several senior economists now believe the rate will fall.",
+                "vague_attribution"
+            ),
+            ["Several senior economists now believe"]
+        );
+        assert_eq!(
+            flagged(
+                "It is widely thought that the bridge is unsafe.",
+                "vague_attribution"
+            )
+            .len(),
+            1
+        );
+        // The lexicon's entry and the grammar find the same words: one flag.
+        assert_eq!(
+            flagged("Experts say the plan will fail.", "vague_attribution"),
+            ["Experts say"]
+        );
+    }
+
+    #[test]
+    fn named_sources_are_not_flagged() {
+        for text in [
+            "Mara Ellis, the bank's chief economist, believes the rate will fall.",
+            "The Harbour Board said the vote would wait.",
+            "A Harbour Board spokeswoman said the vote would wait.",
+        ] {
+            assert!(flagged(text, "vague_attribution").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn what_everyone_knows_is_unsupported_certainty() {
+        assert_eq!(
+            flagged(
+                "Every teacher in the county knows the rule is ignored.",
+                "unsupported_certainty"
+            ),
+            ["Every teacher in the county knows"]
+        );
+        assert!(flagged(
+            "Teachers know the rule is ignored.",
+            "unsupported_certainty"
+        )
+        .is_empty());
+    }
+}

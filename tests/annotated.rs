@@ -1,0 +1,53 @@
+//! The annotated articles (tests/annotated/) scored as `slant eval` scores
+//! them: sourcing must stay at or above its targets, so a change that makes
+//! it worse fails here. `slant eval tests/annotated --notes` lists each
+//! disagreement.
+#![cfg(not(target_arch = "wasm32"))]
+
+use slant::eval::annotated;
+use slant::Options;
+use std::path::Path;
+
+#[test]
+fn sourcing_meets_its_targets() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/annotated");
+    let articles = annotated::read(&dir).expect("the annotated articles read");
+    assert!(articles.len() >= 30, "{} articles", articles.len());
+    let scores = annotated::evaluate(&articles, &Options::default());
+    let checks = [
+        (
+            "sentence attribution accuracy",
+            scores.attribution.value(),
+            0.92,
+        ),
+        (
+            "source-list precision",
+            scores.sources_precision.value(),
+            0.95,
+        ),
+        ("source-list recall", scores.sources_recall.value(), 0.90),
+        (
+            "unsourced-flag precision",
+            scores.unsourced_precision.value(),
+            0.90,
+        ),
+        (
+            "unsourced-flag recall",
+            scores.unsourced_recall.value(),
+            0.85,
+        ),
+        ("claim accuracy", scores.claim.value(), 0.95),
+    ];
+    let below: Vec<String> = checks
+        .iter()
+        .filter(|(_, got, target)| got < target)
+        .map(|(name, got, target)| format!("{name} {got:.3} < {target}"))
+        .collect();
+    assert!(below.is_empty(), "{below:?}\n{:#?}", scores.notes);
+    assert!(
+        scores.places_as_people.is_empty(),
+        "places, dates or regions listed as people: {:?}",
+        scores.places_as_people
+    );
+    assert_eq!(scores.neutral_author_flags, 0, "{:#?}", scores.notes);
+}
