@@ -9,7 +9,7 @@
 //! (JSON-LD).
 
 use super::{Document, InputKind};
-use crate::metadata::{clean, parse_date, push_unique, split_authors, Metadata};
+use crate::metadata::{clean, dedupe, parse_date, split_authors, Metadata};
 use ego_tree::NodeRef;
 use miniserde::json::Value;
 use scraper::node::Element;
@@ -219,19 +219,15 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
             .filter_map(|m| attribute(m.value(), "content").and_then(clean))
             .collect()
     };
-    let mut tags = Vec::new();
-    for tag in all("article:tag") {
-        push_unique(&mut tags, tag);
-    }
+    let mut tags = all("article:tag");
     if tags.is_empty() {
-        for tag in all("keywords")
+        tags = all("keywords")
             .iter()
             .flat_map(|k| k.split(','))
             .filter_map(clean)
-        {
-            push_unique(&mut tags, tag);
-        }
+            .collect();
     }
+    dedupe(&mut tags);
     let mut authors = Vec::new();
     for value in all("author")
         .into_iter()
@@ -239,11 +235,12 @@ fn meta_tag_metadata(page: &Html) -> Metadata {
         .chain(all("byl"))
     {
         if !value.contains("://") {
-            for name in split_authors(value.trim_start_matches("By ").trim_start_matches("by ")) {
-                push_unique(&mut authors, name);
-            }
+            authors.extend(split_authors(
+                value.trim_start_matches("By ").trim_start_matches("by "),
+            ));
         }
     }
+    dedupe(&mut authors);
     Metadata {
         title: meta_content(metas, &["og:title", "twitter:title"]),
         authors,
@@ -378,10 +375,8 @@ fn string_list(value: Option<&Value>) -> Vec<String> {
 
 fn article_metadata(article: &Value) -> Metadata {
     let text = |key: &str| field(article, key).and_then(as_str).and_then(clean);
-    let mut authors = Vec::new();
-    for name in names(field(article, "author")) {
-        push_unique(&mut authors, name);
-    }
+    let mut authors = names(field(article, "author"));
+    dedupe(&mut authors);
     Metadata {
         title: text("headline").or_else(|| text("name")),
         authors,
@@ -509,9 +504,7 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
                 .or_else(|| paragraph.strip_prefix("by "))
             {
                 Some(names) if paragraph.split_whitespace().count() <= 12 => {
-                    for name in split_authors(names) {
-                        push_unique(authors, name);
-                    }
+                    authors.extend(split_authors(names));
                 }
                 _ => paragraphs.push(paragraph.to_string()),
             }
@@ -549,9 +542,7 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
                             .strip_prefix("By ")
                             .or_else(|| text.strip_prefix("by "))
                             .unwrap_or(text);
-                        for name in split_authors(names) {
-                            push_unique(&mut byline_authors, name);
-                        }
+                        byline_authors.extend(split_authors(names));
                     }
                     continue;
                 }
@@ -567,6 +558,7 @@ fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
         }
     }
     flush(&mut current, &mut paragraphs, &mut byline_authors);
+    dedupe(&mut byline_authors);
 
     // The headline often sits in a <header> that was skipped as chrome.
     let mut headline_first = false;

@@ -9,7 +9,7 @@
 //! lengths and header colons found without reading whole paragraphs).
 
 use super::{Document, InputKind};
-use crate::metadata::{self, clean, find_date, push_unique, split_authors, Metadata};
+use crate::metadata::{self, clean, dedupe, find_date, split_authors, Metadata};
 use crate::scan;
 use std::ops::Range;
 
@@ -80,6 +80,9 @@ pub fn read(input: &str) -> Document {
         .or(publisher_from_header)
         .or(dateline_publisher)
         .or(publisher_from_copyright);
+    // Every "Tags:" line adds to the list; each entry is kept once.
+    dedupe(&mut meta.tags);
+    dedupe(&mut meta.authors);
 
     let prose: Vec<Range<usize>> = lines
         .iter()
@@ -231,9 +234,7 @@ fn read_byline(rest: &str, meta: &mut Metadata) {
         }
         None => names,
     };
-    for name in split_authors(names) {
-        push_unique(&mut meta.authors, name);
-    }
+    meta.authors.extend(split_authors(names));
     for part in parts {
         if let Some((date, _)) = find_date(part) {
             meta.published.get_or_insert(date);
@@ -349,9 +350,7 @@ fn read_key_value_line(line: &str, meta: &mut Metadata) -> bool {
             meta.section.get_or_insert(first);
         }
     } else {
-        for value in values {
-            push_unique(&mut meta.tags, value);
-        }
+        meta.tags.extend(values);
     }
     true
 }
