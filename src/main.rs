@@ -205,7 +205,7 @@ fn stdin_file_len() -> Option<u64> {
     use std::os::fd::AsFd;
     let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
     let metadata = std::fs::File::from(fd).metadata().ok()?;
-    metadata.is_file().then(|| metadata.len())
+    metadata.is_file().then_some(metadata.len())
 }
 
 #[cfg(not(unix))]
