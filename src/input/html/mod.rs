@@ -3,23 +3,29 @@
 //! with page chrome (navigation, header, footer, asides, scripts, forms,
 //! share and related-story boxes) dropped, as clean paragraphs.
 //!
-//! The parts: `dom.rs` (asking the parsed page about elements and
-//! attributes), `meta.rs` (metadata from `<meta>` and JSON-LD), `body.rs`
-//! (the article's paragraphs).
+//! The parts: `parse.rs` (html5ever, in linear time on any page), with
+//! `nesting.rs` (the guard that cuts attributes and drops what is nested too
+//! deep), `tokens.rs` (where tags begin and end) and `kinds.rs` (the element
+//! names they treat apart); then `dom.rs` (asking the parsed page about
+//! elements and attributes), `meta.rs` (metadata from `<meta>` and
+//! JSON-LD) and `body.rs` (the article's paragraphs).
 //!
 //! Speed: see BENCHMARKS.md#t-nesting-limit.
 
 mod body;
 mod dom;
+mod kinds;
 mod meta;
+mod nesting;
+mod parse;
+mod tokens;
 
 use super::{Document, InputKind};
 use crate::metadata::{clean, parse_date};
 use dom::{attribute, elements, first};
-use scraper::Html;
 
 pub fn read(input: &str) -> Document {
-    let page = Html::parse_document(&limit_nesting(input));
+    let page = parse::parse(input);
     let mut meta = meta::json_ld_metadata(&page);
     meta.fill_from(meta::meta_tag_metadata(&page));
     let (paragraphs, headline_first, byline_authors) = body::extract_body(&page);
@@ -60,85 +66,6 @@ pub fn read(input: &str) -> Document {
         prose,
         headline,
     }
-}
-
-/// Deeper than any real page; html5ever's tree building slows down
-/// quadratically with depth, so pasted markup nested deeper is flattened.
-const MAX_DEPTH: usize = 256;
-
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-
-/// The input with every tag below `MAX_DEPTH` levels of nesting removed (their
-/// text kept). Borrowed, untouched, when the page is not that deep: the scan
-/// is one linear pass.
-fn limit_nesting(input: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = input.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied_to = 0;
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(offset) = memchr_lt(&bytes[i..]) {
-        let start = i + offset;
-        let rest = &input[start..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
-            continue;
-        }
-        let closing = rest.starts_with("</");
-        let name_start = start + if closing { 2 } else { 1 };
-        let name_len = bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
-            i = start + 1;
-            continue;
-        }
-        let name = input[name_start..name_start + name_len].to_ascii_lowercase();
-        let end = rest.find('>').map_or(bytes.len(), |e| start + e + 1);
-        let self_closing =
-            input[start..end].ends_with("/>") || VOID_ELEMENTS.contains(&name.as_str());
-        let too_deep = if closing {
-            let deep = depth > MAX_DEPTH;
-            depth = depth.saturating_sub(1);
-            deep
-        } else if self_closing {
-            false
-        } else {
-            depth += 1;
-            depth > MAX_DEPTH
-        };
-        if too_deep {
-            let out = out.get_or_insert_with(|| String::with_capacity(input.len()));
-            out.push_str(&input[copied_to..start]);
-            copied_to = end;
-        }
-        i = end;
-        // Raw text: a script or style body is not markup.
-        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
-            let close = format!("</{name}");
-            i = find_ascii_case_insensitive(&input[end..], &close).map_or(bytes.len(), |e| end + e);
-        }
-    }
-    match out {
-        None => std::borrow::Cow::Borrowed(input),
-        Some(mut out) => {
-            out.push_str(&input[copied_to..]);
-            std::borrow::Cow::Owned(out)
-        }
-    }
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// "Council approves budget | The Valley Courier" -> "Council approves budget".
@@ -217,21 +144,6 @@ pub(super) mod tests {
         assert_eq!(doc.metadata.authors, ["Jo March"]);
         assert_eq!(doc.metadata.published.as_deref(), Some("2020-02-29"));
         assert!(doc.text.starts_with("One.\n\nTwo."), "{}", doc.text);
-    }
-
-    #[test]
-    fn limits_nesting_depth_and_leaves_normal_pages_alone() {
-        assert!(matches!(limit_nesting(PAGE), std::borrow::Cow::Borrowed(_)));
-        let deep = "<div>".repeat(MAX_DEPTH + 10) + "x" + &"</div>".repeat(MAX_DEPTH + 10);
-        let flattened = limit_nesting(&deep);
-        assert_eq!(flattened.matches("<div>").count(), MAX_DEPTH);
-        assert_eq!(flattened.matches("</div>").count(), MAX_DEPTH);
-        assert!(flattened.contains(">x<"));
-        let script = "<script>if (a <b) {}</SCRIPT><p>ok</p>";
-        assert!(matches!(
-            limit_nesting(script),
-            std::borrow::Cow::Borrowed(_)
-        ));
     }
 
     #[test]
