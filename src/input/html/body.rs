@@ -242,13 +242,7 @@ fn whitespace_at(text: &str, i: usize) -> Option<usize> {
 /// The element that holds the article: the smallest of `<article>`, `<main>`
 /// and friends that still holds most of the page's paragraph text.
 fn choose_container(page: &Html) -> ElementRef<'_> {
-    let scored: Vec<(ElementRef, usize, usize)> = elements(page)
-        .filter(|c| is_container_candidate(c.value()))
-        .map(|c| {
-            let (paragraph_text, all_text) = text_lengths(c);
-            (c, paragraph_text, all_text)
-        })
-        .collect();
+    let scored = text_lengths(page, is_container_candidate);
     let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
     scored
         .iter()
@@ -259,34 +253,73 @@ fn choose_container(page: &Html) -> ElementRef<'_> {
         .unwrap_or_else(|| page.root_element())
 }
 
-/// The bytes of text inside `<p>` elements below `scope` (counted once per
-/// enclosing `<p>`, `scope` itself not being one of them), and all the text
-/// of `scope`: one walk over it.
-fn text_lengths(scope: ElementRef) -> (usize, usize) {
+/// For each element `wanted` picks, in the parser's node order: the bytes
+/// of text inside the `<p>` elements below it (counted once per enclosing `<p>`, itself not
+/// being one of them), and all its text. One walk over the whole page,
+/// each element's lengths summed from its children's: candidates nested in
+/// candidates (128 `<article>`s deep) cost no more than one.
+fn text_lengths<'a>(
+    page: &'a Html,
+    wanted: impl Fn(&Element) -> bool,
+) -> Vec<(ElementRef<'a>, usize, usize)> {
     use ego_tree::iter::Edge;
-    let (mut paragraph_text, mut all_text, mut open_paragraphs) = (0, 0, 0);
-    for edge in scope.traverse() {
+    /// An open element's sums so far, and its row in the result if wanted.
+    struct Open {
+        paragraph_text: usize,
+        all_text: usize,
+        is_p: bool,
+        row: Option<usize>,
+    }
+    // Rows in the order `elements` gives, which `choose_container`'s ties
+    // keep; node ids grow in that order, so a row is found by binary search.
+    let mut lengths: Vec<(ElementRef, usize, usize)> = elements(page)
+        .filter(|e| wanted(e.value()))
+        .map(|e| (e, 0, 0))
+        .collect();
+    let mut open: Vec<Open> = Vec::new();
+    for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(text) => {
-                    all_text += text.len();
-                    paragraph_text += text.len() * open_paragraphs;
+                    if let Some(parent) = open.last_mut() {
+                        parent.all_text += text.len();
+                    }
                 }
-                Node::Element(e) if node.id() != scope.id() && e.name() == "p" => {
-                    open_paragraphs += 1;
+                Node::Element(e) => {
+                    let row = if wanted(e) {
+                        lengths
+                            .binary_search_by_key(&node.id(), |row| row.0.id())
+                            .ok()
+                    } else {
+                        None
+                    };
+                    open.push(Open {
+                        paragraph_text: 0,
+                        all_text: 0,
+                        is_p: e.name() == "p",
+                        row,
+                    });
                 }
                 _ => {}
             },
-            Edge::Close(node) => {
-                if node.id() != scope.id()
-                    && node.value().as_element().is_some_and(|e| e.name() == "p")
-                {
-                    open_paragraphs -= 1;
+            Edge::Close(node) if node.value().is_element() => {
+                let closed = open.pop().expect("opened before");
+                if let Some(row) = closed.row {
+                    lengths[row].1 = closed.paragraph_text;
+                    lengths[row].2 = closed.all_text;
+                }
+                if let Some(parent) = open.last_mut() {
+                    parent.all_text += closed.all_text;
+                    parent.paragraph_text += closed.paragraph_text;
+                    if closed.is_p {
+                        parent.paragraph_text += closed.all_text;
+                    }
                 }
             }
+            Edge::Close(_) => {}
         }
     }
-    (paragraph_text, all_text)
+    lengths
 }
 
 /// `article, main, [role=main], [itemprop=articleBody]`, or one of the
@@ -368,14 +401,21 @@ mod tests {
         ];
         for source in pages {
             let page = Html::parse_document(source);
-            for scope in elements(&page) {
-                let paragraph_text: usize = descendant_elements(scope)
-                    .filter(|p| p.value().name() == "p")
-                    .map(|p| p.text().map(str::len).sum::<usize>())
-                    .sum();
-                let all_text: usize = scope.text().map(str::len).sum();
-                assert_eq!(text_lengths(scope), (paragraph_text, all_text), "{source}");
-            }
+            let expected: Vec<_> = elements(&page)
+                .map(|scope| {
+                    let paragraph_text: usize = descendant_elements(scope)
+                        .filter(|p| p.value().name() == "p")
+                        .map(|p| p.text().map(str::len).sum::<usize>())
+                        .sum();
+                    let all_text: usize = scope.text().map(str::len).sum();
+                    (scope.id(), paragraph_text, all_text)
+                })
+                .collect();
+            let found: Vec<_> = text_lengths(&page, |_| true)
+                .into_iter()
+                .map(|(e, p, all)| (e.id(), p, all))
+                .collect();
+            assert_eq!(found, expected, "{source}");
         }
     }
 }
