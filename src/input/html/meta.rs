@@ -172,10 +172,20 @@ fn find_article(value: &Value, depth: usize) -> Option<&Value> {
     }
 }
 
+/// The names in an `author` or `publisher` field: a string of names, an
+/// object with a `name`, or a list of those (lists in lists are read a few
+/// levels deep, not as deep as pasted JSON can nest).
 fn names(value: Option<&Value>) -> Vec<String> {
+    names_within(value, 4)
+}
+
+fn names_within(value: Option<&Value>, depth: usize) -> Vec<String> {
     match value {
         Some(Value::String(s)) => split_authors(s),
-        Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
+        Some(Value::Array(items)) if depth > 0 => items
+            .iter()
+            .flat_map(|v| names_within(Some(v), depth - 1))
+            .collect(),
         Some(Value::Object(map)) => map
             .get("name")
             .and_then(as_str)

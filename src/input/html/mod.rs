@@ -166,6 +166,13 @@ pub(super) mod tests {
         )));
         assert_eq!(doc.metadata.title.as_deref(), Some("Deep"));
         assert_eq!(doc.metadata.authors, ["Ann Lee"]);
+        // Authors nested deeply are not followed all the way (the walk was
+        // recursive: a stack overflow).
+        let authors = "[".repeat(100_000) + "\"Deep Down\"" + &"]".repeat(100_000);
+        let doc = read(&page(&format!(
+            r#"{{"@type":"NewsArticle","headline":"Deep","author":[["Ann Lee"],{authors}]}}"#
+        )));
+        assert_eq!(doc.metadata.authors, ["Ann Lee"]);
         // An article nested deeper than the search goes is not looked for.
         let buried = "[".repeat(100_000)
             + r#"{"@type":"NewsArticle","headline":"x"}"#
