@@ -5,7 +5,7 @@
 //!
 //! The parts: `parse.rs` (html5ever, in linear time on any page), with
 //! `nesting.rs` (the guard that cuts attributes and drops what is nested too
-//! deep), `tokens.rs` (where tags begin and end) and `kinds.rs` (the element
+//! deep, following `stack.rs`), `tokens.rs` (where tags begin and end) and `kinds.rs` (the element
 //! names they treat apart); then `dom.rs` (asking the parsed page about
 //! elements and attributes), `meta.rs` (metadata from `<meta>` and
 //! JSON-LD) and `body.rs` (the article's paragraphs).
@@ -18,6 +18,7 @@ mod kinds;
 mod meta;
 mod nesting;
 mod parse;
+mod stack;
 mod tokens;
 
 use super::{Document, InputKind};
