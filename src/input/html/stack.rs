@@ -15,7 +15,6 @@
 
 use super::kinds::{self, html_flags, Kind, KINDS};
 use super::tokens::{key_of, Raw, Tag};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Ns {
@@ -49,14 +48,18 @@ enum Near {
 
 const NEARS: usize = 8;
 
+/// How far down the stack an end tag of an unknown name, or of an SVG or
+/// MathML element, is looked for.
+const WALK: u32 = 64;
+
 pub(super) struct Open {
     kind: Kind,
     key: u64,
     pub(super) ns: Ns,
     /// Written to the output; `false` for an element the guard dropped.
     kept: bool,
-    /// Position (1-based) of the next entry below with the same name and
-    /// namespace kind, 0 if none.
+    /// For an HTML element of a known kind, the position (1-based) of the
+    /// next one below of the same kind, 0 if none.
     prev_same: u32,
     /// Per `Near`, the position (1-based) of the nearest entry at or below
     /// this one of that kind, 0 if none.
@@ -67,9 +70,9 @@ pub(super) struct Open {
 pub(super) struct Stack {
     open: Vec<Open>,
     /// Per kind, the position (1-based) of the topmost HTML element of that
-    /// kind; other names and SVG and MathML elements in `top_other`.
+    /// kind (other names and SVG and MathML elements are looked for by a
+    /// walk down the stack, see `top_named`).
     top_html: [u32; KINDS],
-    top_other: BTreeMap<(bool, u64), u32>,
     /// Entries written to the output, the root aside.
     pub(super) kept: usize,
     /// Position (1-based) of the lowest entry dropped with its content.
@@ -88,7 +91,6 @@ impl Stack {
         let mut stack = Stack {
             open: Vec::new(),
             top_html: [0; KINDS],
-            top_other: BTreeMap::new(),
             kept: 0,
             skip_from: None,
             popped_kept: false,
@@ -128,13 +130,30 @@ impl Stack {
         kinds.iter().map(|&k| self.top_of(k)).max().unwrap_or(0)
     }
 
-    /// The topmost element named `key`: HTML when `html`, else SVG or MathML.
+    /// The topmost element named `key` where an end tag looks for it: an
+    /// HTML element above the topmost special one (`html`), or an SVG or
+    /// MathML element above the topmost HTML one. Known HTML kinds are found
+    /// at once; other names by a walk down the stack, which stops after
+    /// `WALK` entries (deeper, the name is taken as absent: the stack is then
+    /// followed deeper than the parser builds it, never shallower).
     fn top_named(&self, html: bool, kind: Kind, key: u64) -> u32 {
         if html && kind != Kind::Other {
-            self.top_of(kind)
-        } else {
-            self.top_other.get(&(html, key)).copied().unwrap_or(0)
+            return self.top_of(kind);
         }
+        let stop = if html {
+            self.near(Near::Special)
+        } else {
+            self.near(Near::Html)
+        };
+        let mut at = self.len();
+        while at > stop && self.len() - at < WALK {
+            let open = self.at(at);
+            if open.key == key && (open.ns == Ns::Html) == html {
+                return at;
+            }
+            at -= 1;
+        }
+        0
     }
 
     /// Whether the element at `position` is in the scope whose boundaries
@@ -177,7 +196,7 @@ impl Stack {
         let prev_same = if html && kind != Kind::Other {
             std::mem::replace(&mut self.top_html[kind as usize], position)
         } else {
-            self.top_other.insert((html, key), position).unwrap_or(0)
+            0
         };
         if skip && self.skip_from.is_none() {
             self.skip_from = Some(position);
@@ -198,10 +217,6 @@ impl Stack {
         let html = open.ns == Ns::Html;
         if html && open.kind != Kind::Other {
             self.top_html[open.kind as usize] = open.prev_same;
-        } else if open.prev_same == 0 {
-            self.top_other.remove(&(html, open.key));
-        } else {
-            self.top_other.insert((html, open.key), open.prev_same);
         }
         if open.kept {
             self.kept -= 1;
