@@ -9,9 +9,11 @@
 //! took 36 M instructions to build at start-up).
 //!
 //! The text is first folded (whitespace runs to one space, curly apostrophes
-//! and Unicode hyphens to ASCII) so that a phrase matches across a line break
-//! or a typographic variant; a sparse anchor table maps folded positions back
-//! to byte offsets of the original text.
+//! and Unicode hyphens to ASCII, letters to lower case) so that a phrase
+//! matches across a line break, a typographic variant or a change of case; a
+//! sparse anchor table maps folded positions back to byte offsets of the
+//! original text. Patterns are folded by the same function, so a reader's
+//! "ÉLITE" finds "Élite", "élite" and "ÉLITE" alike.
 //!
 //! Speed and size: see BENCHMARKS.md#t-lexicon-hash (the index),
 //! BENCHMARKS.md#t-byte-scanners (the fold), BENCHMARKS.md#t-lexicon-text
@@ -222,10 +224,7 @@ impl Matcher {
 
     /// All whole-word matches, leftmost-longest, not overlapping, in order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut folded = fold(text);
-        // Patterns are lower case (non-ASCII letters included); ASCII case is
-        // folded here, in place.
-        folded.text.make_ascii_lowercase();
+        let folded = fold(text);
         let haystack = folded.text.as_str();
 
         // (start, end, pattern): at most one per word, its longest pattern.
@@ -300,13 +299,14 @@ impl Matcher {
     }
 }
 
-/// The texts matched for each form: folded, lower case, trimmed, and for a
-/// hyphenated form also its spaced spelling ("so-called" is also written
-/// "so called"). Empty forms are dropped.
+/// The texts matched for each form: folded exactly as the text is (lower
+/// case included), trimmed, and for a hyphenated form also its spaced
+/// spelling ("so-called" is also written "so called"). Empty forms are
+/// dropped.
 fn pattern_texts(forms: impl IntoIterator<Item = (String, EntryRef)>) -> Vec<(String, EntryRef)> {
     let mut patterns = Vec::new();
     for (form, entry) in forms {
-        let folded = fold(&form.to_lowercase()).text;
+        let folded = fold(&form).text;
         let folded = folded.trim().to_string();
         if folded.is_empty() {
             continue;
@@ -448,7 +448,27 @@ static PRINTABLE_ASCII: [bool; 256] = {
     table
 };
 
+/// `c` in lower case when that is one character (every letter but "İ",
+/// whose lower case is two), else `c` itself.
+fn lower_case(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// `text` folded for matching: each run of whitespace to one space, curly
+/// apostrophes and primes to `'`, Unicode hyphens to `-`, and every letter
+/// to lower case (ASCII in one pass at the end, other letters one by one
+/// as they are met).
 pub fn fold(text: &str) -> Folded {
+    let mut folded = fold_but_ascii_case(text);
+    folded.text.make_ascii_lowercase();
+    folded
+}
+
+fn fold_but_ascii_case(text: &str) -> Folded {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut anchors = vec![(0, 0)];
@@ -478,12 +498,15 @@ pub fn fold(text: &str) -> Folded {
             c if c.is_whitespace() => (' ', i + c.len_utf8()),
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => ('\'', i + c.len_utf8()),
             '\u{2010}' | '\u{2011}' | '\u{2012}' => ('-', i + c.len_utf8()),
-            _ => {
-                out.push(c);
-                i += c.len_utf8();
-                copied_until = i;
-                continue;
-            }
+            _ => match lower_case(c) {
+                lower if lower == c => {
+                    out.push(c);
+                    i += c.len_utf8();
+                    copied_until = i;
+                    continue;
+                }
+                lower => (lower, i + c.len_utf8()),
+            },
         };
         if replacement == ' ' {
             while let Some(next) = text[end..].chars().next().filter(|c| c.is_whitespace()) {
@@ -491,7 +514,9 @@ pub fn fold(text: &str) -> Folded {
             }
         }
         out.push(replacement);
-        if end - i != 1 {
+        // A few letters change length with their case ("K", the Kelvin
+        // sign, is three bytes; "k" one).
+        if end - i != replacement.len_utf8() {
             anchors.push((out.len(), end));
         }
         i = end;
@@ -631,14 +656,39 @@ mod tests {
     }
 
     #[test]
-    fn ascii_case_is_ignored_and_other_letters_match_as_lower_case() {
+    fn case_is_ignored_for_every_letter_as_the_text_is_folded() {
         let m = custom(&["So-Called", "Élite"]);
         assert_eq!(m.find("the SO-CALLED plan")[0].range, 4..13);
         assert_eq!(m.find("the So Called plan")[0].range, 4..13);
-        // The pattern is lower-cased; only ASCII letters fold in the text.
-        assert_eq!(m.find("an élite squad")[0].range, 3..9);
-        assert_eq!(m.find("an éLITE squad")[0].range, 3..9);
-        assert!(m.find("an ÉLITE squad").is_empty());
+        for text in ["an élite squad", "an éLITE squad", "an ÉLITE squad"] {
+            assert_eq!(m.find(text)[0].range, 3..9, "{text}");
+        }
+        // A reader's term in capitals finds its word in any case: the term is
+        // folded exactly as the text is.
+        let upper = custom(&["ÉLITE", "ΚΡΙΣΗ", "ДЕЛО"]);
+        for (text, found) in [
+            ("an ÉLITE squad", "ÉLITE"),
+            ("an élite squad", "élite"),
+            ("η κρίση ΚΡΙΣΗ", "ΚΡΙΣΗ"),
+            ("это дело", "дело"),
+        ] {
+            let hits = upper.find(text);
+            assert_eq!(hits.len(), 1, "{text}");
+            assert_eq!(&text[hits[0].range.clone()], found);
+        }
+    }
+
+    #[test]
+    fn letters_whose_case_changes_length_map_back_exactly() {
+        // The Kelvin sign (3 bytes) folds to "k" (1 byte), "Ⱥ" (2) to "ⱥ" (3).
+        let m = custom(&["kilo", "ⱥb"]);
+        let text = "a \u{212a}ILO and \u{23a}B then kilo";
+        let found: Vec<&str> = m
+            .find(text)
+            .iter()
+            .map(|h| &text[h.range.clone()])
+            .collect();
+        assert_eq!(found, ["\u{212a}ILO", "\u{23a}B", "kilo"]);
     }
 
     #[test]
@@ -696,6 +746,9 @@ mod tests {
                 c if c.is_whitespace() => (' ', i + c.len_utf8()),
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => ('\'', i + c.len_utf8()),
                 '\u{2010}' | '\u{2011}' | '\u{2012}' => ('-', i + c.len_utf8()),
+                c if c.to_lowercase().count() == 1 && c.to_lowercase().ne([c]) => {
+                    (c.to_lowercase().next().unwrap(), i + c.len_utf8())
+                }
                 _ => {
                     out.push(c);
                     continue;
@@ -708,10 +761,11 @@ mod tests {
                 }
             }
             out.push(replacement);
-            if end - i != 1 {
+            if end - i != replacement.len_utf8() {
                 anchors.push((out.len(), end));
             }
         }
+        out.make_ascii_lowercase();
         (out, anchors)
     }
 
@@ -721,8 +775,7 @@ mod tests {
     fn find_with_automaton(forms: &[(&str, EntryRef)], text: &str) -> Vec<Hit> {
         let patterns = pattern_texts(forms.iter().map(|&(f, e)| (f.to_string(), e)));
         let automaton = aho_corasick::AhoCorasick::new(patterns.iter().map(|p| &p.0)).unwrap();
-        let mut folded = fold(text);
-        folded.text.make_ascii_lowercase();
+        let folded = fold(text);
         let haystack = folded.text.as_str();
         let word_before = |at: usize| haystack[..at].chars().next_back().is_some_and(is_word_char);
         let mut candidates: Vec<(usize, usize, usize)> = automaton
@@ -803,7 +856,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fold_agrees_with_its_definition(
-            text in "([a-z ]|\\s|\u{2019}|\u{2011}|\u{a0}|é|東|👍){0,40}",
+            text in "([a-zA-Z ]|\\s|\u{2019}|\u{2011}|\u{a0}|é|É|\u{130}|\u{212a}|\u{23a}|Σ|東|👍){0,40}",
         ) {
             let folded = fold(&text);
             let (expected, anchors) = fold_one_char_at_a_time(&text);
@@ -813,8 +866,8 @@ mod tests {
 
         #[test]
         fn matches_agree_with_the_automaton(
-            terms in proptest::collection::vec("(a|b|_|#|-|'| |é|東|ab|ba)(a|b|_|#|-|'| |é){0,4}", 1..6),
-            text in "(a|b|A|_|#|-|'|\u{2019}| |\n|é|É|東|👍|ab|ba){0,40}",
+            terms in proptest::collection::vec("(a|b|_|#|-|'| |é|É|\u{212a}|東|ab|ba)(a|b|B|_|#|-|'| |é|É|\u{23a}){0,4}", 1..6),
+            text in "(a|b|A|_|#|-|'|\u{2019}| |\n|é|É|\u{212a}|k|\u{23a}|\u{2c65}|東|👍|ab|ba){0,40}",
         ) {
             let forms: Vec<(&str, EntryRef)> = terms
                 .iter()

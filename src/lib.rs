@@ -45,20 +45,45 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnalyzeError {
-    TooLarge { bytes: usize },
+    /// `bytes` is the input's size; with `at_least`, a stream that was
+    /// stopped at the limit and is this long or longer.
+    TooLarge { bytes: usize, at_least: bool },
 }
 
 impl std::fmt::Display for AnalyzeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            AnalyzeError::TooLarge { bytes } => write!(
-                f,
-                "the text is {:.1} MB; Slant analyses up to {} MB at a time — split it into parts",
-                *bytes as f64 / 1_048_576.0,
-                MAX_INPUT_BYTES / 1_048_576
-            ),
+            AnalyzeError::TooLarge { bytes, at_least } => {
+                // The exact size: "16.0 MB" for one byte over 16 MB read as
+                // if it were within the limit. Megabytes only where they
+                // cannot round down to the limit.
+                let over = if *at_least { "at least " } else { "" };
+                write!(f, "the text is {over}{} bytes", thousands(*bytes))?;
+                if *bytes >= MAX_INPUT_BYTES + 1_048_576 {
+                    write!(f, " ({:.1} MB)", *bytes as f64 / 1_048_576.0)?;
+                }
+                write!(
+                    f,
+                    "; Slant analyses up to {} MB ({} bytes) at a time — split it into parts",
+                    MAX_INPUT_BYTES / 1_048_576,
+                    thousands(MAX_INPUT_BYTES)
+                )
+            }
         }
     }
+}
+
+/// `n` with a comma between each group of three digits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 impl std::error::Error for AnalyzeError {}
@@ -81,7 +106,10 @@ pub fn analyze_with_model(
     model: &learned::model::Model,
 ) -> Result<Report, AnalyzeError> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(AnalyzeError::TooLarge { bytes: input.len() });
+        return Err(AnalyzeError::TooLarge {
+            bytes: input.len(),
+            at_least: false,
+        });
     }
     let document = input::read(input, options.input);
     let text = document.text.as_str();
@@ -158,4 +186,27 @@ fn sentences_with(
             starts.peek().is_some_and(|&start| start < s.range.end)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_too_large_message_gives_the_real_size() {
+        let message = |bytes, at_least| AnalyzeError::TooLarge { bytes, at_least }.to_string();
+        // One byte over: not "16.0 MB", which reads as within the limit.
+        assert_eq!(
+            message(MAX_INPUT_BYTES + 1, false),
+            "the text is 16,777,217 bytes; Slant analyses up to 16 MB (16,777,216 bytes) at a time — split it into parts"
+        );
+        assert!(message(200 * 1_048_576, false)
+            .starts_with("the text is 209,715,200 bytes (200.0 MB); "));
+        assert!(message(MAX_INPUT_BYTES + 1, true)
+            .starts_with("the text is at least 16,777,217 bytes;"));
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(123_456_789), "123,456,789");
+    }
 }

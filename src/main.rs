@@ -49,7 +49,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
+    let result = match cli.command {
         Command::Analyze {
             file,
             json,
@@ -79,6 +83,27 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Help and version as clap prints them; any other mistake in the arguments
+/// as one line on stderr (clap's first line, which names the problem,
+/// without the usage and tips after it) and exit code 2, like every other
+/// error of the command.
+fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        error.exit();
+    }
+    let message = error.to_string();
+    let first = message.lines().next().unwrap_or_default();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!("slant: {first} (see `slant --help`)");
+    ExitCode::from(2)
 }
 
 fn run(
@@ -120,27 +145,72 @@ fn run(
     })
 }
 
+/// The article's bytes: a file, or standard input for `-`. The size limit is
+/// checked while reading, so a pipe, a FIFO or a device (`/dev/zero`) is
+/// refused at the limit instead of after everything it holds was read; a
+/// regular file (also one redirected to standard input) is refused from its
+/// size before reading, with that size in the message.
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
     if file == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("standard input: {e}"))?;
-    } else {
-        let path = std::path::Path::new(file);
-        if path.is_dir() {
-            return Err(format!("{file}: is a directory, not an article file"));
+        let stdin = std::io::stdin();
+        let name = "standard input";
+        if let Some(len) = stdin_file_len() {
+            refuse_size(name, len, false)?;
         }
-        let metadata = std::fs::metadata(path).map_err(|e| format!("{file}: {e}"))?;
-        if metadata.len() as usize > slant::MAX_INPUT_BYTES {
-            return Err(slant::AnalyzeError::TooLarge {
-                bytes: metadata.len() as usize,
-            }
-            .to_string());
-        }
-        bytes = std::fs::read(path).map_err(|e| format!("{file}: {e}"))?;
+        return read_limited(stdin.lock(), name);
     }
+    let path = std::path::Path::new(file);
+    if path.is_dir() {
+        return Err(format!("{file}: is a directory, not an article file"));
+    }
+    let metadata = std::fs::metadata(path).map_err(|e| format!("{file}: {e}"))?;
+    if metadata.is_file() {
+        refuse_size(file, metadata.len(), false)?;
+    }
+    let reader = std::fs::File::open(path).map_err(|e| format!("{file}: {e}"))?;
+    read_limited(reader, file)
+}
+
+/// At most `MAX_INPUT_BYTES` from `reader`; more is an error. A file that
+/// grew past its size, a pipe or a device is read one byte past the limit,
+/// and no further.
+fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>, String> {
+    let limit = slant::MAX_INPUT_BYTES as u64;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    refuse_size(name, bytes.len() as u64, true)?;
     Ok(bytes)
+}
+
+/// The too-large error for `len` bytes of `name` (at least that many when
+/// reading stopped at the limit), if it is over the limit.
+fn refuse_size(name: &str, len: u64, at_least: bool) -> Result<(), String> {
+    if len <= slant::MAX_INPUT_BYTES as u64 {
+        return Ok(());
+    }
+    let error = slant::AnalyzeError::TooLarge {
+        bytes: usize::try_from(len).unwrap_or(usize::MAX),
+        at_least,
+    };
+    Err(format!("{name}: {error}"))
+}
+
+/// The size of standard input when it is a regular file (`slant analyze - <
+/// big.txt`), known before reading it.
+#[cfg(unix)]
+fn stdin_file_len() -> Option<u64> {
+    use std::os::fd::AsFd;
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let metadata = std::fs::File::from(fd).metadata().ok()?;
+    metadata.is_file().then_some(metadata.len())
+}
+
+#[cfg(not(unix))]
+fn stdin_file_len() -> Option<u64> {
+    None
 }
 
 /// The readable default output.

@@ -52,6 +52,10 @@ pub fn clean(value: &str) -> Option<String> {
 
 /// Replace Markdown links `[Name](url)` by their name. A byte scanner for
 /// the regex `\[([^\]]*)\]\([^)]*\)`, replaced by `$1`.
+///
+/// Linear: every `[` between a `[` and the first `]` after it shares that
+/// `]`, so when no `(` follows it, none of them starts a link and the scan
+/// goes on after the `]` (a run of `[` without links was quadratic).
 pub fn strip_markdown_links(value: &str) -> String {
     let mut out = String::new();
     let mut copied = 0;
@@ -70,7 +74,7 @@ pub fn strip_markdown_links(value: &str) -> String {
             copied = end;
             from = end;
         } else {
-            from = open + 1;
+            from = close + 1;
         }
     }
     if copied == 0 {
@@ -80,12 +84,21 @@ pub fn strip_markdown_links(value: &str) -> String {
     out
 }
 
-/// Push `name` unless it is already there (case-insensitively).
-pub fn push_unique(list: &mut Vec<String>, name: String) {
-    if !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-        list.push(name);
+/// Drops every entry equal to an earlier one (ASCII case aside), keeping
+/// the first of each in order: one pass with a sorted set, where checking
+/// each new entry against the list so far was quadratic in long tag,
+/// keyword and author lists.
+pub fn dedupe(list: &mut Vec<String>) {
+    if list.len() < 2 {
+        return;
     }
+    let mut seen = std::collections::BTreeSet::new();
+    list.retain(|item| seen.insert(item.to_ascii_lowercase()));
 }
+
+/// A name longer than this is not a name (the longest real bylines are a
+/// few dozen characters).
+const NAME_MAX_BYTES: usize = 120;
 
 const NAME_ROLE_WORDS: &[&str] = &[
     "staff",
@@ -123,13 +136,15 @@ pub fn split_authors(value: &str) -> Vec<String> {
             .iter()
             .all(|w| NAME_ROLE_WORDS.contains(&w.to_lowercase().as_str()));
         let looks_like_name = words.len() <= 5
+            && name.len() <= NAME_MAX_BYTES
             && words
                 .iter()
                 .any(|w| w.chars().next().is_some_and(char::is_uppercase));
         if !is_role && looks_like_name && parse_date(&name).is_none() {
-            push_unique(&mut names, name);
+            names.push(name);
         }
     }
+    dedupe(&mut names);
     names
 }
 

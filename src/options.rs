@@ -64,6 +64,8 @@ impl Options {
     /// Parse and check an options object. Errors name the offending key and
     /// what it may be, so a reader can fix a settings file by hand.
     pub fn from_json(json: &str) -> Result<Options, String> {
+        // A file saved by an editor may open with a byte-order mark.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let value: Value = miniserde::json::from_str(json)
             .map_err(|_| "invalid options: not valid JSON".to_string())?;
         Options::from_value(&value).map_err(|e| format!("invalid options: {e}"))
@@ -256,6 +258,19 @@ mod tests {
         assert!(options.enabled(Category::Distancing));
         assert_eq!(options.custom_terms[0].category, Category::NameCalling);
         assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_json_is_accepted() {
+        let options =
+            Options::from_json("\u{feff}{\"disabled_categories\":[\"emotive\"]}").unwrap();
+        assert!(!options.enabled(Category::Emotive));
+        assert_eq!(
+            Options::from_json("\u{feff}{}").unwrap(),
+            Options::default()
+        );
+        // Only at the start: anywhere else it is not JSON.
+        assert!(Options::from_json("{}\u{feff}").is_err());
     }
 
     #[test]

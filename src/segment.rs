@@ -196,6 +196,10 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Sentence ranges of one paragraph, trimmed, covering all its words.
+///
+/// Linear: each byte is stepped over once, and the look-arounds at a
+/// sentence end (the word before a full stop, the word after it) cover
+/// stretches that do not overlap from one end to the next.
 pub fn split_sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[paragraph.clone()];
     let mut sentences = Vec::new();
@@ -231,7 +235,19 @@ pub fn split_sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>>
         if !cjk && !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
             continue; // "4.2", "U.S.-led", "example.com"
         }
-        let next_word = rest.split_whitespace().next().unwrap_or("");
+        // The next word, after the whitespace. Only a full stop needs all
+        // of it; after any other end only its first character is asked
+        // about, and finding the whole word restarted a scan to the next
+        // space at every end of a CJK sentence (quadratic in text without
+        // spaces).
+        let after = rest.trim_start();
+        let next_word = if c == '.' {
+            after
+                .find(char::is_whitespace)
+                .map_or(after, |word_end| &after[..word_end])
+        } else {
+            after
+        };
         if c == '.'
             && !ends_sentence_after_period(
                 &slice[start..terminator_at],

@@ -110,8 +110,88 @@ fn input_over_the_size_limit_is_refused_before_reading_it() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(slant::MAX_INPUT_BYTES as u64 + 1).unwrap();
     let out = slant(&["analyze", path.to_str().unwrap()], None);
+    // The same file as standard input: its size is known before reading.
+    let redirected = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(["analyze", "-"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
     std::fs::remove_file(&path).unwrap();
-    assert_one_line_error(&out, "Slant analyses up to 16 MB");
+    for out in [&out, &redirected] {
+        assert_one_line_error(out, "Slant analyses up to 16 MB");
+        // The real size: one byte over is not "16.0 MB".
+        assert_one_line_error(out, "the text is 16,777,217 bytes;");
+    }
+}
+
+#[test]
+fn a_stream_is_refused_at_the_limit_while_it_is_read() {
+    // 24 MB piped in: the command stops reading one byte past 16 MB.
+    let big = vec![b'a'; slant::MAX_INPUT_BYTES + 8 * 1_048_576];
+    let out = slant(&["analyze", "-"], Some(&big));
+    assert_one_line_error(
+        &out,
+        "standard input: the text is at least 16,777,217 bytes; Slant analyses up to 16 MB",
+    );
+    // A device that never ends is refused, not read until memory runs out.
+    assert_one_line_error(
+        &slant(&["analyze", "/dev/zero"], None),
+        "/dev/zero: the text is at least 16,777,217 bytes;",
+    );
+    // Exactly the limit is analysed.
+    let at_limit = vec![b' '; slant::MAX_INPUT_BYTES];
+    assert!(slant(&["analyze", "--json", "-"], Some(&at_limit))
+        .status
+        .success());
+}
+
+#[test]
+fn conflicting_or_unknown_arguments_are_a_one_line_error() {
+    let out = slant(&["analyze", "--html", "--text", "-"], Some(b"x"));
+    assert_one_line_error(&out, "'--html' cannot be used with '--text'");
+    assert_one_line_error(
+        &slant(&["analyze", "--colour", "-"], Some(b"x")),
+        "unexpected argument '--colour'",
+    );
+    // Help is still help, on stdout.
+    let help = slant(&["analyze", "--help"], None);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--options"));
+}
+
+#[test]
+fn an_options_file_may_open_with_a_byte_order_mark() {
+    let path = std::env::temp_dir().join(format!("slant-bom-{}.json", std::process::id()));
+    std::fs::write(
+        &path,
+        "\u{feff}{\"custom_terms\": [{\"term\": \"ÉLITE\", \"category\": \"name_calling\"}]}",
+    )
+    .unwrap();
+    let out = slant(
+        &[
+            "analyze",
+            "--json",
+            "--options",
+            path.to_str().unwrap(),
+            "-",
+        ],
+        Some("The ÉLITE squad and the élite one.".as_bytes()),
+    );
+    std::fs::remove_file(&path).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<&str> = report["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "name_calling")
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(found, ["ÉLITE", "élite"]);
 }
 
 #[test]

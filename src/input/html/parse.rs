@@ -1,0 +1,264 @@
+//! Parsing a page with html5ever in linear time, whatever the page.
+//!
+//! html5ever builds the tree as a browser does, and most of its steps walk
+//! its stack of open elements or its list of active formatting elements: a
+//! page that makes either long makes the parse quadratic, and one that makes
+//! the parser reopen many formatting elements again and again (`<p><b><i>…`
+//! then `<p>x` thousands of times) makes it build far more elements than the
+//! page has tags. So the page is parsed in three tries, each watched:
+//!
+//! 1. the page itself, its tags cut to `MAX_ATTRIBUTES` attributes
+//!    (`nesting::cap`): exactly as a browser reads it;
+//! 2. if that got too deep or too big, the page with every element deeper
+//!    than `MAX_DEPTH` dropped (`nesting::limit`), its text kept;
+//! 3. if that did too, the page as plain paragraphs (`flat`): its text, a
+//!    paragraph break for each block element, its headings and the head's
+//!    metadata, nothing that can nest.
+//!
+//! Watching: the page is fed to html5ever in pieces, and between pieces the
+//! parser's stack and list are counted (`trace_handles`) and the elements it
+//! has built. A try is given up when the two together hold more than
+//! `MAX_OPEN` entries, or when it has built more than one node per two bytes
+//! read (a page's own tags and text make at most that many) beyond a small
+//! allowance. A piece is small enough that even the worst case cannot get
+//! far past either limit before the next count, so every try is linear, and
+//! so is the whole.
+
+use super::kinds::{html_flags, kind_of, Kind, CLOSES_P, HEADING, IMPLIED_END};
+use super::nesting;
+use super::tokens::{Raw, Tokenizer};
+use html5ever::interface::Tracer;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::ParseOpts;
+use scraper::{Html, HtmlTreeSink};
+use std::cell::Cell;
+
+/// The parser's stack of open elements and list of active formatting
+/// elements together hold at most this many entries (real pages: a few
+/// dozen; the guard's `MAX_DEPTH` leaves room for what it does not follow).
+const MAX_OPEN: usize = 160;
+
+/// The nodes a try may build beyond one per two bytes read.
+const NODE_ALLOWANCE: usize = 4096;
+
+/// About how many nodes the parser may build between two counts at worst:
+/// each piece is this divided by the entries open (each token can reopen
+/// that many formatting elements), between `MIN_PIECE` and `MAX_PIECE` bytes.
+const PIECE_NODES: usize = 65_536;
+const MIN_PIECE: usize = 64;
+const MAX_PIECE: usize = 8192;
+
+/// The page parsed in linear time: see the module doc.
+pub(super) fn parse(input: &str) -> Html {
+    let capped = nesting::cap(input);
+    watched(&capped, MAX_PIECE, true)
+        .or_else(|| watched(&nesting::limit(input), MAX_PIECE, true))
+        .or_else(|| watched(&flat(&capped), MAX_PIECE, false))
+        .expect("a parse without limits is never given up")
+}
+
+/// Counts the handles the tree builder holds.
+struct Count(Cell<usize>);
+
+impl Tracer for Count {
+    type Handle = ego_tree::NodeId;
+
+    fn trace_handle(&self, _: &ego_tree::NodeId) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// The page parsed, or, with `limits`, `None` if the parser's stack and list
+/// grew past `MAX_OPEN` entries or it built too many nodes. Pieces are at
+/// most `max_piece` bytes.
+fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
+    let mut parser = html5ever::parse_document(
+        HtmlTreeSink::new(Html::new_document()),
+        ParseOpts::default(),
+    );
+    // html5ever is driven here, not through `Html::parse_document`: the
+    // tree builder is generic, and a second copy of it is 60 KB of WASM.
+    let mut fed = 0;
+    let mut piece = max_piece;
+    while fed < input.len() {
+        let mut end = (fed + piece).min(input.len());
+        while !input.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&input[fed..end]));
+        fed = end;
+        let nodes = parser.tokenizer.sink.sink.0.borrow().tree.nodes().len();
+        let open = Count(Cell::new(0));
+        parser.tokenizer.sink.trace_handles(&open);
+        let open = open.0.get();
+        if limits && (open > MAX_OPEN || nodes > fed / 2 + NODE_ALLOWANCE) {
+            return None;
+        }
+        piece = (PIECE_NODES / (open + 4)).clamp(MIN_PIECE.min(max_piece), max_piece);
+    }
+    Some(parser.finish())
+}
+
+/// The page as plain paragraphs, with nothing that can nest: the text; `<p>`
+/// where a block element starts or ends; headings, `<br>`, `<title>`,
+/// `<meta>`, `<link>`, `<html>` and scripts (JSON-LD) as they are; the
+/// content of `<style>`, `<noscript>`, `<template>` and their kin dropped;
+/// every other tag dropped. The last try of [`parse`], for a page the
+/// nesting guard could not keep shallow.
+pub(super) fn flat(input: &str) -> String {
+    let mut tokens = Tokenizer::new(input);
+    let mut out = String::with_capacity(input.len());
+    let mut copied = 0;
+    // Inside a `<template>` (its nesting depth) or a dropped raw text
+    // element: where the dropped stretch began.
+    let mut templates = 0usize;
+    let mut dropping: Option<usize> = None;
+    let mut raw_dropped = false;
+    while let Some(tag) = tokens.next_tag(false) {
+        let kind = tag.short_name().map_or(Kind::Other, kind_of);
+        let start = !tag.end_tag;
+        if raw_dropped {
+            // The end tag of the dropped raw text element.
+            raw_dropped = false;
+            if templates == 0 {
+                out.push_str(&input[copied..dropping.take().unwrap_or(tag.range.start)]);
+                copied = tag.range.end;
+            }
+            continue;
+        }
+        let raw = match kind {
+            Kind::Script => Some(Raw::Script),
+            Kind::Title | Kind::Textarea => Some(Raw::Rcdata),
+            Kind::Plaintext => Some(Raw::Plaintext),
+            Kind::Style
+            | Kind::Noscript
+            | Kind::Noframes
+            | Kind::Iframe
+            | Kind::Noembed
+            | Kind::Xmp => Some(Raw::Rawtext),
+            _ => None,
+        };
+        if start {
+            if let Some(raw) = raw {
+                tokens.raw_text(raw, &tag);
+            }
+        }
+        if kind == Kind::Template {
+            if start {
+                templates += 1;
+                if templates == 1 {
+                    dropping = Some(tag.range.start);
+                }
+            } else if templates > 0 {
+                templates -= 1;
+                if templates == 0 {
+                    out.push_str(&input[copied..dropping.take().unwrap_or(tag.range.start)]);
+                    copied = tag.range.end;
+                }
+            }
+            continue;
+        }
+        if templates > 0 {
+            continue;
+        }
+        let keep_as_is = matches!(
+            kind,
+            Kind::Html
+                | Kind::Meta
+                | Kind::Link
+                | Kind::Br
+                | Kind::Script
+                | Kind::Title
+                | Kind::Plaintext
+        ) || html_flags(kind) & HEADING != 0;
+        if keep_as_is {
+            continue;
+        }
+        if start && raw.is_some() {
+            // Dropped with its text, up to its end tag.
+            raw_dropped = true;
+            dropping = Some(tag.range.start);
+            continue;
+        }
+        let block = html_flags(kind) & (CLOSES_P | IMPLIED_END) != 0
+            || matches!(
+                kind,
+                Kind::Table | Kind::Tr | Kind::Td | Kind::Th | Kind::Caption
+            );
+        out.push_str(&input[copied..tag.range.start]);
+        if block {
+            out.push_str("<p>");
+        }
+        copied = tag.range.end;
+    }
+    out.push_str(&input[copied..dropping.unwrap_or(input.len())]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serialized(page: &Html) -> String {
+        page.root_element().html()
+    }
+
+    proptest::proptest! {
+        /// Fed in pieces, html5ever builds the tree it builds from the whole.
+        #[test]
+        fn a_page_parsed_in_pieces_is_the_page_parsed_whole(
+            pieces in proptest::collection::vec(
+                "<p>|</p>|<b>|</b>|<i>|<table>|<td>|<tr>|</table>|<script>|</script>|<!--|-->|&amp|&amp;|&#x41;|<svg>|<![CDATA[|]]>|</svg>|<textarea>|</textarea>|\\r|\\n|\\r\\n|x|é|😀|<a href=\"u\">|</a>| ",
+                0..40,
+            ),
+            piece in 1usize..12,
+        ) {
+            let page: String = pieces.concat();
+            let whole = Html::parse_document(&page);
+            let in_pieces = watched(&page, piece, true).expect("a small page is never given up");
+            proptest::prop_assert_eq!(serialized(&in_pieces), serialized(&whole));
+        }
+    }
+
+    #[test]
+    fn a_normal_page_is_parsed_exactly() {
+        let page = super::super::tests::PAGE;
+        assert_eq!(
+            serialized(&parse(page)),
+            serialized(&Html::parse_document(page))
+        );
+    }
+
+    #[test]
+    fn a_page_that_reopens_formatting_elements_without_end_falls_back_to_paragraphs() {
+        // Fifty unclosed `<b>`s, then `<p>x</p>` many times: the parser
+        // reopens all fifty in each paragraph (fifty elements per eight
+        // bytes). The depth guard does not follow that: the plain page does.
+        let bold: String = (0..50).map(|i| format!("<b id=b{i}>")).collect();
+        let page = format!(
+            "<html><body><p>{bold}</p>{}</body></html>",
+            "<p>x</p>".repeat(20_000)
+        );
+        assert!(watched(&page, MAX_PIECE, true).is_none());
+        let parsed = parse(&page);
+        let text: String = parsed.root_element().text().collect();
+        assert_eq!(text, "x".repeat(20_000));
+        assert!(parsed.tree.nodes().len() < 3 * 20_000 + 100);
+    }
+
+    #[test]
+    fn the_plain_page_keeps_text_headings_and_metadata_and_nothing_that_nests() {
+        let page = "<html lang=en><head><title>T</title><meta name=author content=A>\
+            <style>p{}</style><script type=application/ld+json>{}</script></head><body>\
+            <div><div><h1>Head</h1><p>One<b>two</b></p><template><p>no</p><template>\
+            </template><p>no</p></template><noscript>no</noscript><ul><li>three<li>four</ul>\
+            <svg><text>five</text></svg></div></div></body></html>";
+        let flat = flat(page);
+        assert_eq!(
+            flat,
+            "<html lang=en><title>T</title><meta name=author content=A>\
+            <script type=application/ld+json>{}</script>\
+            <p><p><h1>Head</h1><p>Onetwo<p><p><p>three<p>four<p>five<p><p></html>"
+        );
+    }
+}
