@@ -4,10 +4,9 @@
 //! mark a middling word ("dispute", "extremely", "oldest") in a slanted
 //! piece far more often than in a news report. So where the author's own
 //! words carry few loaded terms in all (fewer than `SPARSE` per 1,000
-//! words, counting every detector), a learned flag in the author's voice
-//! stays only if its confidence is at least `SURE` (only sure flags count
-//! towards that density); quoted speakers' words are not the author's, and
-//! keep theirs.
+//! words, counting every detector's), a learned flag in the author's voice
+//! stays only if its confidence is at least `SURE`; quoted speakers' words
+//! are not the author's, and keep theirs.
 //!
 //! Dropped: "… the two sides remain in dispute over the levy." in a wire
 //! story with no other loaded term.
@@ -19,8 +18,13 @@ use crate::category::Kind;
 
 /// Loaded terms in the author's voice per 1,000 words below which an
 /// article reads as plain reporting. Op-eds in the training corpus run at
-/// 20 and more; this left its cross-validated F1 unchanged (0.294 both ways).
-const SPARSE: f64 = 8.0;
+/// 20 and more. With `COUNTS_FROM` 0.2 this left the corpus's
+/// cross-validated F1 where it was (0.294 with and without the rule); 8 and
+/// 12 cost it 0.009 and 0.022.
+const SPARSE: f64 = 4.0;
+/// The confidence from which a learned flag counts towards that density: a
+/// page of faint guesses is no evidence of a slanted voice.
+const COUNTS_FROM: f32 = 0.2;
 /// The confidence a learned flag needs to stand alone.
 const SURE: f32 = 0.5;
 
@@ -31,12 +35,10 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
         .iter()
         .map(|p| cx.text[p.clone()].split_whitespace().count())
         .sum();
-    // Only the sure flags count: a page of unsure guesses is no evidence of
-    // a slanted voice.
     let author_loaded = flags
         .iter()
         .filter(|f| f.category.kind() == Kind::LoadedLanguage && !f.in_quotation)
-        .filter(|f| f.confidence.is_none_or(|c| c >= SURE))
+        .filter(|f| f.confidence.is_none_or(|c| c >= COUNTS_FROM))
         .count();
     if words == 0 || author_loaded as f64 * 1000.0 / words as f64 >= SPARSE {
         return;
@@ -75,7 +77,8 @@ mod tests {
 
     #[test]
     fn an_unsure_guess_alone_in_plain_copy_goes() {
-        let text = "word ".repeat(400);
+        // Three loaded terms in the author's voice in 1,000 words.
+        let text = "word ".repeat(1000);
         let found = kept(
             &text,
             vec![
