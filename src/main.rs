@@ -181,6 +181,13 @@ fn summary(report: &Report) -> String {
         report.summary.loaded_language, s.flags_per_1000_words
     );
     let _ = writeln!(out, "Sourcing   {}", report.summary.sourcing);
+    if report.language != slant::language::ENGLISH {
+        let _ = writeln!(
+            out,
+            "Language   {} — Slant analyses English; only your own terms were looked for",
+            report.language
+        );
+    }
     if !report.flags.is_empty() {
         let _ = writeln!(out, "\nFlags");
         let line_starts = line_starts(&report.text);
