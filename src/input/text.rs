@@ -9,7 +9,7 @@
 //! lengths and header colons found without reading whole paragraphs).
 
 use super::{Document, InputKind};
-use crate::metadata::{self, clean, find_date, push_unique, split_authors, Metadata};
+use crate::metadata::{self, clean, find_date, push_unique, Metadata};
 use crate::scan;
 use std::ops::Range;
 
@@ -192,8 +192,21 @@ fn read_header(
             if let Some((date, _)) = find_date(line) {
                 meta.published.get_or_insert(date);
             }
-            if let Some(name) = prefix {
-                publisher.get_or_insert(name);
+            // "Opinion | June 3, 2025": a section; "Global Research, April
+            // 02, 2017": a publisher; "The Courier | World | …": both;
+            // "Health | Wednesday | …": a section and a weekday.
+            for label in prefix.iter().flat_map(|p| p.split(['|', '•', '·'])) {
+                let Some(label) = clean(label.trim_matches([',', '-', '—', '–'])) else {
+                    continue;
+                };
+                if metadata::is_date_filler(&label) {
+                    continue;
+                }
+                if metadata::is_section(&label) {
+                    meta.section.get_or_insert(label);
+                } else {
+                    publisher.get_or_insert(label);
+                }
             }
             kinds[i] = Line::Header;
         } else if position == 0 && is_title(line) {
@@ -218,28 +231,15 @@ fn byline(line: &str) -> Option<&str> {
 }
 
 fn read_byline(rest: &str, meta: &mut Metadata) {
-    let mut parts = rest
-        .split(['|', '•', '·'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
-    let Some(names) = parts.next() else { return };
-    // "By Jane Roe, March 3, 2025": a date may trail the names.
-    let names = match find_date(names) {
-        Some((date, range)) => {
-            meta.published.get_or_insert(date);
-            &names[..range.start]
-        }
-        None => names,
-    };
-    for name in split_authors(names) {
+    let byline = metadata::read_byline(rest);
+    for name in byline.authors {
         push_unique(&mut meta.authors, name);
     }
-    for part in parts {
-        if let Some((date, _)) = find_date(part) {
-            meta.published.get_or_insert(date);
-        } else if meta.section.is_none() && part.split_whitespace().count() <= 4 {
-            meta.section = clean(part);
-        }
+    if let Some(date) = byline.published {
+        meta.published.get_or_insert(date);
+    }
+    if let Some(section) = byline.section {
+        meta.section.get_or_insert(section);
     }
 }
 
