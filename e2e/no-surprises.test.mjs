@@ -329,6 +329,7 @@ test('8) a Spanish and a German article: the page says Slant reads English, and 
     assert.match(summary, /analyses English/);
     assert.equal(await page.locator('#text-view mark.flag').count(), 0, 'no English-only flags');
     assert.equal(await page.locator('#sources .source').count(), 0, 'no sources read with English grammar');
+    assert.equal(await page.$eval('#text-view', (el) => el.classList.contains('no-sentence-marks')), true, 'no sourcing marks');
     await shot(page, 'spanish.png');
   });
   await withPage({ init: `localStorage.setItem('slant.settings', ${JSON.stringify(JSON.stringify(KOMPROMISS))})` }, async ({ page }) => {

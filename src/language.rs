@@ -9,9 +9,12 @@
 //! list, and names the language with the most — but says English unless
 //! another language clearly wins ([`MARGIN`]) on enough words
 //! ([`MIN_WORDS`]): an English article quoting a Spanish sentence stays
-//! English, and a two-line paste is not judged at all. Seven lists of about
-//! thirty words are some 1.3 KB of the WASM; a character-trigram model would
-//! tell more languages apart, at tens of kilobytes.
+//! English, and a two-line paste is not judged at all. Size: the word lists
+//! are read while compiling into one sorted table of words packed in a
+//! `u64` each (no pointers, no sort in the WASM), and the whole guess, with
+//! the non-English path in `lib.rs`, is about 1.9 KB gzip of the WASM; a
+//! character-trigram model would tell more languages apart, at tens of
+//! kilobytes.
 //!
 //! What it is used for (see `lib.rs`): in a text that is not English, only
 //! the reader's own terms are flagged. The lexicons, the learned model, the
@@ -19,7 +22,6 @@
 //! English grammar, and their findings in another language are noise.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// How many words of prose the guess reads: enough to be sure, and a fixed
 /// cost on a 16 MB paste.
@@ -30,134 +32,194 @@ pub const MIN_WORDS: usize = 20;
 pub const MARGIN: usize = 2;
 
 /// The languages guessed, by ISO 639-1 code, each with its commonest words
-/// (lower case). A word may be in several lists; it counts for each.
-const PROFILES: [(&str, &[&str]); 7] = [
+/// (lower case, at most eight bytes, between spaces: one string per
+/// language, so the WASM holds no table of pointers). A word may be in
+/// several lists; it counts for each.
+const PROFILES: [(&str, &str); 7] = [
     (
         "en",
-        &[
-            "the", "and", "of", "to", "is", "that", "was", "for", "with", "on", "are", "it", "as",
-            "by", "this", "have", "from", "be", "at", "were", "has", "not", "but", "which", "they",
-            "he", "she", "their", "said", "would", "will", "an",
-        ],
+        " the and of to is that was for with on are it as by this have from be at were has not but which they he she their said would will an ",
     ),
     (
         "de",
-        &[
-            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "dem", "sich", "auf", "ein",
-            "eine", "einer", "auch", "für", "von", "wird", "werden", "wurde", "hat", "sie", "im",
-            "zu", "nach", "bei", "aus", "oder", "dass", "des", "sind", "haben",
-        ],
+        " der die und das ist nicht mit den dem sich auf ein eine einer auch für von wird werden wurde hat sie im zu nach bei aus oder dass des sind haben ",
     ),
     (
         "es",
-        &[
-            "el", "la", "los", "las", "que", "de", "del", "y", "en", "un", "una", "por", "con",
-            "para", "es", "se", "no", "su", "al", "lo", "como", "más", "pero", "sus", "fue", "ha",
-            "este", "esta", "según", "también", "sobre", "entre",
-        ],
+        " el la los las que de del y en un una por con para es se no su al lo como más pero sus fue ha este esta según también sobre entre ",
     ),
     (
         "fr",
-        &[
-            "le", "la", "les", "des", "et", "est", "une", "un", "du", "que", "qui", "dans", "pour",
-            "pas", "sur", "au", "avec", "ce", "il", "elle", "sont", "ont", "été", "mais", "aux",
-            "cette", "par", "ne", "selon", "leur", "nous", "être",
-        ],
+        " le la les des et est une un du que qui dans pour pas sur au avec ce il elle sont ont été mais aux cette par ne selon leur nous être ",
     ),
     (
         "it",
-        &[
-            "il", "di", "che", "e", "la", "le", "gli", "per", "un", "una", "non", "con", "del",
-            "della", "sono", "è", "ha", "nel", "alla", "anche", "più", "questo", "ma", "ai", "dei",
-            "da", "come", "stato", "delle", "secondo", "nella", "loro",
-        ],
+        " il di che e la le gli per un una non con del della sono è ha nel alla anche più questo ma ai dei da come stato delle secondo nella loro ",
     ),
     (
         "pt",
-        &[
-            "o", "a", "os", "as", "de", "do", "da", "dos", "das", "que", "e", "em", "um", "uma",
-            "para", "com", "não", "por", "no", "na", "se", "mais", "foi", "ao", "pelo", "pela",
-            "são", "como", "segundo", "também", "seu", "sua",
-        ],
+        " o a os as de do da dos das que e em um uma para com não por no na se mais foi ao pelo pela são como segundo também seu sua ",
     ),
     (
         "nl",
-        &[
-            "de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "voor", "met", "zijn",
-            "niet", "er", "ook", "aan", "door", "om", "bij", "worden", "werd", "deze", "naar",
-            "heeft", "hij", "maar", "wordt", "volgens", "hun", "zij", "wij",
-        ],
+        " de het een en van in is dat op te voor met zijn niet er ook aan door om bij worden werd deze naar heeft hij maar wordt volgens hun zij wij ",
     ),
 ];
+
+/// The profiles' codes alone: what the WASM keeps of `PROFILES` (whose word
+/// lists are read only while compiling, into `KEYS` and `BITS`).
+const CODES: [&str; PROFILES.len()] = {
+    let mut codes = [""; PROFILES.len()];
+    let mut i = 0;
+    while i < PROFILES.len() {
+        codes[i] = PROFILES[i].0;
+        i += 1;
+    }
+    codes
+};
 
 /// English's code, the guess when in doubt.
 pub const ENGLISH: &str = "en";
 
 /// A word of at most eight bytes as a number whose order is the words'
-/// byte order (zero-padded on the right), or None for a longer word: no
-/// profile word is longer.
-fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    (bytes.len() <= 8).then(|| {
-        let mut eight = [0u8; 8];
-        eight[..bytes.len()].copy_from_slice(bytes);
-        u64::from_be_bytes(eight)
-    })
+/// byte order (zero-padded on the right).
+const fn pack(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if start + i < end {
+            key |= bytes[start + i] as u64;
+        }
+        i += 1;
+    }
+    key
 }
 
-/// Each profile word once (packed), sorted for a binary search, with the
-/// set of languages (bits, in `PROFILES` order) whose list holds it.
-fn table() -> &'static [(u64, u8)] {
-    static TABLE: OnceLock<Vec<(u64, u8)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<(u64, u8)> = PROFILES
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (_, words))| {
-                words
-                    .iter()
-                    .map(move |w| (packed(w).expect("profile words are short"), 1 << i))
-            })
-            .collect();
-        crate::order::sort_by_key(&mut table, |&(word, _)| word);
-        table.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 |= later.1;
+/// How many words the profiles hold together.
+const WORDS: usize = {
+    let mut n = 0;
+    let mut p = 0;
+    while p < PROFILES.len() {
+        let bytes = PROFILES[p].1.as_bytes();
+        let mut i = 1;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                n += 1;
             }
-            same
-        });
-        table
-    })
+            i += 1;
+        }
+        p += 1;
+    }
+    n
+};
+
+/// Every profile word (packed) with its language's bit (in `PROFILES`
+/// order), sorted by word: made while compiling, so that the WASM holds the
+/// table and a binary search, and no sort.
+const TABLE: [(u64, u8); WORDS] = {
+    let mut table = [(0u64, 0u8); WORDS];
+    let mut n = 0;
+    let mut p = 0;
+    while p < PROFILES.len() {
+        let bytes = PROFILES[p].1.as_bytes();
+        let mut start = 1;
+        let mut i = 1;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                assert!(i - start <= 8, "a profile word is longer than eight bytes");
+                table[n] = (pack(bytes, start, i), 1 << p);
+                n += 1;
+                start = i + 1;
+            }
+            i += 1;
+        }
+        p += 1;
+    }
+    // Insertion sort: a few hundred words, once, while compiling.
+    let mut i = 1;
+    while i < WORDS {
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > table[j].0 {
+            let swap = table[j - 1];
+            table[j - 1] = table[j];
+            table[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// `TABLE`'s words and languages as two arrays: the WASM keeps only these
+/// (eight bytes and one a word, where a tuple is padded to sixteen).
+static KEYS: [u64; WORDS] = {
+    let mut keys = [0; WORDS];
+    let mut i = 0;
+    while i < WORDS {
+        keys[i] = TABLE[i].0;
+        i += 1;
+    }
+    keys
+};
+static BITS: [u8; WORDS] = {
+    let mut bits = [0; WORDS];
+    let mut i = 0;
+    while i < WORDS {
+        bits[i] = TABLE[i].1;
+        i += 1;
+    }
+    bits
+};
+
+/// The languages (bits, in `PROFILES` order) whose lists hold `word`, in
+/// any case of its ASCII letters ("Der", "DER"; a capital "É" is missed).
+fn languages_of(word: &[u8]) -> u8 {
+    if word.len() > 8 {
+        return 0; // no profile word is this long
+    }
+    let mut eight = [0u8; 8];
+    for (to, from) in eight.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
+    let key = u64::from_be_bytes(eight);
+    let mut at = KEYS.partition_point(|&w| w < key);
+    let mut languages = 0;
+    while at < WORDS && KEYS[at] == key {
+        languages |= BITS[at];
+        at += 1;
+    }
+    languages
 }
 
 /// The language of the prose (`prose`: byte ranges of `text`), as an ISO
 /// 639-1 code: "en" unless another language clearly wins.
 pub fn guess(text: &str, prose: &[Range<usize>]) -> &'static str {
-    let table = table();
     let mut hits = [0usize; PROFILES.len()];
     let mut words = 0;
-    let mut lower = String::new();
+    // Words: runs of ASCII letters and of anything not ASCII (where the
+    // letters of ä, é, ß are; a curly quote sticks to its word, which then
+    // matches nothing: a few hits less).
+    let is_letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
     'prose: for range in prose {
-        for word in text[range.clone()].split(|c: char| !c.is_alphabetic()) {
-            if word.is_empty() {
+        let bytes = &text.as_bytes()[range.clone()];
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_letter(bytes[i]) {
+                i += 1;
                 continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_letter(bytes[i]) {
+                i += 1;
             }
             words += 1;
             if words > SAMPLE_WORDS {
                 break 'prose;
             }
-            if word.len() > 8 {
-                continue; // no profile word is this long
-            }
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            let Some(key) = packed(&lower) else { continue };
-            if let Ok(at) = table.binary_search_by_key(&key, |&(w, _)| w) {
-                let languages = table[at].1;
-                for (i, hit) in hits.iter_mut().enumerate() {
-                    *hit += usize::from(languages >> i & 1 == 1);
-                }
+            let languages = languages_of(&bytes[start..i]);
+            for (n, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(languages >> n & 1 == 1);
             }
         }
     }
@@ -174,7 +236,7 @@ pub fn guess(text: &str, prose: &[Range<usize>]) -> &'static str {
     // Another language wins clearly: more than MARGIN times English's hits,
     // and on a good share of the words.
     if most > MARGIN * english && most * 8 >= words.min(SAMPLE_WORDS) {
-        PROFILES[best].0
+        CODES[best]
     } else {
         ENGLISH
     }
@@ -236,13 +298,26 @@ mod tests {
     }
 
     #[test]
-    fn every_profile_word_is_lower_case_and_short() {
-        for (code, words) in PROFILES {
+    fn every_profile_word_is_lower_case_short_and_found() {
+        for (i, (code, words)) in PROFILES.iter().enumerate() {
             assert_eq!(code.len(), 2);
-            for word in words {
-                assert_eq!(word.to_lowercase(), *word);
+            assert!(words.starts_with(' ') && words.ends_with(' '));
+            for word in words.split_whitespace() {
+                assert_eq!(word.to_lowercase(), word);
                 assert!(word.len() <= 8, "{word}");
+                assert!(
+                    languages_of(word.as_bytes()) & 1 << i != 0,
+                    "{word} in {code}"
+                );
             }
         }
+        assert_eq!(
+            languages_of(b"de"),
+            1 << 2 | 1 << 5 | 1 << 6,
+            "Spanish, Portuguese, Dutch"
+        );
+        assert_eq!(languages_of(b"DER"), 1 << 1);
+        assert_eq!(languages_of(b"zzz"), 0);
+        assert_eq!(languages_of(b"extraordinarily"), 0);
     }
 }

@@ -107,26 +107,16 @@ const NAME_ROLE_WORDS: &[&str] = &[
 
 /// Nouns that end a job title: a byline part ending in one ("Coastal
 /// Affairs Correspondent", "Political Editors") is the author's role, not a
-/// second author, however much it reads like a name.
-const ROLE_NOUNS: &[&str] = &[
-    "correspondent",
-    "editor",
-    "reporter",
-    "writer",
-    "columnist",
-    "contributor",
-    "producer",
-    "analyst",
-    "critic",
-    "photographer",
-    "journalist",
-    "commentator",
-    "presenter",
-    "chief",
-    "desk",
-    "staff",
-    "bureau",
-];
+/// second author, however much it reads like a name. Words between spaces
+/// (see [`listed`]).
+const ROLE_NOUNS: &str = " correspondent editor reporter writer columnist contributor producer \
+     analyst critic photographer journalist commentator presenter chief desk staff bureau ";
+
+/// Whether `word` is one of the space-separated words of `list`. Word lists
+/// as one string each: the WASM holds no table of pointers for them.
+fn listed(list: &str, word: &str) -> bool {
+    !word.is_empty() && list.split(' ').any(|w| w == word)
+}
 
 /// Whether a byline part is a role: all role words ("Staff Writer"), or a
 /// title ending in a role noun, singular or plural.
@@ -140,23 +130,23 @@ fn is_role(words: &[&str]) -> bool {
     }
     let last = words.last().map(lower).unwrap_or_default();
     let singular = last.strip_suffix('s').unwrap_or(&last);
-    ROLE_NOUNS.contains(&last.as_str()) || ROLE_NOUNS.contains(&singular)
+    listed(ROLE_NOUNS, &last) || listed(ROLE_NOUNS, singular)
 }
 
 /// Split an author list ("A, B and C", "A & B") into clean names, dropping
 /// roles ("Staff Writer", "Maren Okafor, Coastal Affairs Correspondent",
 /// "Jo Hale — Political Editor") and anything that is not a name.
 pub fn split_authors(value: &str) -> Vec<String> {
-    let value = strip_markdown_links(value);
+    let mut value = strip_markdown_links(value);
+    // Every separator becomes a comma; dashes between spaces separate a
+    // name from a role: "Jo Hale — Political Editor".
+    for separator in [" and ", " — ", " – ", " - ", "&", ";", "/"] {
+        if value.contains(separator) {
+            value = value.replace(separator, ",");
+        }
+    }
     let mut names = Vec::new();
-    for part in value
-        .split([',', '&', ';', '/'])
-        .flat_map(|p| p.split(" and "))
-        // Dashes between spaces separate a name from a role: "Jo Hale — Editor".
-        .flat_map(|p| p.split(" — "))
-        .flat_map(|p| p.split(" – "))
-        .flat_map(|p| p.split(" - "))
-    {
+    for part in value.split(',') {
         let Some(name) = clean(part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
         else {
             continue;
@@ -214,95 +204,47 @@ pub fn read_byline(rest: &str) -> Byline {
 
 /// Names of newspaper sections: before a date on a line of its own
 /// ("Opinion | June 3, 2025") such a word is the section, not the publisher.
-const SECTION_WORDS: &[&str] = &[
-    "opinion",
-    "opinions",
-    "analysis",
-    "comment",
-    "commentary",
-    "editorial",
-    "editorials",
-    "news",
-    "politics",
-    "world",
-    "business",
-    "economy",
-    "money",
-    "sport",
-    "sports",
-    "science",
-    "health",
-    "technology",
-    "tech",
-    "culture",
-    "arts",
-    "environment",
-    "climate",
-    "local",
-    "national",
-    "international",
-    "features",
-    "investigations",
-    "letters",
-    "travel",
-    "education",
-    "weather",
-    "review",
-    "reviews",
-    "explainer",
-    "perspective",
-    "column",
-    "op-ed",
-    "football",
-    "soccer",
-    "cricket",
-    "rugby",
-    "tennis",
-    "golf",
-    "athletics",
-    "basketball",
-    "baseball",
-    "hockey",
-];
+const SECTION_WORDS: &str =
+    " opinion opinions analysis comment commentary editorial editorials news politics \
+     world business economy money sport sports science health technology tech culture \
+     arts environment climate local national international features investigations \
+     letters travel education weather review reviews explainer perspective column op-ed \
+     football soccer cricket rugby tennis golf athletics basketball baseball hockey ";
 
-/// Whether `label` names a section: every word a section word ("World
-/// News", "Opinion").
-pub fn is_section(label: &str) -> bool {
-    let mut words = label.split_whitespace().peekable();
-    words.peek().is_some()
-        && words.all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            SECTION_WORDS.contains(&w.to_lowercase().as_str())
-        })
+/// Weekdays: alone beside a date ("Health | Wednesday | 12 March 2025"),
+/// one is about the date.
+const WEEKDAYS: &str =
+    " monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ";
+/// Words that open a time stamp: "Published 7:02 AM EDT, Sun".
+const STAMP_WORDS: &str = " published updated posted last ";
+
+/// What a label beside a date on a line of its own is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLabel {
+    /// Every word a section's: "Opinion", "World News".
+    Section,
+    /// About the date: a weekday, a time stamp.
+    Date,
+    /// Anything else: a publisher's name, say.
+    Other,
 }
 
-/// Whether a label beside a date is about the date, not a publisher: a
-/// weekday ("Health | Wednesday | 12 March 2025") or a time stamp
-/// ("Published 7:02 AM EDT, Sun, July 13, 2025").
-pub fn is_date_filler(label: &str) -> bool {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ];
+/// Tell a label beside a date (a [`clean`]ed one: single spaces) apart:
+/// a section, a weekday or time stamp, or something else.
+pub fn date_label(label: &str) -> DateLabel {
     let lower = label.to_lowercase();
-    let first = lower.split_whitespace().next().unwrap_or("");
-    WEEKDAYS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
-        || ["published", "updated", "posted", "last"].contains(&first)
+    let mut words = lower
+        .split(' ')
+        .map(|w| w.trim_end_matches(['.', ',', ':']));
+    let first = words.next().unwrap_or("");
+    let alone = !lower.contains(' ');
+    if listed(STAMP_WORDS, first) || (alone && listed(WEEKDAYS, first)) {
+        DateLabel::Date
+    } else if listed(SECTION_WORDS, first) && words.all(|w| listed(SECTION_WORDS, w)) {
+        DateLabel::Section
+    } else {
+        DateLabel::Other
+    }
 }
 
 /// Month names, each with its abbreviations, longest first: after a month
@@ -682,27 +624,26 @@ mod tests {
     }
 
     #[test]
-    fn weekdays_and_time_stamps_are_not_publishers() {
+    fn labels_beside_a_date_are_told_apart() {
         for label in [
             "Wednesday",
             "Sat.",
             "Published 7:02 AM EDT, Sun",
             "Updated 9 am",
         ] {
-            assert!(is_date_filler(label), "{label}");
+            assert_eq!(date_label(label), DateLabel::Date, "{label}");
         }
-        for label in ["Global Research", "Sunday Times", "The Courier"] {
-            assert!(!is_date_filler(label), "{label}");
+        for label in ["Opinion", "World News", "op-ed", "Science"] {
+            assert_eq!(date_label(label), DateLabel::Section, "{label}");
         }
-    }
-
-    #[test]
-    fn section_names_are_told_from_publishers() {
-        for section in ["Opinion", "World News", "op-ed", "Science"] {
-            assert!(is_section(section), "{section}");
-        }
-        for publisher in ["Global Research", "The Courier", "Reuters", ""] {
-            assert!(!is_section(publisher), "{publisher}");
+        for label in [
+            "Global Research",
+            "Sunday Times",
+            "The Courier",
+            "Reuters",
+            "",
+        ] {
+            assert_eq!(date_label(label), DateLabel::Other, "{label}");
         }
     }
 }

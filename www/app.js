@@ -9,6 +9,7 @@
 import { categoryTable } from './categories.js';
 import { Engine } from './engine.js';
 import { fileName, json, markdown } from './export.js';
+import { isEnglish } from './figures.js';
 import { articleInput } from './input.js';
 import { navigation } from './navigate.js';
 import { flagCount, flagList, flagTip, meta, sources, summary } from './panels.js';
@@ -307,7 +308,8 @@ function showText() {
   const report = state.report;
   if (!report) return;
   tooltip.reset();
-  els.textView.classList.toggle('no-sentence-marks', !state.sentenceMarks);
+  // Text not in English has no sentence sourcing to mark.
+  els.textView.classList.toggle('no-sentence-marks', !state.sentenceMarks || !isEnglish(report));
   if (!report.text.trim()) {
     state.textMap = [];
     cancelRender(els.textView);

@@ -33,8 +33,8 @@ export function summary(report, { used, categories, hidden, sentenceMarks, onHid
     parts.push(h('p', { class: 'summary-language', 'data-part': 'language' },
       `Slant analyses English. Its word lists and its reading of who said what are English, so loaded language, unsourced assertions and sourcing are not checked in this ${languageName(report)} text. `,
       fig.flags
-        ? `Your own terms from Settings still are: ${plural(fig.flags, 'flag')}, listed under Flags.`
-        : 'Your own terms from Settings still are; none is in it.'));
+        ? `Your own terms from Settings are still looked for: ${plural(fig.flags, 'flag')}, listed under Flags.`
+        : 'Your own terms from Settings are still looked for: none is in this text.'));
     if (fig.flags) parts.push(lookFirstRow(report, fig, { categories, hidden, onLook }));
     return parts;
   }

@@ -613,12 +613,12 @@ const STANDFIRST_MAX_WORDS: usize = 80;
 
 /// The standfirst under a headline: among the next few elements beside the
 /// `<h1>`, the first `<p>`, `<h2>` or `<div>` of a sentence or two that is
-/// not page chrome, a byline or a date.
+/// not a byline or a date.
 fn standfirst(h1: ElementRef) -> Option<String> {
     h1.next_siblings()
         .filter_map(ElementRef::wrap)
         .take(4)
-        .filter(|e| ["p", "h2", "div"].contains(&e.value().name()) && !is_chrome(e.value()))
+        .filter(|e| ["p", "h2", "div"].contains(&e.value().name()))
         .find_map(|e| {
             let text = clean(&e.text().collect::<String>())?;
             let words = text.split_whitespace().count();

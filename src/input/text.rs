@@ -196,16 +196,13 @@ fn read_header(
             // 02, 2017": a publisher; "The Courier | World | …": both;
             // "Health | Wednesday | …": a section and a weekday.
             for label in prefix.iter().flat_map(|p| p.split(['|', '•', '·'])) {
-                let Some(label) = clean(label.trim_matches([',', '-', '—', '–'])) else {
+                let Some(label) = clean(label.trim_matches([',', '-', '|', '—', '–'])) else {
                     continue;
                 };
-                if metadata::is_date_filler(&label) {
-                    continue;
-                }
-                if metadata::is_section(&label) {
-                    meta.section.get_or_insert(label);
-                } else {
-                    publisher.get_or_insert(label);
+                match metadata::date_label(&label) {
+                    metadata::DateLabel::Section => _ = meta.section.get_or_insert(label),
+                    metadata::DateLabel::Date => {}
+                    metadata::DateLabel::Other => _ = publisher.get_or_insert(label),
                 }
             }
             kinds[i] = Line::Header;
