@@ -391,7 +391,7 @@ test('h) dark mode and phone width', TIMEOUT, async () => {
     assert.ok(tip.x >= 0 && tip.x + tip.width <= 390, 'tooltip fits the screen');
     await page.keyboard.press('Escape');
     await shot(page, 'page-phone.png', { fullPage: true });
-    await readingView(page, 'page-phone-reading.png', '#text-view');
+    await readingView(page, 'page-phone-reading.png', '#summary');
   });
 });
 

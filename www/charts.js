@@ -51,7 +51,7 @@ export function sourcingChart(fig) {
     return seg;
   });
   const key = Object.entries(counts).map(([k, n]) =>
-    h('li', { class: `stack-key k-${k}`, 'data-key': k },
+    h('li', { class: `stack-key k-${k}`, 'data-key': k, title: ATTRIBUTION[k].hint },
       h('span', { class: `stack-swatch seg-${k}`, 'aria-hidden': 'true' }),
       h('span', { class: `sent-key s-${k}`, 'aria-hidden': 'true' }),
       h('span', { class: 'stack-name' }, ATTRIBUTION[k].label), ' ',
