@@ -23,7 +23,12 @@ test('JSON: the report itself, indented, with a final newline', () => {
 test('file names: the title, made safe, or "article"', () => {
   assert.equal(fileName({ metadata: { title: 'Council “Reform” Row: 4 Deepens!' } }, 'md'), 'slant-council-reform-row-4-deepens.md');
   assert.equal(fileName({ metadata: { title: null } }, 'json'), 'slant-article.json');
-  assert.equal(fileName({ metadata: { title: '東京' } }, 'json'), 'slant-article.json');
+  assert.equal(fileName({ metadata: { title: '東京' } }, 'json'), 'slant-東京.json');
+  // Accents come off Latin letters; ß and friends are spelled out.
+  assert.equal(fileName({ metadata: { title: 'Stadtrat beschließt: Ärger über Øresund-Brücke' } }, 'md'),
+    'slant-stadtrat-beschliesst-arger-uber-oresund-brucke.md');
+  assert.equal(fileName({ metadata: { title: 'Économie : l’été «brûlant»' } }, 'md'), 'slant-economie-l-ete-brulant.md');
+  assert.equal(fileName({ metadata: { title: '!!!' } }, 'md'), 'slant-article.md');
   assert.equal(fileName({ metadata: { title: 'x'.repeat(100) } }, 'md').length, 'slant-.md'.length + 60);
 });
 
@@ -34,8 +39,10 @@ test('Markdown: metadata, summary, every flag with its label, every source', () 
     const lines = md.split('\n');
     assert.equal(lines[0], `# ${inline(report.metadata.title) || 'Untitled article'}`, name);
     for (const heading of ['## Summary', `## Flags (${report.flags.length})`, '## Sources']) assert.ok(lines.includes(heading), `${name}: ${heading}`);
-    assert.ok(lines.includes(`- **Words:** ${report.stats.words}`), name);
+    assert.ok(lines.includes(`- **Words:** ${report.stats.words.toLocaleString('en-US')}`), name);
+    // The page's figures, which are the core's for articles this size.
     assert.ok(lines.includes(`- **Sourcing:** ${inline(report.summary.sourcing)}`), name);
+    assert.ok(lines.includes(`- **Loaded language:** ${inline(report.summary.loaded_language)}`), name);
     report.flags.forEach((f, i) => {
       const line = lines.find((l) => l.startsWith(`${i + 1}. `));
       const label = core.categories.find((c) => c.key === f.category).label;

@@ -51,11 +51,12 @@ test('a) plain text with emoji: metadata, highlights, tooltips', TIMEOUT, async 
     assert.equal((await metaText(page, 'reading')).trim(), `${expected.stats.reading_minutes} min`);
     assert.match(await metaText(page, 'input'), /Plain text/);
 
-    // Summary line and legend counts come from the report.
-    const summary = await page.textContent('#summary');
-    assert.ok(summary.includes(expected.summary.loaded_language), summary);
-    assert.ok(summary.includes(expected.summary.sourcing), summary);
-    assert.ok(summary.includes(String(expected.stats.flags_per_1000_words)), summary);
+    // The summary's figures and the legend's counts come from the report.
+    const figure = async (name) => Number(await page.textContent(`#summary [data-figure="${name}"] .figure-value`));
+    assert.equal(await figure('flags'), expected.flags.length);
+    assert.equal(await figure('loaded'), expected.summary.loaded_terms);
+    assert.equal(await figure('unsourced'), expected.summary.unsourced_assertions);
+    assert.equal(await page.textContent('[data-chart="density"] .chart-value'), String(expected.stats.flags_per_1000_words));
     for (const [cat, n] of Object.entries(expected.summary.counts)) {
       if (n > 0) assert.equal(await page.textContent(`#legend [data-count="${cat}"]`), String(n), `legend count for ${cat}`);
       else assert.equal(await page.locator(`#show-${cat}`).count(), 0, `no switch for ${cat}, which has no flags`);
@@ -375,10 +376,13 @@ test('h) dark mode and phone width', TIMEOUT, async () => {
     await waitForResult(page, 'Halbrook');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `no horizontal scrolling at phone width (scrollWidth ${width})`);
-    // Panels stack: the side panels come below the text, not beside it.
+    // One column: the Flags, folded, come before the text; the other panels below it.
     const view = await page.locator('#text-view').boundingBox();
-    const side = await page.locator('#side').boundingBox();
-    assert.ok(side.y >= view.y + view.height - 1, 'side panels below the text');
+    const flags = await page.locator('#flags-panel').boundingBox();
+    const about = await page.locator('#meta-panel').boundingBox();
+    assert.ok(flags.y + flags.height <= view.y, 'the Flags above the text');
+    assert.equal(await page.getAttribute('#flags-panel', 'open'), null, 'folded');
+    assert.ok(about.y >= view.y + view.height - 1, 'About below the text');
     assert.ok(view.width <= 390);
     // Tapping a highlight focuses it and shows its explanation.
     await page.tap('#text-view mark.flag >> nth=0');
@@ -387,7 +391,7 @@ test('h) dark mode and phone width', TIMEOUT, async () => {
     assert.ok(tip.x >= 0 && tip.x + tip.width <= 390, 'tooltip fits the screen');
     await page.keyboard.press('Escape');
     await shot(page, 'page-phone.png', { fullPage: true });
-    await readingView(page, 'page-phone-reading.png', '#text-view');
+    await readingView(page, 'page-phone-reading.png', '#summary');
   });
 });
 
@@ -452,7 +456,7 @@ test('k) extras: flag list, export, rich paste, file drop and open', TIMEOUT, as
     assert.deepEqual(exported.flags, expected.flags);
     assert.deepEqual(exported.metadata, expected.metadata);
 
-    // Rich paste into an empty box analyses the HTML flavour.
+    // Rich paste into an empty box analyses the HTML flavour; the box shows the plain one.
     await page.fill('#source', '');
     await page.waitForSelector('#report[data-state="empty"]');
     const html = fixture('news_page.html');
@@ -465,9 +469,10 @@ test('k) extras: flag list, export, rich paste, file drop and open', TIMEOUT, as
       box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, html);
     await waitForResult(page, 'Colin Avery');
-    assert.equal(await page.inputValue('#input-kind'), 'html');
-    assert.equal(await page.inputValue('#source'), html);
+    assert.equal(await page.inputValue('#input-kind'), '');
+    assert.equal(await page.inputValue('#source'), 'Harbour wall repairs to begin in spring');
     assert.equal((await metaText(page, 'publisher')).trim(), 'Westby Courier');
+    assert.equal((await metaText(page, 'input')).trim(), 'HTML (formatted copy)');
 
     // Dropping a Markdown file reads it locally as plain text.
     await page.evaluate(() => {

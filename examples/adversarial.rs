@@ -73,7 +73,9 @@ fn once(options: &Options, input: &mut Measured) {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let options = args.next().expect("usage: adversarial OPTIONS.json SMALL [LARGE]");
+    let options = args
+        .next()
+        .expect("usage: adversarial OPTIONS.json SMALL [LARGE]");
     let options = Options::from_json(&std::fs::read_to_string(options).expect("options"))
         .expect("valid options");
     let mut inputs: Vec<Measured> = args

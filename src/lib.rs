@@ -2,9 +2,13 @@
 //! boundary (`wasm.rs`) and the CLI (`main.rs`) are thin fronts over
 //! [`analyze`]. The pipeline reads top-down:
 //!
-//! input → metadata → segmentation → detectors (the reader's terms, the
-//! curated lexicon, the learned model) → attribution → context rules →
-//! report (where byte offsets become UTF-16 offsets, once).
+//! input → metadata → segmentation → language → detectors (the reader's
+//! terms, the curated lexicon, the learned model) → attribution → context
+//! rules → report (where byte offsets become UTF-16 offsets, once).
+//!
+//! Text that is not English ([`language::guess`]) gets the reader's own
+//! terms only: the lexicons, the learned model, the attribution of sentences
+//! and the context rules all read English words and English grammar.
 //!
 //! Where to add things: a detector is a type implementing
 //! [`detect::Detector`] and an entry in `DETECTORS` below; a context rule is
@@ -20,6 +24,7 @@ pub mod eval;
 pub mod flag;
 mod hash;
 pub mod input;
+pub mod language;
 pub mod learned;
 pub mod lexicon;
 pub mod metadata;
@@ -114,6 +119,8 @@ pub fn analyze_with_model(
     let document = input::read(input, options.input);
     let text = document.text.as_str();
     let segments = segment::segment(text, &document.prose, document.headline.as_ref());
+    let language = language::guess(text, &segments.paragraphs);
+    let english = language == language::ENGLISH;
 
     // Detectors in priority order: where two overlap, the earlier one's flag
     // stands (a reader's own term over the curated lexicon, whose entries
@@ -124,10 +131,10 @@ pub fn analyze_with_model(
         sensitivity: options.sensitivity,
     };
     let mut detectors: Vec<&dyn Detector> = vec![&custom_terms];
-    if options.detectors.curated {
+    if options.detectors.curated && english {
         detectors.push(&detect::CuratedLexicon);
     }
-    if options.detectors.learned {
+    if options.detectors.learned && english {
         detectors.push(&learned);
     }
     let cx = detect::Context {
@@ -137,26 +144,33 @@ pub fn analyze_with_model(
     };
     let mut flags = detect::detect(&detectors, &cx);
 
-    let vague_sentences = sentences_with(&segments.sentences, &flags, Category::VagueAttribution);
-    let analysis = attribution::attribute(
-        text,
-        &segments,
-        &vague_sentences,
-        &attribution::Article {
-            headline: document.headline.as_ref(),
-            authors: &document.metadata.authors,
-            publisher: document.metadata.publisher.as_deref(),
-        },
-    );
-
-    let cx = rules::Context {
-        text,
-        segments: &segments,
-        attribution: &analysis,
-        headline: document.headline.as_ref(),
+    let analysis = if english {
+        let vague_sentences =
+            sentences_with(&segments.sentences, &flags, Category::VagueAttribution);
+        attribution::attribute(
+            text,
+            &segments,
+            &vague_sentences,
+            &attribution::Article {
+                headline: document.headline.as_ref(),
+                authors: &document.metadata.authors,
+                publisher: document.metadata.publisher.as_deref(),
+            },
+        )
+    } else {
+        unattributed(&segments)
     };
-    for (_, rule) in rules::RULES {
-        rule(&cx, &mut flags);
+
+    if english {
+        let cx = rules::Context {
+            text,
+            segments: &segments,
+            attribution: &analysis,
+            headline: document.headline.as_ref(),
+        };
+        for (_, rule) in rules::RULES {
+            rule(&cx, &mut flags);
+        }
     }
 
     flags.retain(|f| options.enabled(f.category));
@@ -164,7 +178,30 @@ pub fn analyze_with_model(
         detect::drop_ignored(text, &mut flags, &options.ignored_terms);
     }
     order::sort_by_key(&mut flags, |f| order::pair(f.range.start, f.range.end));
-    Ok(report::build(document, &segments, flags, analysis))
+    Ok(report::build(
+        document, &segments, flags, analysis, language,
+    ))
+}
+
+/// Text not in English: no sentence is attributed and no source is named,
+/// since both are read from English reporting verbs and grammar.
+fn unattributed(segments: &segment::Segments) -> attribution::Analysis {
+    attribution::Analysis {
+        sentences: segments
+            .sentences
+            .iter()
+            .map(|_| attribution::SentenceAttribution {
+                attribution: attribution::Attribution::None,
+                source: None,
+            })
+            .collect(),
+        sources: Vec::new(),
+        quotation_has_speaker: vec![false; segments.quotations.len()],
+        // Whether a sentence states anything is not known in a language
+        // the grammar does not read.
+        claims: vec![false; segments.sentences.len()],
+        ..Default::default()
+    }
 }
 
 /// For each sentence, whether a flag of `category` falls in it. Both lists

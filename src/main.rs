@@ -23,29 +23,40 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse an article (plain text or HTML) from a file, or `-` for standard input.
-    Analyze {
-        /// The article file, or `-` for standard input.
-        file: String,
-        /// Print the full report as JSON instead of a readable summary.
-        #[arg(long)]
-        json: bool,
-        /// Read the input as HTML (default: detected).
-        #[arg(long, conflicts_with = "text")]
-        html: bool,
-        /// Read the input as plain text (default: detected).
-        #[arg(long)]
-        text: bool,
-        /// Analysis options as JSON: {"disabled_categories": [...], "custom_terms": [...]}.
-        #[arg(long, value_name = "FILE")]
-        options: Option<String>,
-        /// Switch a category off (repeatable), e.g. --disable emotive.
-        #[arg(long, value_name = "CATEGORY")]
-        disable: Vec<String>,
-    },
+    Analyze(AnalyzeArgs),
     /// Score Slant (or another system's spans) on annotated articles.
     Eval(cli::eval::Args),
     /// Train the learned detector on annotated articles.
     Train(cli::train::Args),
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// The article file, or `-` for standard input.
+    file: String,
+    /// Print the full report as JSON instead of a readable summary.
+    #[arg(long)]
+    json: bool,
+    /// Read the input as HTML (default: detected).
+    #[arg(long, conflicts_with = "text")]
+    html: bool,
+    /// Read the input as plain text (default: detected).
+    #[arg(long)]
+    text: bool,
+    /// Analysis options as JSON: {"disabled_categories": [...], "custom_terms": [...], ...}.
+    #[arg(long, value_name = "FILE")]
+    options: Option<String>,
+    /// Switch a category off (repeatable), e.g. --disable emotive.
+    #[arg(long, value_name = "CATEGORY")]
+    disable: Vec<String>,
+    /// The learned detector's sensitivity, from 0 (fewer, surer flags) to 1
+    /// (more flags); 0.5 by default, its best cross-validated F1.
+    #[arg(long, value_name = "S")]
+    sensitivity: Option<f32>,
+    /// Never flag this wording, whatever finds it (repeatable; case and
+    /// typography aside), e.g. --ignore "so-called".
+    #[arg(long = "ignore", value_name = "TERM")]
+    ignore: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -54,14 +65,7 @@ fn main() -> ExitCode {
         Err(error) => return usage_error(error),
     };
     let result = match cli.command {
-        Command::Analyze {
-            file,
-            json,
-            html,
-            text,
-            options,
-            disable,
-        } => run(&file, json, html, text, options.as_deref(), &disable),
+        Command::Analyze(args) => run(&args),
         Command::Eval(args) => cli::eval::run(&args),
         Command::Train(args) => cli::train::run(&args),
     };
@@ -106,30 +110,36 @@ fn usage_error(error: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run(
-    file: &str,
-    json: bool,
-    html: bool,
-    text: bool,
-    options_file: Option<&str>,
-    disable: &[String],
-) -> Result<String, String> {
-    let mut options = match options_file {
+/// `slant analyze`: the options from `--options`, then the flags that
+/// change them (`--disable`, `--sensitivity`, `--ignore`, `--html`/`--text`).
+fn run(args: &AnalyzeArgs) -> Result<String, String> {
+    let file = args.file.as_str();
+    let mut options = match &args.options {
         Some(path) => {
             Options::from_json(&std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?)?
         }
         None => Options::default(),
     };
-    for key in disable {
+    for key in &args.disable {
         let category =
             slant::Category::from_key(key).ok_or_else(|| format!("unknown category `{key}`"))?;
         options.disabled_categories.push(category);
     }
-    if html {
+    if let Some(sensitivity) = args.sensitivity {
+        if !(0.0..=1.0).contains(&sensitivity) {
+            return Err(format!(
+                "--sensitivity must be a number from 0 to 1, got {sensitivity}"
+            ));
+        }
+        options.sensitivity = sensitivity;
+    }
+    options.ignored_terms.extend(args.ignore.iter().cloned());
+    if args.html {
         options.input = Some(InputKind::Html);
-    } else if text {
+    } else if args.text {
         options.input = Some(InputKind::Text);
     }
+    let json = args.json;
     let bytes = read_input(file)?;
     let input = String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -241,6 +251,13 @@ fn summary(report: &Report) -> String {
         report.summary.loaded_language, s.flags_per_1000_words
     );
     let _ = writeln!(out, "Sourcing   {}", report.summary.sourcing);
+    if report.language != slant::language::ENGLISH {
+        let _ = writeln!(
+            out,
+            "Language   {} — Slant analyses English; only your own terms were looked for",
+            report.language
+        );
+    }
     if !report.flags.is_empty() {
         let _ = writeln!(out, "\nFlags");
         let line_starts = line_starts(&report.text);

@@ -118,23 +118,54 @@ const NAME_ROLE_WORDS: &[&str] = &[
     "published",
 ];
 
-/// Split an author list ("A, B and C", "A & B") into clean names, dropping
-/// roles ("Staff Writer") and anything that is not a name.
-pub fn split_authors(value: &str) -> Vec<String> {
-    let value = strip_markdown_links(value);
-    let mut names = Vec::new();
-    for part in value
-        .split([',', '&', ';', '/'])
-        .flat_map(|p| p.split(" and "))
+/// Nouns that end a job title: a byline part ending in one ("Coastal
+/// Affairs Correspondent", "Political Editors") is the author's role, not a
+/// second author, however much it reads like a name. Words between spaces
+/// (see [`listed`]).
+const ROLE_NOUNS: &str = " correspondent editor reporter writer columnist contributor producer \
+     analyst critic photographer journalist commentator presenter chief desk staff bureau ";
+
+/// Whether `word` is one of the space-separated words of `list`. Word lists
+/// as one string each: the WASM holds no table of pointers for them.
+fn listed(list: &str, word: &str) -> bool {
+    !word.is_empty() && list.split(' ').any(|w| w == word)
+}
+
+/// Whether a byline part is a role: all role words ("Staff Writer"), or a
+/// title ending in a role noun, singular or plural.
+fn is_role(words: &[&str]) -> bool {
+    let lower = |w: &&str| w.to_lowercase();
+    if words
+        .iter()
+        .all(|w| NAME_ROLE_WORDS.contains(&lower(w).as_str()))
     {
+        return true;
+    }
+    let last = words.last().map(lower).unwrap_or_default();
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    listed(ROLE_NOUNS, &last) || listed(ROLE_NOUNS, singular)
+}
+
+/// Split an author list ("A, B and C", "A & B") into clean names, dropping
+/// roles ("Staff Writer", "Maren Okafor, Coastal Affairs Correspondent",
+/// "Jo Hale — Political Editor") and anything that is not a name.
+pub fn split_authors(value: &str) -> Vec<String> {
+    let mut value = strip_markdown_links(value);
+    // Every separator becomes a comma; dashes between spaces separate a
+    // name from a role: "Jo Hale — Political Editor".
+    for separator in [" and ", " — ", " – ", " - ", "&", ";", "/"] {
+        if value.contains(separator) {
+            value = value.replace(separator, ",");
+        }
+    }
+    let mut names = Vec::new();
+    for part in value.split(',') {
         let Some(name) = clean(part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
         else {
             continue;
         };
         let words: Vec<&str> = name.split(' ').collect();
-        let is_role = words
-            .iter()
-            .all(|w| NAME_ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+        let is_role = is_role(&words);
         let looks_like_name = words.len() <= 5
             && name.len() <= NAME_MAX_BYTES
             && words
@@ -146,6 +177,89 @@ pub fn split_authors(value: &str) -> Vec<String> {
     }
     dedupe(&mut names);
     names
+}
+
+/// What a byline says besides its names: `By A and B | Opinion | 3 March 2024`.
+#[derive(Debug, Default, PartialEq)]
+pub struct Byline {
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub section: Option<String>,
+}
+
+/// Read a byline after its "By ": the names, then parts separated by `|`,
+/// `•` or `·` that are a date or a section; a date may also trail the
+/// names ("Jane Roe, March 3, 2025"). Shared by the text and HTML readers.
+pub fn read_byline(rest: &str) -> Byline {
+    let mut byline = Byline::default();
+    let mut parts = rest
+        .split(['|', '•', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let Some(names) = parts.next() else {
+        return byline;
+    };
+    let names = match find_date(names) {
+        Some((date, range)) => {
+            byline.published = Some(date);
+            &names[..range.start]
+        }
+        None => names,
+    };
+    byline.authors = split_authors(names);
+    for part in parts {
+        if let Some((date, _)) = find_date(part) {
+            byline.published.get_or_insert(date);
+        } else if byline.section.is_none() && part.split_whitespace().count() <= 4 {
+            byline.section = clean(part);
+        }
+    }
+    byline
+}
+
+/// Names of newspaper sections: before a date on a line of its own
+/// ("Opinion | June 3, 2025") such a word is the section, not the publisher.
+const SECTION_WORDS: &str =
+    " opinion opinions analysis comment commentary editorial editorials news politics \
+     world business economy money sport sports science health technology tech culture \
+     arts environment climate local national international features investigations \
+     letters travel education weather review reviews explainer perspective column op-ed \
+     football soccer cricket rugby tennis golf athletics basketball baseball hockey ";
+
+/// Weekdays: alone beside a date ("Health | Wednesday | 12 March 2025"),
+/// one is about the date.
+const WEEKDAYS: &str =
+    " monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ";
+/// Words that open a time stamp: "Published 7:02 AM EDT, Sun".
+const STAMP_WORDS: &str = " published updated posted last ";
+
+/// What a label beside a date on a line of its own is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLabel {
+    /// Every word a section's: "Opinion", "World News".
+    Section,
+    /// About the date: a weekday, a time stamp.
+    Date,
+    /// Anything else: a publisher's name, say.
+    Other,
+}
+
+/// Tell a label beside a date (a [`clean`]ed one: single spaces) apart:
+/// a section, a weekday or time stamp, or something else.
+pub fn date_label(label: &str) -> DateLabel {
+    let lower = label.to_lowercase();
+    let mut words = lower
+        .split(' ')
+        .map(|w| w.trim_end_matches(['.', ',', ':']));
+    let first = words.next().unwrap_or("");
+    let alone = !lower.contains(' ');
+    if listed(STAMP_WORDS, first) || (alone && listed(WEEKDAYS, first)) {
+        DateLabel::Date
+    } else if listed(SECTION_WORDS, first) && words.all(|w| listed(SECTION_WORDS, w)) {
+        DateLabel::Section
+    } else {
+        DateLabel::Other
+    }
 }
 
 /// Month names, each with its abbreviations, longest first: after a month
@@ -469,5 +583,82 @@ mod tests {
             split_authors("A. Smith & B. Jones"),
             ["A. Smith", "B. Jones"]
         );
+    }
+
+    #[test]
+    fn a_role_after_a_name_is_neither_a_name_nor_part_of_one() {
+        for byline in [
+            "Maren Okafor, Coastal Affairs Correspondent",
+            "Maren Okafor, coastal affairs correspondent",
+            "Maren Okafor — Coastal Affairs Correspondent",
+            "Maren Okafor – Chief Political Editor",
+            "Maren Okafor - Political Editor",
+            "Maren Okafor, Staff Writer",
+            "Maren Okafor, Washington Bureau",
+        ] {
+            assert_eq!(split_authors(byline), ["Maren Okafor"], "{byline}");
+        }
+        assert_eq!(
+            split_authors("Maren Okafor and Tom Hale, Political Correspondents"),
+            ["Maren Okafor", "Tom Hale"]
+        );
+        // Hyphens inside a name are not a role's dash.
+        assert_eq!(
+            split_authors("Jean-Luc Martin-Okafor"),
+            ["Jean-Luc Martin-Okafor"]
+        );
+    }
+
+    #[test]
+    fn a_byline_gives_names_date_and_section() {
+        assert_eq!(
+            read_byline("Maren Okafor, Coastal Affairs Correspondent | June 3, 2025"),
+            Byline {
+                authors: vec!["Maren Okafor".into()],
+                published: Some("2025-06-03".into()),
+                section: None,
+            }
+        );
+        assert_eq!(
+            read_byline("Jane Roe, March 3, 2025"),
+            Byline {
+                authors: vec!["Jane Roe".into()],
+                published: Some("2025-03-03".into()),
+                section: None,
+            }
+        );
+        assert_eq!(
+            read_byline("Marian Oakes | Opinion | 3 March 2024"),
+            Byline {
+                authors: vec!["Marian Oakes".into()],
+                published: Some("2024-03-03".into()),
+                section: Some("Opinion".into()),
+            }
+        );
+        assert_eq!(read_byline(" | "), Byline::default());
+    }
+
+    #[test]
+    fn labels_beside_a_date_are_told_apart() {
+        for label in [
+            "Wednesday",
+            "Sat.",
+            "Published 7:02 AM EDT, Sun",
+            "Updated 9 am",
+        ] {
+            assert_eq!(date_label(label), DateLabel::Date, "{label}");
+        }
+        for label in ["Opinion", "World News", "op-ed", "Science"] {
+            assert_eq!(date_label(label), DateLabel::Section, "{label}");
+        }
+        for label in [
+            "Global Research",
+            "Sunday Times",
+            "The Courier",
+            "Reuters",
+            "",
+        ] {
+            assert_eq!(date_label(label), DateLabel::Other, "{label}");
+        }
     }
 }

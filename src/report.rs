@@ -24,6 +24,10 @@ const QUOTED_WEIGHT: f64 = 0.5;
 pub struct Report {
     pub version: &'static str,
     pub input_kind: InputKind,
+    /// The language of the prose as the core guesses it (ISO 639-1, see
+    /// `language.rs`); for any but "en", only the reader's own terms are
+    /// flagged and no sentence is attributed.
+    pub language: &'static str,
     pub text: String,
     pub metadata: Metadata,
     pub stats: Stats,
@@ -172,6 +176,7 @@ pub fn build(
     segments: &Segments,
     flags: Vec<Flag>,
     analysis: Analysis,
+    language: &'static str,
 ) -> Report {
     let text = &document.text;
     let mut wanted: Vec<usize> = Vec::new();
@@ -201,7 +206,16 @@ pub fn build(
         .map(|p| count_words(&text[p.clone()]))
         .sum();
     let claim_sentences = &analysis.claims;
-    let summary = summarise(&flags, &analysis, claim_sentences);
+    let mut summary = summarise(&flags, &analysis, claim_sentences);
+    if language != crate::language::ENGLISH {
+        let only = format!(
+            "The text is not in English ({language}): only the reader's own terms were looked for."
+        );
+        if summary.loaded_terms == 0 {
+            summary.loaded_language = only.clone();
+        }
+        summary.sourcing = format!("Not analysed. {only}");
+    }
     let weighted: f64 = flags
         .iter()
         .filter(|f| f.category.kind() == Kind::LoadedLanguage)
@@ -281,6 +295,7 @@ pub fn build(
     Report {
         version: env!("CARGO_PKG_VERSION"),
         input_kind: document.kind,
+        language,
         text: document.text,
         metadata: document.metadata,
         stats,

@@ -159,6 +159,24 @@ const ABBREVIATIONS: &[&str] = &[
     "cpl", "pvt", "fig", "approx", "e.g", "i.e", "cf", "al", "op", "ca",
 ];
 
+/// German month names: after a day's number and its full stop ("am 8.
+/// September", "bis 1. Januar") the stop is an ordinal's, not a sentence's.
+const GERMAN_MONTHS: &[&str] = &[
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
 /// Words that start a sentence after a dotted acronym ("…in the U.S. The …").
 const SENTENCE_STARTERS: &[&str] = &[
     "The",
@@ -277,6 +295,13 @@ fn ends_sentence_after_period(before: &str, next_word: &str, terminator: &str) -
         .unwrap_or("");
     let lower = token.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    // A German date's day: "8. September".
+    if (1..=2).contains(&token.len())
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && GERMAN_MONTHS.contains(&next_word.trim_end_matches(|c: char| !c.is_alphabetic()))
+    {
         return false;
     }
     let mut letters = token.chars().filter(|c| c.is_alphabetic());
@@ -719,6 +744,27 @@ mod tests {
         assert_eq!(
             sentences("U.S. President Joe Biden spoke."),
             ["U.S. President Joe Biden spoke."]
+        );
+    }
+
+    #[test]
+    fn a_german_date_does_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Sie trafen sich am 8. September in Bonn. Ab dem 1. Januar gilt die Regel."),
+            [
+                "Sie trafen sich am 8. September in Bonn.",
+                "Ab dem 1. Januar gilt die Regel."
+            ]
+        );
+        // The price: an English sentence ending on a small number before
+        // "September" is not split either. Before any other word it is.
+        assert_eq!(
+            sentences("The score was 8. September came."),
+            ["The score was 8. September came."]
+        );
+        assert_eq!(
+            sentences("They won 8. Then it rained."),
+            ["They won 8.", "Then it rained."]
         );
     }
 

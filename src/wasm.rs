@@ -112,6 +112,9 @@ export interface Flag {
 export interface Report {
   version: string;
   input_kind: "text" | "html";
+  /** The prose's language as the core guesses it (ISO 639-1: "en", "de", "es", "fr", "it", "nl", "pt");
+   *  for any but "en" only the reader's own terms are flagged and no sentence is attributed. */
+  language: string;
   text: string;
   metadata: { title: string | null; authors: string[]; published: string | null;
               publisher: string | null; section: string | null; tags: string[];
@@ -218,6 +221,7 @@ pub fn analyze(
         &Unpacked {
             version: report.version,
             input_kind: report.input_kind,
+            language: report.language,
             text: "",
             metadata: &report.metadata,
             stats: &report.stats,
@@ -307,6 +311,7 @@ pub fn analyze(
 struct Unpacked<'a> {
     version: &'a str,
     input_kind: InputKind,
+    language: &'a str,
     text: &'a str,
     metadata: &'a Metadata,
     stats: &'a Stats,

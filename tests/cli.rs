@@ -76,6 +76,102 @@ fn disable_switches_a_category_off() {
         .all(|f| f["category"] != "vague_attribution"));
 }
 
+/// The report for `args` (and `analyze --json` before them).
+fn report(args: &[&str]) -> serde_json::Value {
+    let args: Vec<&str> = ["analyze", "--json"].iter().chain(args).copied().collect();
+    let out = slant(&args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn flags(report: &serde_json::Value) -> &Vec<serde_json::Value> {
+    report["flags"].as_array().unwrap()
+}
+
+#[test]
+fn ignore_drops_a_wording_in_any_case() {
+    let hit_piece = article("hit_piece.txt");
+    let all = report(&[&hit_piece]);
+    let is_cronies =
+        |f: &&serde_json::Value| f["text"].as_str().unwrap().to_lowercase() == "cronies";
+    let cronies = flags(&all).iter().filter(is_cronies).count();
+    assert!(cronies > 0, "the article calls someone cronies");
+    let without = report(&["--ignore", "CRONIES", "--ignore", "so-called", &hit_piece]);
+    assert!(!flags(&without).iter().any(|f| is_cronies(&f)));
+    assert!(!flags(&without).iter().any(|f| f["text"]
+        .as_str()
+        .unwrap()
+        .eq_ignore_ascii_case("so-called")));
+    assert!(flags(&without).len() < flags(&all).len() - cronies + 1);
+    // With --options, the list grows: both apply.
+    let options = std::env::temp_dir().join(format!("slant-ignore-{}.json", std::process::id()));
+    std::fs::write(&options, r#"{"ignored_terms": ["so-called"]}"#).unwrap();
+    let both = report(&[
+        "--options",
+        options.to_str().unwrap(),
+        "--ignore",
+        "cronies",
+        &hit_piece,
+    ]);
+    std::fs::remove_file(&options).unwrap();
+    assert_eq!(flags(&both).len(), flags(&without).len());
+}
+
+#[test]
+fn sensitivity_trades_flags_for_sureness() {
+    let hit_piece = article("hit_piece.txt");
+    let fewer = report(&["--sensitivity", "0", &hit_piece]);
+    let more = report(&["--sensitivity", "1", &hit_piece]);
+    let learned = |r: &serde_json::Value| {
+        flags(r)
+            .iter()
+            .filter(|f| !f["confidence"].is_null())
+            .count()
+    };
+    // Any model: never more flags at 0 than at 1; a model that flags
+    // anything here flags fewer of its own at 0.
+    assert!(flags(&fewer).len() <= flags(&more).len());
+    assert!(learned(&fewer) <= learned(&more));
+    if learned(&more) > 0 {
+        assert!(learned(&fewer) < learned(&more));
+    }
+    // The default is 0.5, the same as --sensitivity 0.5 and as no flag.
+    assert_eq!(
+        flags(&report(&["--sensitivity", "0.5", &hit_piece])),
+        flags(&report(&[&hit_piece]))
+    );
+    // The flag beats --options.
+    let options =
+        std::env::temp_dir().join(format!("slant-sensitivity-{}.json", std::process::id()));
+    std::fs::write(&options, r#"{"sensitivity": 0}"#).unwrap();
+    let overridden = report(&[
+        "--options",
+        options.to_str().unwrap(),
+        "--sensitivity",
+        "1",
+        &hit_piece,
+    ]);
+    std::fs::remove_file(&options).unwrap();
+    assert_eq!(flags(&overridden), flags(&more));
+}
+
+#[test]
+fn a_sensitivity_outside_0_to_1_is_a_one_line_error() {
+    for bad in ["2", "1.5", "NaN"] {
+        assert_one_line_error(
+            &slant(&["analyze", "--sensitivity", bad, "-"], Some(b"x")),
+            "--sensitivity must be a number from 0 to 1",
+        );
+    }
+    let out = slant(&["analyze", "--sensitivity", "lots", "-"], Some(b"x"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
 fn assert_one_line_error(out: &Output, needle: &str) {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "nothing written half-way");

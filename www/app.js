@@ -1,45 +1,48 @@
 // Slant's page: wires the article box to the analysis engine and the
 // report to the page. The parts it wires: input.js (the article box),
 // engine.js (the worker and the requests), render.js (the text view),
-// panels.js and charts.js (the rest of the report), export.js (JSON and
-// Markdown), settings.js, navigate.js and tooltip.js; the categories come
-// from the core (categories.js). All user text reaches the DOM through text
-// nodes only.
+// panels.js and charts.js (the summary and the side panels, from
+// figures.js's counts), export.js (JSON and Markdown), settings.js,
+// navigate.js and tooltip.js; the categories come from the core
+// (categories.js). All user text reaches the DOM through text nodes only.
 
 import { categoryTable } from './categories.js';
-import { charts } from './charts.js';
 import { Engine } from './engine.js';
 import { fileName, json, markdown } from './export.js';
+import { isEnglish } from './figures.js';
 import { articleInput } from './input.js';
 import { navigation } from './navigate.js';
-import { flagList, flagTip, legend, meta, sources, summary } from './panels.js';
-import { cancelRender, h, plural, renderText } from './render.js';
-import { defaults, parseSettings, settingsPanel } from './settings.js';
+import { flagCount, flagList, flagTip, meta, sources, summary } from './panels.js';
+import { cancelRender, formatNumber, h, plural, renderText } from './render.js';
+import { addIgnored, defaults, parseSettings, settingsPanel } from './settings.js';
 import { mark } from './start.js';
 import { Tooltip } from './tooltip.js';
 
 const DEBOUNCE_MS = 250;
 const KEYS = {
-  text: 'slant.text', input: 'slant.input', hidden: 'slant.hidden', marks: 'slant.sentence-marks', settings: 'slant.settings',
+  text: 'slant.text', input: 'slant.input', inputFrom: 'slant.input-from', rich: 'slant.rich', hidden: 'slant.hidden', marks: 'slant.sentence-marks', settings: 'slant.settings',
 };
+// Below this width the report is one column: the Flags come before the
+// article, folded.
+const ONE_COLUMN = 'screen and (max-width: 960px)';
 
 mark('app');
 
 const $ = (id) => document.getElementById(id);
 const els = {
   source: $('source'),
-  kind: $('input-kind'),
   busy: $('busy'),
   statusText: $('status-text'),
   error: $('error'),
   report: $('report'),
   summary: $('summary'),
-  charts: $('charts'),
-  legend: $('legend'),
   textView: $('text-view'),
   meta: $('meta'),
   sources: $('sources'),
+  sourcesCount: $('sources-count'),
   flagList: $('flag-list'),
+  flagsCount: $('flags-count'),
+  flagsMsg: $('flags-msg'),
   version: $('version'),
   tip: $('tip'),
 };
@@ -82,6 +85,8 @@ const state = {
   settings: readStored(KEYS.settings, (value) => parseSettings(value ?? {}, null), defaults()),
   sentenceMarks: store.get(KEYS.marks) !== 'off',
   textMap: [],
+  // A whole article has just come in: its result takes the focus.
+  focusResult: false,
 };
 
 // ---------------------------------------------------------------- the engine
@@ -101,11 +106,19 @@ const engine = new Engine({
   crash(reason, lost) {
     showError(`The analyser stopped unexpectedly (${reason}). Your text is safe, and a fresh analyser has been started${lost ? ' — press Analyze to try again' : ''}.`);
   },
-  result(report, ms, options) {
+  result(report, ms, options, how) {
     mark('result');
     clearError();
-    showReport(report, options);
-    setStatus(`Analysed ${plural(report.stats.words, 'word')} in ${Math.max(1, Math.round(ms))} ms.`);
+    showReport(report, options, how);
+    setStatus(`Analysed ${plural(report.stats.words, 'word')} in ${formatNumber(Math.max(1, Math.round(ms)))} ms.`);
+    if (state.focusResult) {
+      state.focusResult = false;
+      // A whole article has come in: the first screen is its summary, and
+      // the focus is on its heading, from where j and k go on (and a screen
+      // reader reads what was found).
+      $('summary-title')?.focus({ preventScroll: true });
+      els.summary.scrollIntoView({ block: 'start' });
+    }
     mark('shown');
   },
   error(message) {
@@ -141,19 +154,21 @@ function useCategories(table) {
 
 // ---------------------------------------------------------------- running
 
-function options() {
-  const input = els.kind.value || null;
+function options(input) {
   return { input, ...state.settings };
+}
+
+/** New settings: saved, shown, and the text analysed with them. */
+function applySettings(next) {
+  state.settings = next;
+  if (!store.set(KEYS.settings, JSON.stringify(next))) store.remove(KEYS.settings);
+  settings.render();
+  run();
 }
 
 const settings = settingsPanel({
   get: () => state.settings,
-  set(next) {
-    state.settings = next;
-    if (!store.set(KEYS.settings, JSON.stringify(next))) store.remove(KEYS.settings);
-    settings.render();
-    run();
-  },
+  set: applySettings,
   download: (name, value) => download(name, json(value), 'application/json'),
 });
 settings.render();
@@ -164,16 +179,17 @@ let scheduled = false;
 function run() {
   clearTimeout(debounce);
   scheduled = false;
-  const text = els.source.value;
-  saveText(text);
-  if (!text.trim()) {
+  saveText(els.source.value);
+  if (!els.source.value.trim()) {
+    state.focusResult = false;
     engine.cancel();
     clearError();
     showEmpty();
     showBusy();
     return;
   }
-  engine.request(text, options());
+  const { text, input, how } = article.request();
+  engine.request(text, options(input), how);
 }
 
 function schedule() {
@@ -223,8 +239,8 @@ function showEmpty() {
   tooltip.reset();
   nav.reset();
   els.report.dataset.state = 'empty';
-  for (const el of [els.summary, els.charts, els.legend, els.meta, els.sources, els.flagList]) el.replaceChildren();
-  els.charts.hidden = true;
+  document.documentElement.dataset.report = 'empty';
+  for (const el of [els.summary, els.meta, els.sources, els.flagList, els.flagsCount, els.sourcesCount, els.flagsMsg]) el.replaceChildren();
   cancelRender(els.textView);
   els.textView.replaceChildren(
     h('div', { class: 'placeholder' },
@@ -234,16 +250,37 @@ function showEmpty() {
   if (document.documentElement.dataset.engine === 'ready') setStatus('Ready.');
 }
 
-function showReport(report, opts = options()) {
+/** How the text was read, for "About this article": "Plain text (detected)". */
+function inputLabel(report, how) {
+  if (how?.startsWith('HTML')) return how;
+  const kind = report.input_kind === 'html' ? 'HTML' : 'Plain text';
+  return how ? `${kind} (${how})` : kind;
+}
+
+function showReport(report, opts = state.settings, how = null) {
   state.report = report;
   nav.reset();
   els.report.dataset.state = 'result';
-  const used = { disabled_categories: opts?.disabled_categories ?? [], custom_terms: opts?.custom_terms ?? [] };
-  els.summary.replaceChildren(...summary(report, { used, categories: state.categories }));
-  els.charts.replaceChildren(...charts(report));
-  els.charts.hidden = false;
-  els.legend.replaceChildren(...legend(report, {
-    used,
+  document.documentElement.dataset.report = 'result';
+  const used = {
+    disabled_categories: opts?.disabled_categories ?? [],
+    custom_terms: opts?.custom_terms ?? [],
+    sensitivity: opts?.sensitivity ?? defaults().sensitivity,
+    ignored_terms: opts?.ignored_terms ?? [],
+  };
+  state.used = used;
+  els.meta.replaceChildren(...meta(report, { input: inputLabel(report, how) }));
+  els.sources.replaceChildren(...sources(report, { onSelect: nav.goToSource }));
+  els.sourcesCount.textContent = formatNumber(report.sources.length);
+  showText();
+}
+
+/** The summary: its checkboxes hide categories, so it is drawn with the text. */
+function showSummary() {
+  const report = state.report;
+  const had = els.summary.contains(document.activeElement) ? document.activeElement.id : null;
+  els.summary.replaceChildren(...summary(report, {
+    used: state.used,
     categories: state.categories,
     hidden: state.hidden,
     sentenceMarks: state.sentenceMarks,
@@ -259,10 +296,11 @@ function showReport(report, opts = options()) {
       els.textView.classList.toggle('no-sentence-marks', !shown);
     },
     openSettings: () => settings.open(),
+    onLook: (i) => nav.goToFlag(i),
   }));
-  els.meta.replaceChildren(...meta(report, { detected: !els.kind.value }));
-  els.sources.replaceChildren(...sources(report, { onSelect: nav.goToSource }));
-  showText();
+  $('summary-title')?.setAttribute('tabindex', '-1');
+  // A checkbox that was used keeps the focus across the redraw.
+  if (had) $(had)?.focus();
 }
 
 /** The parts that depend on which categories are shown. */
@@ -270,7 +308,8 @@ function showText() {
   const report = state.report;
   if (!report) return;
   tooltip.reset();
-  els.textView.classList.toggle('no-sentence-marks', !state.sentenceMarks);
+  // Text not in English has no sentence sourcing to mark.
+  els.textView.classList.toggle('no-sentence-marks', !state.sentenceMarks || !isEnglish(report));
   if (!report.text.trim()) {
     state.textMap = [];
     cancelRender(els.textView);
@@ -278,7 +317,34 @@ function showText() {
   } else {
     state.textMap = renderText(els.textView, report, { hidden: state.hidden, tipId: 'tip' });
   }
-  els.flagList.replaceChildren(...flagList(report, { categories: state.categories, hidden: state.hidden, onSelect: nav.goToFlag }));
+  showSummary();
+  const list = flagList(report, { categories: state.categories, hidden: state.hidden, onSelect: nav.goToFlag, onDismiss: dismiss });
+  els.flagList.replaceChildren(...list.items);
+  els.flagsCount.textContent = flagCount(list.shown, report.flags.length);
+}
+
+/**
+ * "Don't flag this again": the flag's wording joins the ignore list in
+ * Settings. The Flags panel says so, with an Undo.
+ */
+function dismiss(i) {
+  const flag = state.report?.flags[i];
+  if (!flag) return;
+  const next = addIgnored(state.settings, flag.text);
+  if (next === state.settings) return;
+  const term = next.ignored_terms[next.ignored_terms.length - 1];
+  applySettings(next);
+  const undo = h('button', {
+    type: 'button',
+    class: 'linkish',
+    onclick() {
+      els.flagsMsg.replaceChildren();
+      applySettings({ ...state.settings, ignored_terms: state.settings.ignored_terms.filter((t) => t !== term) });
+    },
+  }, 'Undo');
+  els.flagsMsg.replaceChildren(`“${term}” will not be flagged again (Settings lists it). `, undo);
+  // The flag's row is gone: the focus goes to the message's Undo.
+  undo.focus();
 }
 
 // ---------------------------------------------------------------- export
@@ -324,17 +390,33 @@ for (const [id, what, copying] of [['export', 'JSON'], ['export-md', 'Markdown']
 
 // ---------------------------------------------------------------- input
 
-articleInput({ run, schedule, saveKind: (kind) => store.set(KEYS.input, kind), showError, setStatus });
+// The text comes back first: what input.js restores with it needs it there.
+const savedText = store.get(KEYS.text);
+if (savedText) els.source.value = savedText;
+const article = articleInput({
+  run,
+  schedule,
+  save({ kind, from, html }) {
+    store.set(KEYS.input, kind);
+    if (from === 'file') store.set(KEYS.inputFrom, from);
+    else store.remove(KEYS.inputFrom);
+    if (html === null || !store.set(KEYS.rich, html)) store.remove(KEYS.rich);
+  },
+  saved: { kind: store.get(KEYS.input), from: store.get(KEYS.inputFrom), html: savedText ? store.get(KEYS.rich) : null },
+  arrived: () => { state.focusResult = true; },
+  showError,
+  setStatus,
+});
 window.addEventListener('pagehide', () => saveText(els.source.value));
 
 // ---------------------------------------------------------------- start
 
-const savedKind = store.get(KEYS.input);
-if (savedKind !== null && [...els.kind.options].some((o) => o.value === savedKind)) els.kind.value = savedKind;
-const savedText = store.get(KEYS.text);
-if (savedText) {
-  els.source.value = savedText;
-  run();
-} else {
-  showEmpty();
-}
+// In one column, the Flags come before the article: folded, so that the
+// article still starts near the top.
+if (window.matchMedia(ONE_COLUMN).matches) $('flags-panel').open = false;
+// Printed, every panel is open.
+window.addEventListener('beforeprint', () => {
+  for (const id of ['meta-panel', 'flags-panel', 'sources-panel']) $(id).open = true;
+});
+if (savedText) run();
+else showEmpty();

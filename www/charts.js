@@ -1,6 +1,7 @@
-// The summary charts: a density gauge and a stacked sourcing bar. Plain
-// elements sized through the CSSOM (the CSP forbids inline style
-// attributes); each is one role="img" with its numbers in words.
+// The summary's two charts: a density gauge and a stacked sourcing bar,
+// drawn from figures.js's counts. Plain elements sized through the CSSOM
+// (the CSP forbids inline style attributes); each is one role="img" with
+// its numbers in words.
 
 import { ATTRIBUTION, formatNumber, h, plural } from './render.js';
 
@@ -9,8 +10,9 @@ const GAUGE_TICKS = [[5, 'wire copy is usually below this'], [15, 'high']];
 const fmt1 = (n) => formatNumber(n, 1);
 const pct = (n, total) => (total ? Math.round((n / total) * 100) : 0);
 
-function densityChart(stats) {
-  const value = Number(stats.flags_per_1000_words) || 0;
+/** Loaded terms per 1,000 words on a gauge from 0 to GAUGE_MAX. */
+export function densityChart(fig) {
+  const value = fig.density;
   const shown = fmt1(value);
   const fill = h('div', { class: 'gauge-fill' });
   fill.style.width = `${(Math.min(Math.max(value, 0), GAUGE_MAX) / GAUGE_MAX) * 100}%`;
@@ -32,16 +34,16 @@ function densityChart(stats) {
     role: 'img',
     'aria-label': `Density: ${shown} loaded terms per 1,000 words${over}, on a scale of 0 to ${GAUGE_MAX}. Marks at ${notes}.`,
   },
-    h('p', { class: 'chart-head' }, h('span', { class: 'chart-title' }, 'Density'), ' ',
-      h('strong', { class: 'chart-value' }, shown), ' per 1,000 words'),
+    h('p', { class: 'chart-head' }, h('strong', { class: 'chart-value' }, shown), ' per 1,000 words'),
     h('div', { class: 'gauge' }, fill, ticks),
     h('div', { class: 'gauge-scale' }, scale),
     h('p', { class: 'chart-note' }, `Marks — ${notes}.`));
 }
 
-function sourcingChart(summary) {
-  const counts = { named: summary.named_sentences ?? 0, vague: summary.vague_sentences ?? 0, none: summary.unattributed_sentences ?? 0 };
-  const total = counts.named + counts.vague + counts.none;
+/** The claim sentences by source: named, vague, none; the share named in front. */
+export function sourcingChart(fig) {
+  const counts = { named: fig.named, vague: fig.vague, none: fig.none };
+  const total = fig.claims;
   const words = { named: 'named', vague: 'vague', none: 'no source' };
   const segs = Object.entries(counts).map(([key, n]) => {
     const seg = h('div', { class: `stack-seg seg-${key}`, 'data-seg': key, 'data-count': n });
@@ -49,23 +51,20 @@ function sourcingChart(summary) {
     return seg;
   });
   const key = Object.entries(counts).map(([k, n]) =>
-    h('li', { class: `stack-key k-${k}`, 'data-key': k },
+    h('li', { class: `stack-key k-${k}`, 'data-key': k, title: ATTRIBUTION[k].hint },
       h('span', { class: `stack-swatch seg-${k}`, 'aria-hidden': 'true' }),
+      h('span', { class: `sent-key s-${k}`, 'aria-hidden': 'true' }),
       h('span', { class: 'stack-name' }, ATTRIBUTION[k].label), ' ',
-      h('span', { class: 'stack-count' }, String(n)), ' ',
-      h('span', { class: 'stack-pct' }, `${pct(n, total)}%`)));
-  const share = pct(counts.named, total);
+      h('span', { class: 'stack-count' }, formatNumber(n))));
+  const share = fig.namedShare ?? 0;
   const label = total
-    ? `Sourcing of ${plural(total, 'claim sentence')}: ${Object.entries(counts).map(([k, n]) => `${n} ${words[k]} (${pct(n, total)}%)`).join(', ')}. ${share}% have a named source.`
+    ? `Sourcing of ${plural(total, 'claim sentence')}: ${Object.entries(counts).map(([k, n]) => `${formatNumber(n)} ${words[k]} (${pct(n, total)}%)`).join(', ')}. ${share}% have a named source.`
     : 'Sourcing: no claim sentences.';
   return h('div', { class: 'chart chart-sourcing', 'data-chart': 'sourcing', role: 'img', 'aria-label': label },
-    h('p', { class: 'chart-head' }, h('span', { class: 'chart-title' }, 'Named sources'), ' ',
-      total ? [h('strong', { class: 'chart-value' }, `${share}%`), ` of ${plural(total, 'claim sentence')}`] : 'no claim sentences'),
+    h('p', { class: 'chart-head' },
+      total
+        ? [h('strong', { class: 'chart-value' }, `${share}%`), ` of ${plural(total, 'claim sentence')} name their source`]
+        : 'No claim sentences.'),
     h('div', { class: 'stack', 'data-total': total }, segs),
     h('ul', { class: 'stack-keys' }, key));
-}
-
-/** Both charts for a report. */
-export function charts(report) {
-  return [densityChart(report.stats ?? {}), sourcingChart(report.summary ?? {})];
 }

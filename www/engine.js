@@ -10,8 +10,8 @@ const WATCHDOG_MS = 30_000;
 
 /**
  * `handlers`: ready(version, categories), fatal(error), crash(reason, lost),
- * result(report, ms, options), error(message), busy() — called when `busy`
- * may have changed.
+ * result(report, ms, options, tag), error(message), busy() — called when
+ * `busy` may have changed. A request's `tag` comes back with its result.
  */
 export class Engine {
   constructor(handlers) {
@@ -76,9 +76,9 @@ export class Engine {
       case 'error': {
         clearTimeout(this.watchdog);
         const current = msg.id === this.seq;
-        const options = this.inFlight?.options;
+        const { options, tag } = this.inFlight ?? {};
         this.inFlight = null;
-        if (current && msg.type === 'result') this.handlers.result(msg.report, msg.ms, options);
+        if (current && msg.type === 'result') this.handlers.result(msg.report, msg.ms, options, tag);
         if (current && msg.type === 'error') this.handlers.error(msg.error);
         this.pump();
         this.handlers.busy(this.busy);
@@ -94,19 +94,20 @@ export class Engine {
     return !this.dead && Boolean(this.inFlight || this.pending);
   }
 
-  request(text, options) {
+  request(text, options, tag = null) {
     if (this.dead) return;
     // The same text and options as the analysis under way (a paste, then a
     // press of Analyze): its result will do.
     const running = this.inFlight;
     if (running && running.text === text && JSON.stringify(running.options) === JSON.stringify(options)) {
       this.seq = running.id;
+      running.tag = tag;
       this.pending = null;
       this.handlers.busy(this.busy);
       return;
     }
     this.seq = ++this.ids;
-    this.pending = { id: this.seq, text, options };
+    this.pending = { id: this.seq, text, options, tag };
     this.pump();
     this.handlers.busy(this.busy);
   }
@@ -123,7 +124,8 @@ export class Engine {
     this.inFlight = this.pending;
     this.pending = null;
     mark('request');
-    this.worker.postMessage(this.inFlight);
+    const { id, text, options } = this.inFlight;
+    this.worker.postMessage({ id, text, options });
     clearTimeout(this.watchdog);
     this.watchdog = setTimeout(() => this.crash('the analysis took too long'), WATCHDOG_MS);
   }

@@ -4,89 +4,120 @@
 // only (see h() in render.js).
 
 import { KINDS } from './categories.js';
-import { ATTRIBUTION, SOURCE_KINDS, formatDate, formatNumber, h, plural } from './render.js';
+import { densityChart, sourcingChart } from './charts.js';
+import { figures, isEnglish, languageName, lookFirst, readingTime } from './figures.js';
+import { SOURCE_KINDS, formatDate, formatNumber, h, plural } from './render.js';
 import { describeSettings } from './settings.js';
 
-/** The summary line: loaded language, sourcing, density, and any settings. */
-export function summary(report, { used, categories }) {
-  const { summary: s, stats } = report;
-  const changed = describeSettings(used, categories);
-  // `|| 0` also turns the core's -0 (an empty f64 sum) into 0.
-  const per1000 = formatNumber(Number(stats.flags_per_1000_words) || 0, 1);
-  const item = (part, key, ...value) =>
-    h('span', { class: 'summary-item', 'data-part': part }, h('span', { class: 'summary-key' }, key), ' ', ...value);
-  return [
-    item('loaded', 'Loaded language', s.loaded_language),
-    item('sourcing', 'Sourcing', s.sourcing),
-    item('density', 'Density', h('strong', { class: 'density' }, per1000), ' loaded terms per 1,000 words'),
-    changed ? item('settings', 'Settings', changed) : '',
-  ];
-}
-
 /**
- * The legend: per kind, a checkbox per category found (it hides, never
- * re-analyses), the categories not found or switched off, and the sentence
- * sourcing marks. `onHide(key, hidden)`, `onMarks(shown)`, `openSettings()`.
+ * The summary: what was found, how much, and where to look first — one
+ * block, each figure once. A card per kind of flag holds its total and the
+ * legend's checkboxes (which hide a category's highlights, never
+ * re-analyse), the loaded-language card the density gauge, the sourcing
+ * card the sourcing bar and the switch for the sentence marks. Text the
+ * core did not read as English gets a notice instead of the cards.
+ * Callbacks: `onHide(key, hidden)`, `onMarks(shown)`, `openSettings()`,
+ * `onLook(flagIndex)`.
  */
-export function legend(report, { used, categories, hidden, sentenceMarks, onHide, onMarks, openSettings }) {
-  const counts = report.summary.counts ?? {};
+export function summary(report, { used, categories, hidden, sentenceMarks, onHide, onMarks, openSettings, onLook }) {
+  const fig = figures(report);
+  const changed = describeSettings(used, categories);
+  const english = isEnglish(report);
+  const title = english
+    ? h('h2', { id: 'summary-title', class: 'summary-title', 'data-figure': 'flags' },
+      h('strong', { class: 'figure-value' }, formatNumber(fig.flags)), fig.flags === 1 ? ' flag' : ' flags')
+    : h('h2', { id: 'summary-title', class: 'summary-title' }, `This text looks ${languageName(report)}`);
+  const parts = [h('div', { class: 'summary-head' }, title,
+    changed ? h('p', { class: 'summary-setting', 'data-part': 'settings' }, 'Settings: ', changed) : null)];
+  if (!english) {
+    parts.push(h('p', { class: 'summary-language', 'data-part': 'language' },
+      `Slant analyses English. Its word lists and its reading of who said what are English, so loaded language, unsourced assertions and sourcing are not checked in this ${languageName(report)} text. `,
+      fig.flags
+        ? `Your own terms from Settings are still looked for: ${plural(fig.flags, 'flag')}, listed under Flags.`
+        : 'Your own terms from Settings are still looked for: none is in this text.'));
+    if (fig.flags) parts.push(lookFirstRow(report, fig, { categories, hidden, onLook }));
+    return parts;
+  }
   const off = new Set(used.disabled_categories);
-  const names = (list, attr) => list.map((c, i) => [i ? ', ' : '', h('span', { [attr]: c.key }, c.label.toLowerCase())]);
-  const groups = Object.entries(KINDS).map(([kind, label]) => {
-    const all = categories.ofKind(kind).filter((c) => !off.has(c.key));
-    const offHere = categories.ofKind(kind).filter((c) => off.has(c.key));
-    const found = all.filter((c) => (counts[c.key] ?? 0) > 0);
-    const missing = all.filter((c) => !((counts[c.key] ?? 0) > 0));
-    const items = found.map((c) => {
-      const id = `show-${c.key}`;
-      const box = h('input', { type: 'checkbox', id, 'data-category': c.key, checked: !hidden.has(c.key) });
-      box.addEventListener('change', () => onHide(c.key, !box.checked));
-      return h('li', { class: 'chip' },
-        box,
-        h('label', { for: id },
-          h('span', { class: `swatch k-${kind} c-${c.key}`, 'aria-hidden': 'true' }, 'Aa'),
-          h('span', { class: 'chip-label' }, c.label),
-          h('span', { class: 'count', 'data-count': c.key }, String(counts[c.key]))));
-    });
-    if (!items.length) {
-      items.push(h('li', { class: 'chip chip-static is-zero' },
-        h('span', { class: `swatch k-${kind}`, 'aria-hidden': 'true' }, 'Aa'),
-        h('span', { class: 'chip-label' }, all.length ? 'none found' : 'not analysed')));
-    }
-    return h('div', { class: `legend-group legend-${kind}` },
-      h('h3', { class: 'legend-title' }, label,
-        h('span', { class: 'legend-style' }, kind === 'loaded_language' ? 'wavy underline' : 'dashed / dotted underline')),
-      h('ul', { class: 'chips' }, items),
-      missing.length && found.length
-        ? h('p', { class: 'legend-missing' }, 'Not found: ', names(missing, 'data-count-zero'))
-        : null,
-      offHere.length
-        ? h('p', { class: 'legend-missing' }, 'Switched off in Settings, not analysed: ', names(offHere, 'data-off'))
-        : null);
-  });
+  const [loaded, unsourced] = Object.keys(KINDS).map((kind) => kindCard(kind, fig, { categories, off, hidden, onHide }));
+  const marksBox = h('input', { type: 'checkbox', id: 'show-sentence-marks', checked: sentenceMarks });
+  marksBox.addEventListener('change', () => onMarks(marksBox.checked));
+  const sourcing = h('section', { class: 'figure figure-sourcing', 'data-figure': 'sourcing', 'aria-labelledby': 'figure-sourcing' },
+    h('h3', { class: 'figure-title', id: 'figure-sourcing' }, 'Sourcing', h('span', { class: 'legend-style' }, 'mark before each sentence')),
+    sourcingChart(fig),
+    h('p', { class: 'figure-switch' }, marksBox, h('label', { for: 'show-sentence-marks' }, 'Show the marks in the text')));
   const note = h('p', { class: 'legend-note' },
     'Unticking a category only hides its highlights; it still counts. To leave a category out of the analysis, use ',
     h('button', { type: 'button', class: 'linkish', onclick: openSettings }, 'Settings'), '.');
-
-  const marksBox = h('input', { type: 'checkbox', id: 'show-sentence-marks', checked: sentenceMarks });
-  marksBox.addEventListener('change', () => onMarks(marksBox.checked));
-  const s = report.summary;
-  const sentenceCounts = { named: s.named_sentences, vague: s.vague_sentences, none: s.unattributed_sentences };
-  const attribution = h('div', { class: 'legend-group legend-sentences' },
-    h('h3', { class: 'legend-title' }, 'Sentence sourcing', h('span', { class: 'legend-style' }, 'mark before each sentence')),
-    h('ul', { class: 'chips' },
-      h('li', { class: 'chip' }, marksBox, h('label', { for: 'show-sentence-marks' }, 'Show marks')),
-      Object.entries(ATTRIBUTION).map(([key, a]) =>
-        h('li', { class: 'chip chip-static', title: a.hint },
-          h('span', { class: `sent-key s-${key}`, 'aria-hidden': 'true' }),
-          h('span', { class: 'chip-label' }, a.label),
-          h('span', { class: 'count', 'data-count': `sentences-${key}` }, String(sentenceCounts[key] ?? 0))))));
-
-  return [...groups, attribution, note];
+  parts.push(
+    h('div', { id: 'legend', class: 'figures' }, loaded, unsourced, sourcing, note),
+    fig.flags ? lookFirstRow(report, fig, { categories, hidden, onLook }) : null,
+  );
+  return parts;
 }
 
-/** "About this article": the metadata and the counts. */
-export function meta(report, { detected }) {
+/** A kind of flag: its total, whose, and a checkbox per category found. */
+function kindCard(kind, fig, { categories, off, hidden, onHide }) {
+  const all = categories.ofKind(kind).filter((c) => !off.has(c.key));
+  const offHere = categories.ofKind(kind).filter((c) => off.has(c.key));
+  const found = all.filter((c) => fig.counts[c.key] > 0);
+  const missing = all.filter((c) => !(fig.counts[c.key] > 0));
+  const names = (list, attr) => list.map((c, i) => [i ? ', ' : '', h('span', { [attr]: c.key }, c.label.toLowerCase())]);
+  const loaded = kind === 'loaded_language';
+  const total = loaded ? fig.loaded : fig.unsourced;
+  const what = loaded ? ['loaded term', 'loaded terms'] : ['unsourced assertion', 'unsourced assertions'];
+  const items = found.map((c) => {
+    const id = `show-${c.key}`;
+    const box = h('input', { type: 'checkbox', id, 'data-category': c.key, checked: !hidden.has(c.key) });
+    box.addEventListener('change', () => onHide(c.key, !box.checked));
+    return h('li', { class: 'chip' },
+      box,
+      h('label', { for: id },
+        h('span', { class: `swatch k-${kind} c-${c.key}`, 'aria-hidden': 'true' }, 'Aa'),
+        h('span', { class: 'chip-label' }, c.label),
+        h('span', { class: 'count', 'data-count': c.key }, formatNumber(fig.counts[c.key]))));
+  });
+  let whose = '';
+  if (loaded && fig.loaded > 1) whose = fig.authorLoaded === fig.loaded ? ", all the author's own" : `, ${formatNumber(fig.authorLoaded)} the author's own`;
+  else if (loaded && fig.loaded === 1) whose = fig.authorLoaded ? ", the author's own" : ', in a quotation';
+  return h('section', { class: `figure figure-${kind} legend-group legend-${kind}`, 'data-figure': loaded ? 'loaded' : 'unsourced', 'aria-labelledby': `figure-${kind}` },
+    h('h3', { class: 'figure-title', id: `figure-${kind}` }, KINDS[kind],
+      h('span', { class: 'legend-style' }, loaded ? 'wavy underline' : 'dashed / dotted underline')),
+    h('p', { class: 'figure-main' },
+      h('strong', { class: 'figure-value' }, formatNumber(total)), ' ', total === 1 ? what[0] : what[1], whose,
+      all.length ? '' : ' — not analysed'),
+    loaded ? densityChart(fig) : null,
+    items.length ? h('ul', { class: 'chips' }, items) : null,
+    missing.length && found.length
+      ? h('p', { class: 'legend-missing' }, 'Not found: ', names(missing, 'data-count-zero'))
+      : null,
+    offHere.length
+      ? h('p', { class: 'legend-missing' }, 'Switched off in Settings, not analysed: ', names(offHere, 'data-off'))
+      : null);
+}
+
+/** "Look first": the flags to read before the rest (figures.js's lookFirst), each a button. */
+function lookFirstRow(report, fig, { categories, hidden, onLook }) {
+  const picks = lookFirst(report, undefined, hidden);
+  if (!picks.length) return null;
+  return h('div', { class: 'look-first', 'data-look': '' },
+    h('h3', { class: 'look-title', id: 'look-title' }, 'Look first at'),
+    h('ul', { class: 'look-list', 'aria-labelledby': 'look-title' }, picks.map((i) => {
+      const f = report.flags[i];
+      return h('li', {},
+        h('button', { type: 'button', class: `look k-${f.kind}`, 'data-flag': i, onclick: () => onLook(i) },
+          h('span', { class: `swatch k-${f.kind} c-${f.category}`, 'aria-hidden': 'true' }),
+          h('span', { class: 'look-text' }, `“${f.text}”`),
+          h('span', { class: 'look-cat' }, categories.label(f.category), f.in_quotation ? ' · quoted' : '')));
+    })),
+    fig.flags > picks.length ? h('p', { class: 'look-more' }, `then the other ${plural(fig.flags - picks.length, 'flag')}, under Flags.`) : null);
+}
+
+/**
+ * "About this article": the metadata and the counts. `input` says how the
+ * text was read: "Plain text (detected)", "HTML (formatted copy)", …
+ */
+export function meta(report, { input }) {
   const m = report.metadata ?? {};
   const st = report.stats ?? {};
   const row = (field, label, value) =>
@@ -106,43 +137,59 @@ export function meta(report, { detected }) {
     row('tags', 'Tags', tags),
     row('words', 'Words', st.words != null ? formatNumber(st.words) : null),
     row('sentences', 'Sentences', st.sentences != null ? formatNumber(st.sentences) : null),
-    row('reading', 'Reading time', st.reading_minutes != null ? `${st.reading_minutes} min` : null),
-    row('input', 'Input', (report.input_kind === 'html' ? 'HTML' : 'Plain text') + (detected ? ' (detected)' : '')),
+    row('reading', 'Reading time', readingTime(st.reading_minutes)),
+    row('input', 'Input', input),
   ];
 }
 
 /** The sources, each a button: `onSelect(i)` goes to its next mention. */
 export function sources(report, { onSelect }) {
   const list = report.sources ?? [];
-  if (!list.length) return [h('li', { class: 'empty' }, 'No sources found.')];
+  if (!list.length) {
+    return [h('li', { class: 'empty' }, isEnglish(report) ? 'No sources found.' : 'Not looked for: the text is not in English.')];
+  }
   return list.map((src, i) =>
     h('li', {},
       h('button', { type: 'button', class: 'source', 'data-source': i, onclick: () => onSelect(i) },
         h('span', { class: 'source-name' }, src.name),
         h('span', { class: `source-kind sk-${src.kind}` }, SOURCE_KINDS[src.kind] ?? src.kind),
-        h('span', { class: 'source-count', title: 'mentions' }, `×${src.mentions}`))));
+        h('span', { class: 'source-count', title: 'mentions' }, `×${formatNumber(src.mentions)}`))));
 }
 
 const FLAG_LIST_MAX = 1000;
 
-/** The flags not hidden, at most FLAG_LIST_MAX, each a button: `onSelect(i)`. */
-export function flagList(report, { categories, hidden, onSelect }) {
+/**
+ * The flags not hidden, at most FLAG_LIST_MAX, each a button: `onSelect(i)`;
+ * beside each, a button to dismiss its wording for good: `onDismiss(i)`.
+ * Returns `{ items, shown }`: the list items, and how many flags pass the
+ * legend (listed or, beyond the cap, counted in its last line).
+ */
+export function flagList(report, { categories, hidden, onSelect, onDismiss }) {
   const items = [];
-  let more = 0;
+  let shown = 0;
   report.flags.forEach((f, i) => {
     if (hidden.has(f.category)) return;
-    if (items.length >= FLAG_LIST_MAX) return void more++;
-    items.push(h('li', {},
+    if (shown++ >= FLAG_LIST_MAX) return;
+    items.push(h('li', { class: 'flag-row' },
       h('button', { type: 'button', class: `flag-item k-${f.kind}`, 'data-flag': i, onclick: () => onSelect(i) },
         h('span', { class: `swatch k-${f.kind} c-${f.category}`, 'aria-hidden': 'true' }),
         h('span', { class: 'flag-text' }, f.text),
-        h('span', { class: 'flag-cat' }, categories.label(f.category), f.in_quotation ? ' · quoted' : ''))));
+        h('span', { class: 'flag-cat' }, categories.label(f.category), f.in_quotation ? ' · quoted' : '')),
+      h('button', {
+        type: 'button', class: 'flag-dismiss quiet', 'data-dismiss': i, title: 'Don’t flag this again', onclick: () => onDismiss(i),
+      }, h('span', { 'aria-hidden': 'true' }, '×'), h('span', { class: 'vh' }, `Don’t flag “${f.text}” again`))));
   });
+  const more = shown - Math.min(shown, FLAG_LIST_MAX);
   if (more) items.push(h('li', { class: 'empty' }, `and ${plural(more, 'more flag')}: use j/k in the text, or the exports.`));
   if (!items.length) {
-    items.push(h('li', { class: 'empty' }, report.flags.length ? 'All flags are hidden by the legend checkboxes.' : 'Nothing flagged.'));
+    items.push(h('li', { class: 'empty' }, report.flags.length ? 'All flags are hidden by the summary’s checkboxes.' : 'Nothing flagged.'));
   }
-  return items;
+  return { items, shown };
+}
+
+/** The Flags heading's count: "30", or "25 of 30" when the legend hides some. */
+export function flagCount(shown, total) {
+  return shown === total ? formatNumber(total) : `${formatNumber(shown)} of ${formatNumber(total)}`;
 }
 
 /** A highlight's tooltip: every flag that covers it. */
@@ -155,5 +202,9 @@ export function flagTip(flags, { categories }) {
         h('span', { class: 'tip-kind' }, KINDS[f.kind] ?? f.kind)),
       h('p', { class: 'tip-message' }, f.message),
       f.alternative ? h('p', { class: 'tip-alt' }, h('span', { class: 'tip-label' }, 'Neutral alternative: '), f.alternative) : null,
-      f.in_quotation ? h('p', { class: 'tip-quote' }, 'In a quotation — the speaker’s word, not the author’s.') : null));
+      f.in_quotation ? h('p', { class: 'tip-quote' }, 'In a quotation — the speaker’s word, not the author’s.') : null,
+      f.confidence != null ? h('p', { class: 'tip-confidence' }, confidenceNote(f.confidence)) : null));
 }
+
+/** A learned flag's confidence, as the tooltip says it: "Learned from annotated news · 72% sure". */
+export const confidenceNote = (confidence) => `Learned from annotated news · ${Math.round(confidence * 100)}% sure`;

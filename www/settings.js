@@ -1,16 +1,22 @@
-// Analysis settings: categories switched off and the reader's own terms.
-// They are passed to the core as `disabled_categories` and `custom_terms`, so
-// they change the report itself (unlike the legend, which only hides).
-// User strings reach the DOM as text nodes only.
+// Analysis settings: categories switched off, the reader's own terms, the
+// learned detector's sensitivity and the terms the reader dismissed. They
+// are passed to the core as `disabled_categories`, `custom_terms`,
+// `sensitivity` and `ignored_terms`, so they change the report itself
+// (unlike the summary's checkboxes, which only hide). User strings reach
+// the DOM as text nodes only.
 
 import { KINDS, categoryTable } from './categories.js';
 import { h } from './render.js';
 
-export const LIMITS = { terms: 200, term: 80, note: 300, file: 1024 * 1024 };
+export const LIMITS = { terms: 200, term: 80, note: 300, ignored: 500, ignoredTerm: 200, file: 1024 * 1024 };
 
-export const defaults = () => ({ disabled_categories: [], custom_terms: [] });
+/** The core's default sensitivity: its best cross-validated F1. */
+export const DEFAULT_SENSITIVITY = 0.5;
 
-export const isDefault = (s) => !s.disabled_categories.length && !s.custom_terms.length;
+export const defaults = () => ({ disabled_categories: [], custom_terms: [], sensitivity: DEFAULT_SENSITIVITY, ignored_terms: [] });
+
+export const isDefault = (s) => !s.disabled_categories.length && !s.custom_terms.length
+  && s.sensitivity === DEFAULT_SENSITIVITY && !s.ignored_terms.length;
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const show = (v) => JSON.stringify(v)?.slice(0, 40) ?? String(v);
@@ -41,7 +47,7 @@ export function parseSettings(value, categories) {
   const isCategory = (c) => typeof c === 'string' && (!categories || categories.has(c));
   if (!isObject(value)) throw new Error('it is not a settings object');
   for (const key of Object.keys(value)) {
-    if (!['disabled_categories', 'custom_terms', 'input'].includes(key)) throw new Error(`“${key}” is not a setting`);
+    if (!['disabled_categories', 'custom_terms', 'sensitivity', 'ignored_terms', 'input'].includes(key)) throw new Error(`“${key}” is not a setting`);
   }
   const off = value.disabled_categories ?? [];
   if (!Array.isArray(off)) throw new Error('“disabled_categories” is not a list');
@@ -65,10 +71,51 @@ export function parseSettings(value, categories) {
     if (note.length > LIMITS.note) throw new Error(`the note of “${term}” is longer than ${LIMITS.note} characters`);
     terms.push({ term, category: t.category, note: note || null });
   }
+  const sensitivity = value.sensitivity ?? DEFAULT_SENSITIVITY;
+  if (typeof sensitivity !== 'number' || !(sensitivity >= 0 && sensitivity <= 1)) {
+    throw new Error(`the sensitivity, ${show(sensitivity)}, is not a number from 0 to 1`);
+  }
+  const dismissed = value.ignored_terms ?? [];
+  if (!Array.isArray(dismissed)) throw new Error('“ignored_terms” is not a list');
+  let ignored = [];
+  for (const t of dismissed) {
+    if (typeof t !== 'string') throw new Error(`ignored term ${show(t)} is not text`);
+    const term = cleanTerm(t);
+    if (!term || term.length > LIMITS.ignoredTerm) throw new Error(`ignored term ${show(t)} is empty or longer than ${LIMITS.ignoredTerm} characters`);
+    ignored = addIgnoredTerm(ignored, term);
+  }
+  if (ignored.length > LIMITS.ignored) throw new Error(`there are more than ${LIMITS.ignored} ignored terms`);
   return {
     disabled_categories: categories ? categories.inOrder(off) : [...new Set(off)],
     custom_terms: terms,
+    sensitivity,
+    ignored_terms: ignored,
   };
+}
+
+/** `list` with `term` at its end, unless it holds it already (any case). */
+function addIgnoredTerm(list, term) {
+  const key = fold(term);
+  return list.some((t) => fold(t) === key) ? list : [...list, term];
+}
+
+/**
+ * Settings with `text` (a flag's wording) on the ignore list: the same
+ * object when it is there already, or the list is full.
+ */
+export function addIgnored(settings, text) {
+  const term = cleanTerm(text).slice(0, LIMITS.ignoredTerm);
+  if (!term || settings.ignored_terms.length >= LIMITS.ignored) return settings;
+  const list = addIgnoredTerm(settings.ignored_terms, term);
+  return list === settings.ignored_terms ? settings : { ...settings, ignored_terms: list };
+}
+
+/** How the sensitivity reads: on the slider, and in the settings line. */
+export function sensitivityText(value) {
+  if (value === DEFAULT_SENSITIVITY) return 'the default balance';
+  if (value === 0) return 'fewest, surest flags';
+  if (value === 1) return 'most flags';
+  return value < DEFAULT_SENSITIVITY ? 'fewer, surer flags' : 'more flags';
 }
 
 /** One line about settings that differ from the defaults ('' when none). */
@@ -79,6 +126,10 @@ export function describeSettings(s, categories) {
   else if (n) parts.push(`${n} categories not analysed`);
   const t = s.custom_terms.length;
   if (t) parts.push(`${t} term${t === 1 ? '' : 's'} of your own`);
+  const sensitivity = s.sensitivity ?? DEFAULT_SENSITIVITY;
+  if (sensitivity !== DEFAULT_SENSITIVITY) parts.push(sensitivityText(sensitivity));
+  const d = s.ignored_terms?.length ?? 0;
+  if (d) parts.push(`${d} term${d === 1 ? '' : 's'} dismissed`);
   return parts.join(' · ');
 }
 
@@ -94,6 +145,7 @@ export function settingsPanel({ get, set, download }) {
     panel: $('settings'), state: $('settings-state'), switches: $('category-switches'),
     form: $('term-form'), term: $('term-text'), category: $('term-category'), note: $('term-note'),
     termMsg: $('term-msg'), list: $('term-list'),
+    sensitivity: $('sensitivity'), sensitivityValue: $('sensitivity-value'), ignored: $('ignored-list'), ignoredMsg: $('ignored-msg'),
     exportBtn: $('settings-export'), importBtn: $('settings-import'), file: $('settings-file'),
     reset: $('settings-reset'), msg: $('settings-msg'),
   };
@@ -154,6 +206,20 @@ export function settingsPanel({ get, set, download }) {
     say(els.termMsg, '');
   });
 
+  // The slider re-analyses when let go (or on each key press), and says
+  // where it stands while it moves.
+  const sensitivityOf = () => Math.round(Number(els.sensitivity.value) * 100) / 100;
+  const showSensitivity = (value) => {
+    const text = sensitivityText(value);
+    els.sensitivity.setAttribute('aria-valuetext', text);
+    els.sensitivityValue.textContent = text[0].toUpperCase() + text.slice(1);
+  };
+  els.sensitivity.addEventListener('input', () => showSensitivity(sensitivityOf()));
+  els.sensitivity.addEventListener('change', () => {
+    const cur = get();
+    if (sensitivityOf() !== cur.sensitivity) set({ ...cur, sensitivity: sensitivityOf() });
+  });
+
   els.exportBtn.addEventListener('click', () => {
     download('slant-settings.json', get());
     say(els.msg, 'Exported as slant-settings.json.');
@@ -182,7 +248,7 @@ export function settingsPanel({ get, set, download }) {
   });
   els.reset.addEventListener('click', () => {
     set(defaults());
-    say(els.msg, 'Settings reset: every category analysed, no terms of your own.');
+    say(els.msg, 'Settings reset: every category analysed, no terms of your own, the default sensitivity, nothing dismissed.');
   });
 
   function render() {
@@ -207,6 +273,21 @@ export function settingsPanel({ get, set, download }) {
             els.term.focus();
           },
         }, 'Remove', h('span', { class: 'vh' }, ` “${t.term}”`)))) : [h('li', { class: 'empty' }, 'No terms yet.')]));
+    els.sensitivity.value = String(s.sensitivity);
+    showSensitivity(s.sensitivity);
+    els.ignored.replaceChildren(...(s.ignored_terms.length ? s.ignored_terms.map((term) =>
+      h('li', { class: 'term' },
+        h('span', { class: 'term-main' }, h('span', { class: 'ignored-term' }, term)),
+        h('button', {
+          type: 'button',
+          class: 'term-remove quiet',
+          onclick: () => {
+            const cur = get();
+            set({ ...cur, ignored_terms: cur.ignored_terms.filter((x) => x !== term) });
+            say(els.ignoredMsg, `“${term}” is flagged again.`);
+            (els.ignored.querySelector('button') ?? els.sensitivity).focus();
+          },
+        }, 'Flag again', h('span', { class: 'vh' }, ` “${term}”`)))) : [h('li', { class: 'empty' }, 'None: dismiss a flag with × in the Flags list.')]));
   }
 
   return {

@@ -8,7 +8,7 @@
 //! candidate container's text measured in one walk).
 
 use super::dom::{attribute, attributes, descendant_elements, elements, first};
-use crate::metadata::{clean, dedupe, split_authors};
+use crate::metadata::{clean, dedupe, read_byline, Byline};
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
@@ -94,14 +94,23 @@ fn is_chrome(element: &Element) -> bool {
     })
 }
 
+/// What a visible byline says, added to `into`: names (deduplicated once,
+/// at the end), then the first date and section.
+fn add_byline(into: &mut Byline, text: &str) {
+    let found = read_byline(text);
+    into.authors.extend(found.authors);
+    into.published = into.published.take().or(found.published);
+    into.section = into.section.take().or(found.section);
+}
+
 /// Paragraph texts of the article body, whether the first is the headline,
-/// and authors from a visible byline.
-pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
+/// and what a visible byline says (authors, date, section).
+pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
     let container = choose_container(page);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
-    let mut byline_authors = Vec::new();
-    let flush = |current: &mut String, paragraphs: &mut Vec<String>, authors: &mut Vec<String>| {
+    let mut byline = Byline::default();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>, byline: &mut Byline| {
         let paragraph = current.trim();
         if !paragraph.is_empty() {
             // A short "By …" paragraph is a byline, not prose.
@@ -109,8 +118,8 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
                 .strip_prefix("By ")
                 .or_else(|| paragraph.strip_prefix("by "))
             {
-                Some(names) if paragraph.split_whitespace().count() <= 12 => {
-                    authors.extend(split_authors(names));
+                Some(rest) if paragraph.split_whitespace().count() <= 12 => {
+                    add_byline(byline, rest);
                 }
                 _ => paragraphs.push(paragraph.to_string()),
             }
@@ -127,7 +136,7 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::LeaveBlock => {
-                flush(&mut current, &mut paragraphs, &mut byline_authors);
+                flush(&mut current, &mut paragraphs, &mut byline);
                 continue;
             }
             Step::Enter(node) => node,
@@ -144,17 +153,17 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
                             .map(|e| e.text().collect())
                             .unwrap_or_default();
                         let text = text.trim();
-                        let names = text
+                        let rest = text
                             .strip_prefix("By ")
                             .or_else(|| text.strip_prefix("by "))
                             .unwrap_or(text);
-                        byline_authors.extend(split_authors(names));
+                        add_byline(&mut byline, rest);
                     }
                     continue;
                 }
                 let block = BLOCK_ELEMENTS.contains(&name);
                 if block {
-                    flush(&mut current, &mut paragraphs, &mut byline_authors);
+                    flush(&mut current, &mut paragraphs, &mut byline);
                     stack.push(Step::LeaveBlock);
                 }
                 let children: Vec<_> = node.children().collect();
@@ -163,24 +172,52 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Vec<String>) {
             _ => {}
         }
     }
-    flush(&mut current, &mut paragraphs, &mut byline_authors);
-    dedupe(&mut byline_authors);
+    flush(&mut current, &mut paragraphs, &mut byline);
+    dedupe(&mut byline.authors);
 
-    // The headline often sits in a <header> that was skipped as chrome.
+    // The headline often sits in a <header> that was skipped as chrome, and
+    // its standfirst with it.
     let mut headline_first = false;
     if let Some(h1) = descendant_elements(container)
         .find(|e| e.value().name() == "h1")
         .or_else(|| first(page, "h1"))
     {
         if let Some(headline) = clean(&h1.text().collect::<String>()) {
+            // Not in the body's text: the <h1> was in a skipped <header>,
+            // and what stands beside it there was skipped too.
+            let skipped = !paragraphs.contains(&headline);
             if paragraphs.first() != Some(&headline) {
                 paragraphs.retain(|p| p != &headline);
                 paragraphs.insert(0, headline);
             }
             headline_first = true;
+            if let Some(standfirst) = standfirst(h1).filter(|s| skipped && !paragraphs.contains(s))
+            {
+                paragraphs.insert(1, standfirst);
+            }
         }
     }
-    (paragraphs, headline_first, byline_authors)
+    (paragraphs, headline_first, byline)
+}
+
+/// Words at most in a standfirst: a sentence or two under the headline.
+const STANDFIRST_MAX_WORDS: usize = 80;
+
+/// The standfirst under a headline: among the next few elements beside the
+/// `<h1>`, the first `<p>`, `<h2>` or `<div>` of a sentence or two that is
+/// not a byline or a date.
+fn standfirst(h1: ElementRef) -> Option<String> {
+    h1.next_siblings()
+        .filter_map(ElementRef::wrap)
+        .take(4)
+        .filter(|e| ["p", "h2", "div"].contains(&e.value().name()))
+        .find_map(|e| {
+            let text = clean(&e.text().collect::<String>())?;
+            let words = text.split_whitespace().count();
+            let byline = text.starts_with("By ") || text.starts_with("by ");
+            let date = words <= 8 && crate::metadata::find_date(&text).is_some();
+            (words <= STANDFIRST_MAX_WORDS && !byline && !date).then_some(text)
+        })
 }
 
 /// Bytes that may start a whitespace character: ASCII whitespace and the lead

@@ -29,9 +29,9 @@ pub fn read(input: &str) -> Document {
     let page = parse::parse(input);
     let mut meta = meta::json_ld_metadata(&page);
     meta.fill_from(meta::meta_tag_metadata(&page));
-    let (paragraphs, headline_first, byline_authors) = body::extract_body(&page);
+    let (paragraphs, headline_first, byline) = body::extract_body(&page);
     if meta.authors.is_empty() {
-        meta.authors = byline_authors;
+        meta.authors = byline.authors;
     }
     if meta.published.is_none() {
         meta.published = elements(&page)
@@ -39,7 +39,13 @@ pub fn read(input: &str) -> Document {
             .and_then(|t| attribute(t.value(), "datetime").and_then(parse_date))
             .or_else(|| {
                 first(&page, "time").and_then(|t| parse_date(&t.text().collect::<String>()))
-            });
+            })
+            // A visible byline's date ("By A | June 3, 2025"), as the plain
+            // text reader reads it: a rich paste carries little else.
+            .or(byline.published);
+    }
+    if meta.section.is_none() {
+        meta.section = byline.section;
     }
     if meta.title.is_none() {
         meta.title = first(&page, "title")

@@ -11,7 +11,7 @@
 mod scanners;
 
 use super::{Document, InputKind};
-use crate::metadata::{self, clean, dedupe, find_date, split_authors, Metadata};
+use crate::metadata::{self, clean, dedupe, find_date, Metadata};
 use crate::scan;
 use scanners::{copyright_holder, dateline_publisher, original_source};
 use std::ops::Range;
@@ -198,8 +198,18 @@ fn read_header(
             if let Some((date, _)) = find_date(line) {
                 meta.published.get_or_insert(date);
             }
-            if let Some(name) = prefix {
-                publisher.get_or_insert(name);
+            // "Opinion | June 3, 2025": a section; "Global Research, April
+            // 02, 2017": a publisher; "The Courier | World | …": both;
+            // "Health | Wednesday | …": a section and a weekday.
+            for label in prefix.iter().flat_map(|p| p.split(['|', '•', '·'])) {
+                let Some(label) = clean(label.trim_matches([',', '-', '|', '—', '–'])) else {
+                    continue;
+                };
+                match metadata::date_label(&label) {
+                    metadata::DateLabel::Section => _ = meta.section.get_or_insert(label),
+                    metadata::DateLabel::Date => {}
+                    metadata::DateLabel::Other => _ = publisher.get_or_insert(label),
+                }
             }
             kinds[i] = Line::Header;
         } else if position == 0 && is_title(line) {
@@ -224,26 +234,13 @@ fn byline(line: &str) -> Option<&str> {
 }
 
 fn read_byline(rest: &str, meta: &mut Metadata) {
-    let mut parts = rest
-        .split(['|', '•', '·'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
-    let Some(names) = parts.next() else { return };
-    // "By Jane Roe, March 3, 2025": a date may trail the names.
-    let names = match find_date(names) {
-        Some((date, range)) => {
-            meta.published.get_or_insert(date);
-            &names[..range.start]
-        }
-        None => names,
-    };
-    meta.authors.extend(split_authors(names));
-    for part in parts {
-        if let Some((date, _)) = find_date(part) {
-            meta.published.get_or_insert(date);
-        } else if meta.section.is_none() && part.split_whitespace().count() <= 4 {
-            meta.section = clean(part);
-        }
+    let byline = metadata::read_byline(rest);
+    meta.authors.extend(byline.authors);
+    if let Some(date) = byline.published {
+        meta.published.get_or_insert(date);
+    }
+    if let Some(section) = byline.section {
+        meta.section.get_or_insert(section);
     }
 }
 
