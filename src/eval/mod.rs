@@ -237,6 +237,20 @@ pub fn fold_of(i: usize, k: usize) -> usize {
     i % k
 }
 
+/// Fold `fold` of `k`: the articles held out (scored) and the others
+/// (trained on). No article is ever in both.
+pub fn split_fold<T>(articles: &[T], fold: usize, k: usize) -> (Vec<&T>, Vec<&T>) {
+    let (mut held_out, mut training) = (Vec::new(), Vec::new());
+    for (i, article) in articles.iter().enumerate() {
+        if fold_of(i, k) == fold {
+            held_out.push(article);
+        } else {
+            training.push(article);
+        }
+    }
+    (held_out, training)
+}
+
 /// The articles as training examples for the learned model.
 pub fn training_set(articles: &[&ptc::Article]) -> Vec<Annotated> {
     articles
@@ -298,15 +312,7 @@ pub fn evaluate(
         results.push(score(&all, &predicted, techniques, pooled));
     } else {
         for fold in 0..folds {
-            let in_fold = |held_out: bool| -> Vec<&ptc::Article> {
-                articles
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| (fold_of(*i, folds) == fold) == held_out)
-                    .map(|(_, a)| a)
-                    .collect()
-            };
-            let (test, train) = (in_fold(true), in_fold(false));
+            let (test, train) = split_fold(articles, fold, folds);
             let model = if needs_training {
                 progress(&format!(
                     "fold {}/{folds}: training on {} articles",
@@ -348,4 +354,30 @@ pub fn mean_sd(values: &[f64]) -> (f64, f64) {
     let mean = values.iter().sum::<f64>() / n;
     let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
     (mean, var.sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_article_is_held_out_once_and_never_trained_on_there() {
+        let articles: Vec<usize> = (0..23).collect();
+        let k = 5;
+        let mut held_out_in = vec![0; articles.len()];
+        for fold in 0..k {
+            let (held_out, training) = split_fold(&articles, fold, k);
+            assert_eq!(held_out.len() + training.len(), articles.len());
+            for a in &held_out {
+                assert!(
+                    !training.contains(a),
+                    "article {a} in both halves of fold {fold}"
+                );
+                held_out_in[**a] += 1;
+            }
+            // Folds differ in size by one at most.
+            assert!((4..=5).contains(&held_out.len()), "{}", held_out.len());
+        }
+        assert!(held_out_in.iter().all(|&n| n == 1), "{held_out_in:?}");
+    }
 }

@@ -665,3 +665,74 @@ fn spans_at(
     .map(|c| tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end)
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small corpus written for the test: in every article the author calls
+    /// the council "disgraceful" and its members "thugs", and the annotators
+    /// marked both words as loaded language; the rest is plain reporting,
+    /// varied by the article's number so no two articles are the same.
+    fn corpus(articles: usize) -> Vec<Annotated> {
+        let towns = ["Hale", "Brook", "Marsh", "Dale", "Crest", "Vale", "Moor"];
+        (0..articles)
+            .map(|i| {
+                let town = towns[i % towns.len()];
+                let text = format!(
+                    "The {town} council met on day {i} to discuss the budget. \
+                     Its disgraceful plan was passed by thugs in the chamber. \
+                     Residents asked about roads, schools and the library. \
+                     The meeting ended at {} o'clock after a vote.",
+                    i % 12 + 1
+                );
+                let span = |word: &str| {
+                    let start = text.find(word).unwrap();
+                    (0, start..start + word.len())
+                };
+                let spans = vec![span("disgraceful"), span("thugs")];
+                Annotated {
+                    name: format!("article{i}"),
+                    text,
+                    spans,
+                }
+            })
+            .collect()
+    }
+
+    fn trained(articles: &[Annotated]) -> String {
+        let refs: Vec<&Annotated> = articles.iter().collect();
+        train(&refs, &Params::default(), "a test corpus")
+    }
+
+    #[test]
+    fn the_same_articles_give_the_same_model_byte_for_byte() {
+        let articles = corpus(30);
+        let first = trained(&articles);
+        assert_eq!(first, trained(&articles));
+        // And other articles another: the comparison can fail.
+        assert_ne!(first, trained(&articles[..20]));
+    }
+
+    #[test]
+    fn what_annotators_always_marked_is_found_and_explained() {
+        let model = Model::parse(&trained(&corpus(30))).expect("a trained model parses");
+        let text = "The disgraceful vote in the chamber was held on day 40.";
+        let (tokens, p) = probabilities(&model, text);
+        let p_of = |word: &str| {
+            let i = tokens.iter().position(|t| &text[t.range.clone()] == word);
+            p[i.unwrap() * CLASSES.len()]
+        };
+        assert!(
+            p_of("disgraceful") > 0.1
+                && p_of("disgraceful") > 5.0 * p_of("vote")
+                && p_of("disgraceful") > p_of("chamber"),
+            "disgraceful {} vote {} chamber {}",
+            p_of("disgraceful"),
+            p_of("vote"),
+            p_of("chamber")
+        );
+        let counts = model.counts("disgraceful").expect("its uses are counted");
+        assert!(counts.uses >= 30, "{counts:?}");
+    }
+}
