@@ -81,6 +81,17 @@ step native "native tests" cargo test --quiet --no-fail-fast
 step eval "annotated articles (slant eval tests/annotated)" \
   cargo run --release --quiet -- eval tests/annotated
 
+# The learned detector on the public corpus, when it is beside the project
+# (CI has it): 5-fold cross-validation against floors, and against the
+# curated lexicon alone on the same folds. About two minutes.
+PTC=../shared/data/ptc-train
+if [ -d "$PTC" ]; then
+  step corpus "PTC training split, 5-fold cross-validation (scripts/corpus-eval.mjs)" \
+    node scripts/corpus-eval.mjs "$PTC"
+else
+  skipped_steps+=("corpus eval (no $PTC)")
+fi
+
 step wasm "WASM boundary tests (wasm-bindgen-test under node)" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
@@ -104,6 +115,8 @@ budget_pass=$(lines size '^size budget: ok')
 budget_fail=$(lines size '^size budget: exceeded')
 fuzz_pass=$(lines fuzz '^fuzz [a-z]+: ok')
 fuzz_fail=$(lines fuzz '^fuzz [a-z]+: FAILED')
+corpus_pass=$(lines corpus '^corpus eval: ok')
+corpus_fail=$(lines corpus '^not ok: ')
 
 # A failed step whose runner reported no failed test is one failure more.
 failed_in() {
@@ -113,6 +126,7 @@ failed_in() {
     e2e) echo "$node_fail" ;;
     size) echo "$budget_fail" ;;
     fuzz) echo "$fuzz_fail" ;;
+    corpus) echo "$corpus_fail" ;;
     *) echo 0 ;;
   esac
 }
@@ -125,9 +139,9 @@ for status in "$LOGS"/*.status; do
   fi
 done
 
-total_pass=$((cargo_pass + wasm_pass + node_pass + budget_pass + fuzz_pass))
-total_fail=$((cargo_fail + wasm_fail + node_fail + budget_fail + fuzz_fail + step_fail))
-details="cargo $cargo_pass, wasm-bindgen-test $wasm_pass, node/chromium $node_pass, size budget $budget_pass, fuzz targets $fuzz_pass"
+total_pass=$((cargo_pass + wasm_pass + node_pass + budget_pass + fuzz_pass + corpus_pass))
+total_fail=$((cargo_fail + wasm_fail + node_fail + budget_fail + fuzz_fail + corpus_fail + step_fail))
+details="cargo $cargo_pass, wasm-bindgen-test $wasm_pass, node/chromium $node_pass, size budget $budget_pass, fuzz targets $fuzz_pass, corpus eval $corpus_pass"
 if [ "${#failed_steps[@]}" -gt 0 ]; then
   details+="; failed steps: $(IFS=,; echo "${failed_steps[*]}" | sed 's/,/, /g')"
 fi
