@@ -80,3 +80,22 @@ ensure_fuzzer() {
     cargo install cargo-fuzz || return
   fi
 }
+
+# VADER's word list (C.J. Hutto and E. Gilbert, ICWSM 2014; MIT licence) at
+# target/vader/vader_lexicon.txt: from PyPI's vaderSentiment 3.3.2 wheel,
+# fetched once with pip and checked against the digest of the wheel the
+# shipped model was trained with. Training reads its valences; the quality
+# table's word-list baseline its negative words.
+ensure_vader_lexicon() {
+  local lexicon=target/vader/vader_lexicon.txt
+  local wheel=target/vader/vaderSentiment-3.3.2-py2.py3-none-any.whl
+  [ -s "$lexicon" ] && return
+  say "fetching VADER's word list (vaderSentiment 3.3.2, PyPI)"
+  mkdir -p target/vader || return
+  python3 -m pip --version >/dev/null 2>&1 || apt-get install -y -qq python3-pip >/dev/null || return
+  python3 -m pip download --quiet --no-deps --dest target/vader vaderSentiment==3.3.2 || return
+  echo "3bf1d243b98b1afad575b9f22bc2cb1e212b94ff89ca74f8a23a588d024ea311  $wheel" |
+    sha256sum --check --quiet || return
+  python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("vaderSentiment/vader_lexicon.txt"))' \
+    "$wheel" >"$lexicon.part" && mv "$lexicon.part" "$lexicon"
+}
