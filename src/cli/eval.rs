@@ -49,6 +49,13 @@ pub struct Args {
     notes: bool,
 }
 
+/// `--detectors curated,learned` as the options read it (one message for a
+/// name it does not know).
+fn detectors(list: &str) -> Result<slant::options::Detectors, String> {
+    let names: Vec<String> = list.split(',').map(|d| format!("{:?}", d.trim())).collect();
+    Ok(Options::from_json(&format!(r#"{{"detectors": [{}]}}"#, names.join(",")))?.detectors)
+}
+
 pub fn run(args: &Args) -> Result<String, String> {
     if args.paths.iter().any(|p| annotated::is_annotated(p)) {
         return run_annotated(args);
@@ -81,15 +88,7 @@ pub fn run(args: &Args) -> Result<String, String> {
     };
     let options = Options {
         sensitivity: args.sensitivity,
-        detectors: Options::from_json(&format!(
-            r#"{{"detectors": [{}]}}"#,
-            args.detectors
-                .split(',')
-                .map(|d| format!("{:?}", d.trim()))
-                .collect::<Vec<_>>()
-                .join(",")
-        ))?
-        .detectors,
+        detectors: detectors(&args.detectors)?,
         ..Options::default()
     };
     let labels: BTreeMap<String, Vec<ptc::Span>>;
@@ -277,6 +276,7 @@ fn run_annotated(args: &Args) -> Result<String, String> {
     }
     let options = Options {
         sensitivity: args.sensitivity,
+        detectors: detectors(&args.detectors)?,
         ..Options::default()
     };
     let scores = annotated::evaluate(&articles, &options);
