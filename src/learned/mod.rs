@@ -216,21 +216,26 @@ fn class_spans(
         while start > 0 && tokens[start - 1].word && at(start - 1) >= low {
             start -= 1;
         }
-        let (mut peak, mut peak_token) = (at(i), i);
         let mut end = i + 1;
         while end < tokens.len() && tokens[end].word && at(end) >= low {
-            if at(end) > peak {
-                (peak, peak_token) = (at(end), end);
-            }
             end += 1;
         }
-        let content = (start..end).any(|t| {
-            !features::is_function_word(&features::normalise(&text[tokens[t].range.clone()]))
-        });
-        if !content {
+        // The surest content word carries the span (its confidence, and the
+        // word its explanation names): a function word ("a", "the") alone
+        // above the threshold is no evidence.
+        let surest = (start..end)
+            .filter(|&t| {
+                !features::is_function_word(&features::normalise(&text[tokens[t].range.clone()]))
+            })
+            .map(|t| (at(t), t))
+            .fold(None, |best: Option<(f32, usize)>, (p, t)| match best {
+                Some((q, _)) if q >= p => best,
+                _ => Some((p, t)),
+            });
+        let Some((peak, peak_token)) = surest.filter(|(p, _)| *p >= threshold) else {
             i = end;
             continue;
-        }
+        };
         spans.push(Candidate {
             tokens: start..end,
             class,
@@ -369,6 +374,28 @@ mod tests {
         assert!(flags(&model(), &text, 1.0).is_empty());
         text.push_str(" vile");
         assert_eq!(flags(&model(), &text, 1.0).len(), 1);
+    }
+
+    #[test]
+    fn a_content_word_carries_the_span_never_a_function_word() {
+        // "a" weighs more than any word here; it only ever extends a span.
+        let model = Model::parse(
+            "technique\tLoaded_Language\temotive\nclass\tLoaded_Language\t0.500\nextend\t0.40\n\
+             bias\t\t\t-30\nword\ta\t\t45\nword\tdreadful\t\t35\nword\tplan\t\t25\n",
+        )
+        .unwrap();
+        let found = flags(&model, "a dreadful idea", 0.5);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].range, 0..10);
+        assert!(
+            found[0].message.contains("“dreadful”"),
+            "{}",
+            found[0].message
+        );
+        // 0.62: the content word's probability, not the article's 0.82.
+        assert!((found[0].confidence.unwrap() - 0.62).abs() < 0.01);
+        // "plan" (0.38) reaches the span's extension, not its threshold.
+        assert!(flags(&model, "a plan", 0.5).is_empty());
     }
 
     #[test]
