@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn entry_hits(text: &str, index: usize) -> Vec<Hit> {

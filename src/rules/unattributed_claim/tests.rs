@@ -1,4 +1,3 @@
-
 use crate::rules::test_support::{flags, has_flag};
 
 #[test]
