@@ -44,6 +44,11 @@ for target in ${FUZZ_TARGETS:-text html linear}; do
       seed bold '\x01\x00<p><b><i><u><s>\xff<p>x</p>\xff'
       seed script '\x01\x00<div><div><div>\xff<script>a</script><style>b</style>\xff'
       seed keywords '\x01\x00<meta name=keywords content="\xffk, \xff">'
+      seed figures '\x00\x00\xff1,\xff'
+      seed capitalised '\x00\x00\xffSaid \xffsaid it.'
+      seed short-quotations '\x00\x00He said \xff"a" \xfftoday.'
+      seed quote-marks '\x00\x00\xff"\xe2\x80\x98a \xff'
+      seed said-after-name '\x00\x00\xffHe said it. \xffAbc Abc Abc said it. '
       flags=(-max_len=8192 -timeout=60)
       ;;
   esac
