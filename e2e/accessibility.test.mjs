@@ -1,6 +1,7 @@
 // Accessibility: axe-core finds no serious or critical violations in the
 // page as a person uses it — empty, with a result, with a tooltip open, with
-// Settings open, in dark mode and at phone width.
+// Settings open, with a source's passages shown, in dark mode and at phone
+// width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,6 +34,11 @@ for (const [name, options] of [
       assert.deepEqual(await seriousViolations(page), [], 'with a result and a tooltip');
       await page.locator('#settings summary, details#settings > summary').first().click();
       assert.deepEqual(await seriousViolations(page), [], 'with settings open');
+      // Who said what: many sources, one's passages all shown, one highlighted.
+      await paste(page, readFileSync(new URL('../tests/annotated/a_science_salt.txt', import.meta.url), 'utf8'), { expect: 'potassium' });
+      await page.locator('#sources button.says-more').first().click();
+      await page.locator('#sources button.said').nth(2).click();
+      assert.deepEqual(await seriousViolations(page), [], 'with the sources\' passages shown');
     });
   });
 }

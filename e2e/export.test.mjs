@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { categoryTable } from '../www/categories.js';
-import { fileName, inline, json, markdown } from '../www/export.js';
+import { fileName, inline, json, leading, markdown } from '../www/export.js';
 import { ROOT, fixture, loadCore } from './helpers.mjs';
 
 const core = await loadCore();
@@ -70,4 +70,53 @@ test('Markdown of an empty report: nothing flagged, no sources', () => {
   assert.match(md, /^# Untitled article\n/);
   assert.ok(md.includes('## Flags (0)\n\nNothing flagged.\n'));
   assert.ok(md.includes('## Sources\n\nNo sources found.\n'));
+});
+
+test('Markdown: who said what — the voices by kind, each source with what it says as quoted lines', () => {
+  let several = false;
+  for (const name of ['science_story.txt', 'news_page.html', 'weasel_oped.txt', 'hit_piece.txt']) {
+    const report = core.analyze(article(name));
+    const lines = markdown(report, categories).split('\n');
+    const from = lines.indexOf('## Sources');
+    const part = lines.slice(from + 2, lines.findIndex((l, k) => k > from && l.startsWith('Analysed by Slant')) - 1);
+    // The voices: each kind's count is the number of sources of that kind.
+    const count = (kind) => report.sources.filter((s) => s.kind === kind).length;
+    const many = { person: 'people', organisation: 'organisations', document: 'documents', vague: 'vague' };
+    const expected = ['person', 'organisation', 'document', 'vague'].filter((k) => count(k))
+      .map((k) => `${count(k)} ${count(k) === 1 ? k : many[k]}`);
+    assert.equal(part[0], `Voices: ${expected.join(' · ')}.`, name);
+    assert.equal(part[1], '');
+    // Then each source's line, and under it each passage of its `says`, in order.
+    const want = report.sources.flatMap((s) => [
+      `- ${inline(s.name)} (${s.kind}, ${s.mentions} mention${s.mentions === 1 ? '' : 's'})`,
+      ...s.says.flatMap((span, j) => [...(j ? ['  >'] : []), `  > ${leading(report.text.slice(span.start, span.end))}`]),
+    ]);
+    assert.deepEqual(part.slice(2), want, name);
+    several ||= report.sources.some((s) => s.says.length > 1);
+  }
+  assert.ok(several, 'a source says more than one thing');
+});
+
+test('Markdown: a quoted passage is inert — markup escaped, no list or heading at the start of a line', () => {
+  assert.equal(leading('- not a list'), '\\- not a list');
+  assert.equal(leading('2. not a list'), '2\\. not a list');
+  assert.equal(leading('= not an underline'), '\\= not an underline');
+  assert.equal(leading('# no heading'), '\\# no heading');
+  const report = core.analyze('Harbour row\n\n"The plan <img src=x onerror=alert(1)> is *dead*," said Mayor Ann Holt.', { input: 'text' });
+  const md = markdown(report, categories);
+  const holt = report.sources.find((s) => s.name.includes('Holt'));
+  assert.ok(holt?.says.length, JSON.stringify(report.sources));
+  assert.ok(md.includes('  > "The plan \\<img src=x onerror=alert(1)\\> is \\*dead\\*,"\n'), md);
+  assert.ok(!/(?<!\\)</.test(md), md);
+});
+
+test('JSON: every source carries what it says, as spans of the text', () => {
+  const report = core.analyze(article('science_story.txt'));
+  const parsed = JSON.parse(json(report));
+  assert.equal(parsed.sources.length, report.sources.length);
+  parsed.sources.forEach((s, i) => {
+    assert.deepEqual(s.says, report.sources[i].says.map(({ start, end }) => ({ start, end })), s.name);
+    for (const span of s.says) assert.ok(parsed.text.slice(span.start, span.end).trim(), `${s.name}: an empty passage`);
+  });
+  assert.ok(parsed.sources.some((s) => s.says.length), 'some source says something');
 });

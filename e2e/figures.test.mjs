@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { categoryTable } from '../www/categories.js';
-import { figures, isEnglish, languageName, lookFirst, loadedSentence, readingTime, sourcingSentence } from '../www/figures.js';
+import { figures, isEnglish, languageName, lookFirst, loadedSentence, readingTime, sourcingSentence, voices, voicesSentence } from '../www/figures.js';
 import { FIXTURES, ROOT, fixture, loadCore } from './helpers.mjs';
 
 const core = await loadCore();
@@ -75,4 +75,17 @@ test('languages: the core\'s code, named', () => {
   assert.equal(languageName(core.analyze(fixture('german_article.txt'))), 'German');
   assert.equal(isEnglish(core.analyze(fixture('emoji_article.txt'))), true);
   assert.equal(isEnglish({}), true, 'a report without a language is English');
+});
+
+test('voices: a count per kind of source found, in the page\'s order of kinds, each that of its sources', () => {
+  const report = { sources: ['vague', 'person', 'organisation', 'person', 'vague', 'document', 'person', 'chorus'].map((kind) => ({ kind })) };
+  assert.deepEqual(voices(report), [['person', 3], ['organisation', 1], ['document', 1], ['vague', 2], ['chorus', 1]]);
+  assert.equal(voicesSentence(voices(report)), '3 people · 1 organisation · 1 document · 2 vague · 1 chorus');
+  assert.equal(voicesSentence(voices({ sources: [{ kind: 'person' }, { kind: 'document' }, { kind: 'document' }] })), '1 person · 2 documents');
+  assert.deepEqual(voices({ sources: [] }), []);
+  for (const name of ['hit_piece.txt', 'science_story.txt', 'wire_court.txt']) {
+    const r = core.analyze(readFileSync(path.join(ROOT, 'tests', 'articles', name), 'utf8'));
+    for (const [kind, n] of voices(r)) assert.equal(n, r.sources.filter((s) => s.kind === kind).length, `${name}: ${kind}`);
+    assert.equal(voices(r).reduce((sum, [, n]) => sum + n, 0), r.sources.length, name);
+  }
 });

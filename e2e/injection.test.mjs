@@ -83,6 +83,20 @@ test(`${PAYLOADS.length} injection payloads inside a pasted HTML page never run`
   });
 });
 
+test('a quotation with markup is shown as text in the Sources panel', { timeout: 30_000 }, async () => {
+  await withPage({}, async (session) => {
+    const { page } = session;
+    await page.selectOption('#input-kind', 'text');
+    const quote = '"The plan <img src=x onerror=alert(1)> is dead," said Mayor Ann Holt.';
+    await paste(page, `Harbour row\n\n${quote}`, { expect: 'Mayor Ann Holt' });
+    const said = await page.$$eval('#sources button.said', (bs) => bs.map((b) => b.textContent));
+    assert.deepEqual(said, ['"The plan <img src=x onerror=alert(1)> is dead,"']);
+    assert.equal(await page.locator(`#sources-panel :is(${ACTIVE})`).count(), 0, 'markup became elements');
+    await page.click('#sources button.said');
+    await assertNothingRan(session, 'a quotation in the Sources panel');
+  });
+});
+
 test('lone surrogates and bidi controls from JavaScript are analysed, not fatal', { timeout: 30_000 }, async () => {
   await withPage({}, async (session) => {
     await session.page.selectOption('#input-kind', 'text');

@@ -12,7 +12,7 @@ import { fileName, json, markdown } from './export.js';
 import { isEnglish } from './figures.js';
 import { articleInput } from './input.js';
 import { navigation } from './navigate.js';
-import { flagCount, flagList, flagTip, meta, sources, summary } from './panels.js';
+import { flagCount, flagList, flagTip, meta, sources, summary, voicesLine } from './panels.js';
 import { cancelRender, formatNumber, h, plural, renderText } from './render.js';
 import { addIgnored, defaults, parseSettings, settingsPanel } from './settings.js';
 import { mark } from './start.js';
@@ -40,6 +40,7 @@ const els = {
   meta: $('meta'),
   sources: $('sources'),
   sourcesCount: $('sources-count'),
+  voices: $('voices'),
   flagList: $('flag-list'),
   flagsCount: $('flags-count'),
   flagsMsg: $('flags-msg'),
@@ -240,7 +241,7 @@ function showEmpty() {
   nav.reset();
   els.report.dataset.state = 'empty';
   document.documentElement.dataset.report = 'empty';
-  for (const el of [els.summary, els.meta, els.sources, els.flagList, els.flagsCount, els.sourcesCount, els.flagsMsg]) el.replaceChildren();
+  for (const el of [els.summary, els.meta, els.sources, els.voices, els.flagList, els.flagsCount, els.sourcesCount, els.flagsMsg]) el.replaceChildren();
   cancelRender(els.textView);
   els.textView.replaceChildren(
     h('div', { class: 'placeholder' },
@@ -270,7 +271,8 @@ function showReport(report, opts = state.settings, how = null) {
   };
   state.used = used;
   els.meta.replaceChildren(...meta(report, { input: inputLabel(report, how) }));
-  els.sources.replaceChildren(...sources(report, { onSelect: nav.goToSource }));
+  els.voices.replaceChildren(...voicesLine(report));
+  els.sources.replaceChildren(...sources(report, { onSelect: nav.goToSource, onSaid: nav.goToSaid }));
   els.sourcesCount.textContent = formatNumber(report.sources.length);
   showText();
 }

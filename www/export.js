@@ -1,7 +1,7 @@
 // The report as files: JSON, and a Markdown summary. Pure functions of the
 // report (no DOM), so Node tests them as they are (e2e/export.test.mjs).
 
-import { figures, isEnglish, languageName, loadedSentence, readingTime, sourcingSentence } from './figures.js';
+import { figures, isEnglish, languageName, loadedSentence, readingTime, sourcingSentence, voices, voicesSentence } from './figures.js';
 import { formatNumber, plural } from './render.js';
 
 /** A value as the exported JSON files hold it: indented, one final newline. */
@@ -25,6 +25,18 @@ export function fileName(report, ext) {
 
 /** Article text as inert Markdown: one line, markup characters escaped. */
 export const inline = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>#|~]/g, '\\$&');
+
+/** Article text that starts a line: also no list item or setext underline. */
+export const leading = (s) => inline(s).replace(/^(\d+)([.)])/, '$1\\$2').replace(/^[-+=]/, '\\$&');
+
+/**
+ * A source as Markdown lines: its name, kind and mentions, then what it is
+ * reported as saying, each passage a paragraph of a quote inside its item.
+ */
+const source = (report) => (s) => [
+  `- ${inline(s.name)} (${s.kind}, ${plural(s.mentions, 'mention')})`,
+  ...(s.says ?? []).flatMap((span, j) => [...(j ? ['  >'] : []), `  > ${leading(report.text.slice(span.start, span.end))}`]),
+];
 
 /**
  * The report as a Markdown summary: metadata, summary, flags, sources, with
@@ -63,7 +75,7 @@ export function markdown(report, categories) {
     '', `## Flags (${formatNumber(report.flags.length)})`, '',
     ...(report.flags.length ? report.flags.map(flag) : ['Nothing flagged.']),
     '', '## Sources', '',
-    ...(report.sources?.length ? report.sources.map((s) => `- ${inline(s.name)} (${s.kind}, ${plural(s.mentions, 'mention')})`) : ['No sources found.']),
+    ...(report.sources?.length ? [`Voices: ${voicesSentence(voices(report))}.`, '', ...report.sources.flatMap(source(report))] : ['No sources found.']),
     '', `Analysed by Slant ${report.version ?? ''} in the browser; it flags wording for a closer look and does not judge whether an article is true.`, '',
   ].join('\n');
 }

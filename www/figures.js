@@ -5,7 +5,7 @@
 // Numbers are formatted here, by hand (render.js's formatNumber), never
 // taken from the core's ready-made sentences, which write "5074" bare.
 
-import { formatNumber, plural } from './render.js';
+import { SOURCE_KINDS, SOURCE_KINDS_MANY, formatNumber, plural } from './render.js';
 
 /** Languages the core can tell from English (src/language.rs), by code. */
 export const LANGUAGES = {
@@ -65,6 +65,23 @@ export function figures(report) {
     namedShare: claims ? Math.round((named / claims) * 100) : null,
   };
 }
+
+/**
+ * The voices by kind: `[kind, count]` for each kind of source the report
+ * has, in SOURCE_KINDS's order (a kind the page does not know, last).
+ */
+export function voices(report) {
+  const counts = new Map(Object.keys(SOURCE_KINDS).map((k) => [k, 0]));
+  for (const s of report.sources ?? []) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 0);
+}
+
+/** One kind's count: "4 people", "1 document", "2 vague". */
+export const voiceCount = (kind, n) =>
+  plural(n, SOURCE_KINDS[kind] ?? kind, SOURCE_KINDS_MANY[kind] ?? SOURCE_KINDS[kind] ?? kind);
+
+/** "4 people · 2 organisations · 1 document · 2 vague". */
+export const voicesSentence = (list) => list.map(([kind, n]) => voiceCount(kind, n)).join(' · ');
 
 /** "2 min", "1 h", "24 h 14 min": a long read in hours, not "1454 min". */
 export function readingTime(minutes) {

@@ -19,8 +19,9 @@ function focusMark(mark) {
 }
 
 /**
- * Moving about the text view: to a source's mentions (highlighted for a few
- * seconds), to a flag, and with j/k (or Alt+↓/↑) from highlight to highlight.
+ * Moving about the text view: to a source's mentions and what it says
+ * (highlighted for a few seconds), to a flag, and with j/k (or Alt+↓/↑)
+ * from highlight to highlight.
  * `report()` and `textMap()` give what the view shows now (renderText's map).
  */
 export function navigation({ textView, sourceList, report, textMap }) {
@@ -33,17 +34,12 @@ export function navigation({ textView, sourceList, report, textMap }) {
     sourceList.querySelectorAll('.is-current').forEach((b) => b.classList.remove('is-current'));
   }
 
-  /** Jump to a source's mention: the first on the first click, then the next. */
-  function goToSource(i) {
-    const src = report()?.sources?.[i];
-    if (!src?.spans?.length) return;
-    const n = cursor.get(i) ?? 0;
-    cursor.set(i, (n + 1) % src.spans.length);
-    const span = src.spans[n];
-    const range = rangeFor(textMap(), span.start, span.end);
+  /** Highlight one span of the text for a few seconds, its button marked current. */
+  function showSpan(span, button) {
+    const range = span && rangeFor(textMap(), span.start, span.end);
     if (!range) return;
     clearSourceHighlight();
-    sourceList.querySelector(`[data-source="${i}"]`)?.classList.add('is-current');
+    button?.classList.add('is-current');
     if (globalThis.CSS?.highlights && typeof Highlight === 'function') {
       CSS.highlights.set('slant-source', new Highlight(range));
     } else {
@@ -53,6 +49,20 @@ export function navigation({ textView, sourceList, report, textMap }) {
     }
     scrollRangeIntoView(range);
     sourceTimer = setTimeout(clearSourceHighlight, 6000);
+  }
+
+  /** Jump to a source's mention: the first on the first click, then the next. */
+  function goToSource(i) {
+    const src = report()?.sources?.[i];
+    if (!src?.spans?.length) return;
+    const n = cursor.get(i) ?? 0;
+    cursor.set(i, (n + 1) % src.spans.length);
+    showSpan(src.spans[n], sourceList.querySelector(`[data-source="${i}"]`));
+  }
+
+  /** Jump to what source `i` is reported as saying, its `j`th passage. */
+  function goToSaid(i, j) {
+    showSpan(report()?.sources?.[i]?.says?.[j], sourceList.querySelector(`[data-said="${i}-${j}"]`));
   }
 
   function markFor(flagIndex) {
@@ -100,6 +110,7 @@ export function navigation({ textView, sourceList, report, textMap }) {
 
   return {
     goToSource,
+    goToSaid,
     goToFlag,
     /** A new report: forget the highlight and where each source was. */
     reset() {

@@ -5,7 +5,7 @@
 
 import { KINDS } from './categories.js';
 import { densityChart, sourcingChart } from './charts.js';
-import { figures, isEnglish, languageName, lookFirst, readingTime } from './figures.js';
+import { figures, isEnglish, languageName, lookFirst, readingTime, voiceCount, voices } from './figures.js';
 import { SOURCE_KINDS, formatDate, formatNumber, h, plural } from './render.js';
 import { describeSettings } from './settings.js';
 
@@ -142,18 +142,66 @@ export function meta(report, { input }) {
   ];
 }
 
-/** The sources, each a button: `onSelect(i)` goes to its next mention. */
-export function sources(report, { onSelect }) {
+/** The voices by kind above the sources: "4 people · 2 organisations · …", each count its own span. */
+export function voicesLine(report) {
+  const list = voices(report);
+  return list.map(([kind, n], k) => [k ? ' · ' : '', h('span', { 'data-voices': kind }, voiceCount(kind, n))]).flat();
+}
+
+/**
+ * Passages a source shows before its "N more": two, so a reader scans who
+ * said what first; one when there are many sources, so that the Flags below
+ * them in the side column stay within reach.
+ */
+export const saysShown = (sourceCount) => (sourceCount > 6 ? 1 : 2);
+const SAID_MAX = 160;
+
+/** A passage as the panel shows it: on one line, cut at a word past SAID_MAX characters with "…". */
+export function shorten(text, max = SAID_MAX) {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const chars = [...t]; // code points: a cut never splits an emoji
+  if (chars.length <= max) return t;
+  const cut = chars.slice(0, max).join('');
+  const space = chars[max] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * The sources: each a button, `onSelect(i)` goes to its next mention; under
+ * it what it is reported as saying, each passage a button, `onSaid(i, j)`
+ * goes to that passage. Past saysShown() passages, "N more" shows the rest.
+ */
+export function sources(report, { onSelect, onSaid }) {
   const list = report.sources ?? [];
   if (!list.length) {
     return [h('li', { class: 'empty' }, isEnglish(report) ? 'No sources found.' : 'Not looked for: the text is not in English.')];
   }
-  return list.map((src, i) =>
-    h('li', {},
+  const shown = saysShown(list.length);
+  return list.map((src, i) => {
+    const says = src.says ?? [];
+    const items = says.map((span, j) =>
+      h('li', { hidden: j >= shown },
+        h('button', { type: 'button', class: 'said', 'data-said': `${i}-${j}`, onclick: () => onSaid(i, j) },
+          shorten(report.text.slice(span.start, span.end)))));
+    let more = null;
+    if (says.length > shown) {
+      const rest = says.length - shown;
+      more = h('button', { type: 'button', class: 'says-more linkish', 'aria-expanded': 'false', 'aria-controls': `says-${i}` }, `${formatNumber(rest)} more`);
+      more.addEventListener('click', () => {
+        const open = more.getAttribute('aria-expanded') !== 'true';
+        more.setAttribute('aria-expanded', String(open));
+        more.textContent = open ? 'Fewer' : `${formatNumber(rest)} more`;
+        items.slice(shown).forEach((li) => { li.hidden = !open; });
+      });
+    }
+    return h('li', { class: 'source-row' },
       h('button', { type: 'button', class: 'source', 'data-source': i, onclick: () => onSelect(i) },
         h('span', { class: 'source-name' }, src.name),
         h('span', { class: `source-kind sk-${src.kind}` }, SOURCE_KINDS[src.kind] ?? src.kind),
-        h('span', { class: 'source-count', title: 'mentions' }, `×${formatNumber(src.mentions)}`))));
+        h('span', { class: 'source-count', title: 'mentions' }, `×${formatNumber(src.mentions)}`)),
+      items.length ? h('ul', { class: 'says', id: `says-${i}`, 'aria-label': `What ${src.name} is reported as saying` }, items) : null,
+      more);
+  });
 }
 
 const FLAG_LIST_MAX = 1000;

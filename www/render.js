@@ -15,6 +15,14 @@ export const SOURCE_KINDS = {
   vague: 'vague',
 };
 
+/** The same kinds counted: "2 people", "3 vague". */
+export const SOURCE_KINDS_MANY = {
+  person: 'people',
+  organisation: 'organisations',
+  document: 'documents',
+  vague: 'vague',
+};
+
 /** Create an element. Strings among the children become text nodes. */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
