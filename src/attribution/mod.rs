@@ -305,12 +305,22 @@ fn cite(
                     .filter(|&i| book.sources[i].kind != SourceKind::Person)
                     .or_else(|| antecedents.organisation_with(&head, book))
                     .or_else(|| {
-                        if kind == SourceKind::Document {
-                            // "The estimates show …" after a sentence citing them.
-                            antecedents.recent(at_sentence)
-                        } else {
-                            None
+                        if kind != SourceKind::Document {
+                            return None;
                         }
+                        // "The estimates show …" after a sentence citing the
+                        // body that made them; else the document cited last
+                        // ("according to the paper" after the trial's
+                        // doctors are quoted). A document is never a
+                        // person's words.
+                        antecedents
+                            .recent(at_sentence)
+                            .filter(|&i| book.sources[i].kind != SourceKind::Person)
+                            .or_else(|| {
+                                book.sources
+                                    .iter()
+                                    .rposition(|s| s.kind == SourceKind::Document)
+                            })
                     })
             };
             match known {
@@ -672,6 +682,20 @@ mod tests {
     fn a_pronoun_is_the_person_named_last_even_if_not_yet_cited() {
         let text = "Keller said the port was shut. Councillor Tom Whitcombe spoke next. He told the meeting it was a disgrace.";
         assert_eq!(attributions(text)[2], named("Tom Whitcombe"));
+    }
+
+    #[test]
+    fn the_paper_is_the_document_cited_last_not_the_person_quoted_last() {
+        let text = "The trial was published on Wednesday in a journal, according to a report in The Lancet. \
+            “It is a good result,” said Dr Ann Lowe. \
+            The study was funded by a charity, according to the paper.";
+        let found = attributions(text);
+        assert_eq!(found[1], named("Ann Lowe"));
+        assert_eq!(found[2], found[0], "{found:?}");
+        // With no document before, "the paper" is one of its own.
+        let text = "“It is a good result,” said Dr Ann Lowe. \
+            The study was funded by a charity, according to the paper.";
+        assert_eq!(attributions(text)[1], named("paper"));
     }
 
     #[test]
