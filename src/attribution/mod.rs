@@ -699,6 +699,16 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_is_no_source_of_its_own() {
+        let text = "One diplomat briefed on the talks, who spoke on condition of anonymity \
+            because they were confidential, said Paris had dropped the demand.";
+        let (analysis, _) = run(text);
+        let names: Vec<&str> = analysis.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["one diplomat"]);
+        assert_eq!(analysis.sentences[0].attribution, Attribution::Vague);
+    }
+
+    #[test]
     fn a_quotation_speaker_covers_every_sentence_of_the_quotation() {
         let text =
             "“We waited all night. Nobody came. Then the water rose,” said Dr. Priya Natarajan.";

@@ -179,6 +179,11 @@ pub(super) fn read(
     if start >= end || tokens[start..end].iter().any(|t| t.quoted) {
         return None;
     }
+    // "…, who spoke on condition of anonymity, said": a relative clause
+    // describes the source before it; it is no source of its own.
+    if matches!(tokens[start].lower(), "who" | "whom" | "whose" | "which") {
+        return None;
+    }
     let phrase = Phrase {
         text,
         tokens,
