@@ -19,6 +19,8 @@
 //! Integers are LEB128 varints; weights are `i8` tenths (the text file's
 //! unit). Plain `std` only: `build.rs` includes this file as it is.
 
+use std::ops::Range;
+
 /// Feature: (template index, first string, second string, weights in tenths).
 pub type Feature = (u8, String, String, Vec<i8>);
 
@@ -271,11 +273,12 @@ impl Unpacked {
             model.classes.push((techniques, r.small()?));
         }
         model.extend = r.small()?;
-        let strings = r.front_coded()?;
+        let (joined, strings) = r.front_coded()?;
         let string = |i: usize| -> Result<String, String> {
             strings
                 .get(i)
-                .cloned()
+                .and_then(|range| joined.get(range.clone()))
+                .map(str::to_string)
                 .ok_or_else(|| "a string index past the table".to_string())
         };
 
@@ -413,27 +416,32 @@ impl<'a> Reader<'a> {
         T::try_from(self.varint()?).map_err(|_| "a number out of range".to_string())
     }
 
-    /// The sorted strings [`pack`] front-codes.
-    fn front_coded(&mut self) -> Result<Vec<String>, String> {
+    /// The sorted strings [`pack`] front-codes: all of them one after
+    /// another in one text, and each one's range in it (one allocation and
+    /// one UTF-8 check for them all).
+    fn front_coded(&mut self) -> Result<(String, Vec<Range<usize>>), String> {
         let n = self.count()?;
-        let mut strings: Vec<String> = Vec::with_capacity(n);
+        let mut joined: Vec<u8> = Vec::with_capacity(n * 8);
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(n);
         for _ in 0..n {
             let shared = usize::from(self.take(1)?[0]);
+            let previous = ranges.last().cloned().unwrap_or_default();
+            if shared > previous.len() {
+                return Err("a bad shared prefix".into());
+            }
             let rest = &self.bytes[self.at..];
             let len = rest
                 .iter()
                 .position(|&b| b == b'\n')
                 .ok_or("the packed model ends early")?;
-            let previous = strings.last().map_or("", String::as_str);
-            let mut s = previous
-                .get(..shared)
-                .ok_or("a bad shared prefix")?
-                .to_string();
-            s.push_str(std::str::from_utf8(&rest[..len]).map_err(|_| "a string not UTF-8")?);
+            let start = joined.len();
+            joined.extend_from_within(previous.start..previous.start + shared);
+            joined.extend_from_slice(&rest[..len]);
+            ranges.push(start..joined.len());
             self.at += len + 1;
-            strings.push(s);
         }
-        Ok(strings)
+        let joined = String::from_utf8(joined).map_err(|_| "a string not UTF-8")?;
+        Ok((joined, ranges))
     }
 
     fn text(&mut self) -> Result<String, String> {
