@@ -19,8 +19,12 @@ wasm-bindgen --target web --out-dir www/pkg --out-name slant \
 # a few KB smaller raw but ~20 KB larger gzipped. Inlining functions that
 # have one caller (-ocimfs 0 turns it off) builds a few huge functions that
 # V8 runs 10-13% slower in Node, with no gain in gzipped size.
+# --converge repeats the passes while they still shrink the module, and the
+# producers and target-features sections are notes no browser reads: 0.8 KB
+# of gzip together, no change in speed (BENCHMARKS.md#t-wasm-opt-converge).
 # Speed and size: see BENCHMARKS.md#t-wasm-opt.
-wasm-opt -Os -ocimfs 0 --skip-pass=memory-packing --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Os -ocimfs 0 --converge --skip-pass=memory-packing \
+  --strip-producers --strip-target-features --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/slant_bg.wasm -o www/pkg/slant_bg.wasm
 # The page's scripts and styles, bundled and minified into www/pkg.

@@ -296,7 +296,7 @@ impl<'a> Words<'a> {
 /// model learns a weight per bucket, so a strong word it never saw in
 /// training still counts.
 #[derive(Debug, Default, Clone)]
-pub struct Valence(std::collections::HashMap<String, &'static str>);
+pub struct Valence(std::collections::HashMap<String, u32>);
 
 impl Valence {
     pub const BUCKETS: [&'static str; 6] = ["-3", "-2", "-1", "1", "2", "3"];
@@ -316,22 +316,27 @@ impl Valence {
     }
 
     pub fn insert(&mut self, word: &str, bucket: &str) -> Result<(), String> {
+        // The bucket's index: the model's other string-keyed maps map to
+        // `u32`s too, and share one copy of the map's code in the WASM.
         let bucket = Valence::BUCKETS
-            .into_iter()
-            .find(|b| *b == bucket)
+            .iter()
+            .position(|b| *b == bucket)
             .ok_or_else(|| format!("unknown valence bucket `{bucket}`"))?;
-        self.0.insert(word.to_string(), bucket);
+        self.0.insert(word.to_string(), bucket as u32);
         Ok(())
     }
 
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        self.0.get(word).copied()
+        self.0.get(word).map(|&i| Valence::BUCKETS[i as usize])
     }
 
     /// (word, bucket), sorted by word.
     pub fn entries(&self) -> Vec<(&str, &'static str)> {
-        let mut all: Vec<(&str, &'static str)> =
-            self.0.iter().map(|(w, b)| (w.as_str(), *b)).collect();
+        let mut all: Vec<(&str, &'static str)> = self
+            .0
+            .iter()
+            .map(|(w, &i)| (w.as_str(), Valence::BUCKETS[i as usize]))
+            .collect();
         all.sort_unstable();
         all
     }

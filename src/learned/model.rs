@@ -61,7 +61,10 @@ pub struct Model {
     /// Feature key → index of its first weight in `weights`.
     rows: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     weights: Vec<f32>,
-    counts: HashMap<String, Counts>,
+    /// Word → its row in `count_rows`. Every string-keyed map of the model
+    /// maps to a `u32`, so the WASM holds one copy of the map's code.
+    counts: HashMap<String, u32>,
+    count_rows: Vec<Counts>,
     pub valence: features::Valence,
     /// The strings of pair features, numbered, and the pairs by number: a
     /// text's words look their pairs up by two integers (see `score.rs`).
@@ -163,7 +166,9 @@ impl Model {
             if marked.len() != model.techniques.len() {
                 return Err("model: a count without one number per technique".into());
             }
-            model.counts.insert(word, Counts { uses, marked });
+            let row = model.count_rows.len() as u32;
+            model.count_rows.push(Counts { uses, marked });
+            model.counts.insert(word, row);
         }
         for (word, bucket) in unpacked.valence {
             model.valence.insert(&word, &bucket.to_string())?;
@@ -200,7 +205,9 @@ impl Model {
     }
 
     pub fn counts(&self, word: &str) -> Option<&Counts> {
-        self.counts.get(word)
+        self.counts
+            .get(word)
+            .map(|&row| &self.count_rows[row as usize])
     }
 
     pub fn features(&self) -> usize {

@@ -1,9 +1,14 @@
 //! The model file packed for the WASM: `build.rs` reads `models/learned.tsv`
 //! (the readable form `slant train` writes) and packs it with [`pack`]; the
 //! core unpacks it once with [`Unpacked::read`]. Packed and gzipped it is
-//! about 40% of the text gzipped, because like things sit together:
+//! half the text gzipped (30 KB against 60 KB), because like things sit
+//! together:
 //!
-//! - every string (words, pairs' halves) once, sorted, joined by `\n`;
+//! - every string (words, pairs' halves) once, sorted and front-coded:
+//!   each is the number of bytes it shares with the one before (one byte),
+//!   then the rest of it and a `\n`. Sorted words share long prefixes
+//!   ("abandon", "abandoned", …): 12.8 KB gzipped instead of 17.3 KB for
+//!   the strings joined by `\n` (BENCHMARKS.md#t-model-front-coding);
 //! - features sorted by template and first string, their first string as a
 //!   delta from the previous feature's (small numbers), their second string
 //!   as an index (the empty string sorts first, at 0);
@@ -13,6 +18,8 @@
 //!
 //! Integers are LEB128 varints; weights are `i8` tenths (the text file's
 //! unit). Plain `std` only: `build.rs` includes this file as it is.
+
+use std::ops::Range;
 
 /// Feature: (template index, first string, second string, weights in tenths).
 pub type Feature = (u8, String, String, Vec<i8>);
@@ -33,7 +40,7 @@ pub struct Unpacked {
     pub valence: Vec<(String, i8)>,
 }
 
-const MAGIC: &[u8; 4] = b"SLM1";
+const MAGIC: &[u8; 4] = b"SLM2";
 
 /// The feature templates' names, in the order of `features::Template::ALL`.
 pub const TEMPLATE_NAMES: [&str; 17] = [
@@ -192,7 +199,15 @@ pub fn pack(model: &Unpacked) -> Vec<u8> {
         varint(&mut out, u64::from(*threshold));
     }
     varint(&mut out, u64::from(model.extend));
-    text(&mut out, &strings.join("\n"));
+    varint(&mut out, strings.len() as u64);
+    let mut previous = "";
+    for s in &strings {
+        let shared = shared_prefix(previous, s);
+        out.push(shared as u8);
+        out.extend_from_slice(&s.as_bytes()[shared..]);
+        out.push(b'\n');
+        previous = s;
+    }
 
     let mut features: Vec<&Feature> = model.features.iter().collect();
     features.sort_by_key(|(t, a, b, _)| (*t, index(a), b.clone()));
@@ -258,12 +273,12 @@ impl Unpacked {
             model.classes.push((techniques, r.small()?));
         }
         model.extend = r.small()?;
-        let joined = r.text()?;
-        let strings: Vec<&str> = joined.split('\n').collect();
+        let (joined, strings) = r.front_coded()?;
         let string = |i: usize| -> Result<String, String> {
             strings
                 .get(i)
-                .map(|s| s.to_string())
+                .and_then(|range| joined.get(range.clone()))
+                .map(str::to_string)
                 .ok_or_else(|| "a string index past the table".to_string())
         };
 
@@ -347,6 +362,21 @@ fn varint(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+/// The bytes `a` and `b` begin with alike, at most 255 and never inside a
+/// character.
+fn shared_prefix(a: &str, b: &str) -> usize {
+    let mut n = a
+        .bytes()
+        .zip(b.bytes())
+        .take(255)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
 fn text(out: &mut Vec<u8>, s: &str) {
     varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
@@ -384,6 +414,34 @@ impl<'a> Reader<'a> {
 
     fn small<T: TryFrom<u64>>(&mut self) -> Result<T, String> {
         T::try_from(self.varint()?).map_err(|_| "a number out of range".to_string())
+    }
+
+    /// The sorted strings [`pack`] front-codes: all of them one after
+    /// another in one text, and each one's range in it (one allocation and
+    /// one UTF-8 check for them all).
+    fn front_coded(&mut self) -> Result<(String, Vec<Range<usize>>), String> {
+        let n = self.count()?;
+        let mut joined: Vec<u8> = Vec::with_capacity(n * 8);
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let shared = usize::from(self.take(1)?[0]);
+            let previous = ranges.last().cloned().unwrap_or_default();
+            if shared > previous.len() {
+                return Err("a bad shared prefix".into());
+            }
+            let rest = &self.bytes[self.at..];
+            let len = rest
+                .iter()
+                .position(|&b| b == b'\n')
+                .ok_or("the packed model ends early")?;
+            let start = joined.len();
+            joined.extend_from_within(previous.start..previous.start + shared);
+            joined.extend_from_slice(&rest[..len]);
+            ranges.push(start..joined.len());
+            self.at += len + 1;
+        }
+        let joined = String::from_utf8(joined).map_err(|_| "a string not UTF-8")?;
+        Ok((joined, ranges))
     }
 
     fn text(&mut self) -> Result<String, String> {
@@ -424,10 +482,42 @@ mod tests {
         assert_eq!(read, expected);
     }
 
+    /// The model compiled into the core is the model file, feature for
+    /// feature, weight for weight (the core scores with the packed one).
+    #[test]
+    fn the_compiled_in_model_is_the_model_file() {
+        let packed = include_bytes!(concat!(env!("OUT_DIR"), "/learned.bin"));
+        let text = include_str!("../../models/learned.tsv");
+        let sorted = |mut m: Unpacked| {
+            m.features.sort();
+            m.counts.sort();
+            m.valence.sort();
+            m
+        };
+        let read = sorted(Unpacked::read(packed).unwrap());
+        assert_eq!(read, sorted(Unpacked::from_text(text).unwrap()));
+        assert!(read.features.len() > 8000 && read.valence.len() > 2000);
+    }
+
+    #[test]
+    fn front_coding_keeps_every_string() {
+        let mut model = Unpacked::from_text(TEXT).unwrap();
+        for word in ["vil", "vilé", "vilést", "", "a\u{e9}b", "a\u{e8}"] {
+            model.valence.push((word.to_string(), 2));
+        }
+        let long = "x".repeat(300);
+        model.valence.push((long.clone() + "a", 1));
+        model.valence.push((long + "b", 1));
+        let mut read = Unpacked::read(&pack(&model)).unwrap();
+        read.valence.sort();
+        model.valence.sort();
+        assert_eq!(read.valence, model.valence);
+    }
+
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
         assert!(Unpacked::read(b"").is_err());
-        assert!(Unpacked::read(b"SLM1\xff\xff").is_err());
+        assert!(Unpacked::read(b"SLM2\xff\xff").is_err());
         let packed = pack(&Unpacked::from_text(TEXT).unwrap());
         for cut in 0..packed.len() {
             assert!(Unpacked::read(&packed[..cut]).is_err());
