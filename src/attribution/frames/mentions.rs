@@ -1,0 +1,121 @@
+//! Sources mentioned outside any frame.
+
+use super::*;
+
+/// People named in a sentence outside its quotations ("Councillor Tom
+/// Whitcombe"), with evidence that each is a person: a given name, a title
+/// or role, an age or a role in apposition; and the organisations it names
+/// ("Network Connect, the state-owned operator, …"), whom a later "its" may
+/// mean.
+pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentions {
+    let mut found = Mentions::default();
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some(run) = name_right(tokens, k) else {
+            k += 1;
+            continue;
+        };
+        k = run.end;
+        if tokens[run.start].quoted {
+            continue;
+        }
+        // A lone capitalised word is a person to no later "he", and an
+        // organisation only by its word or as an acronym: most are a
+        // sentence's first word, read no further.
+        if run.len() == 1 {
+            let t = &tokens[run.start];
+            let acronym = t.text.len() >= 2 && all_caps(t.text);
+            if !acronym && !ORGANISATION_WORDS.contains(t.lower()) {
+                continue;
+            }
+        }
+        let before = run.start.checked_sub(1).map(|b| &tokens[b]);
+        let evidence = phrase::Evidence {
+            the: before.is_some_and(|t| t.lower() == "the"),
+            located: before.is_some_and(|t| {
+                crate::attribution::words::PLACE_PREPOSITIONS.contains(&t.lower())
+            }),
+            ..Default::default()
+        };
+        // What comes after the name: its verb makes it the subject, whom a
+        // later "he" or "she" is likely to mean ("Councillor Tom Whitcombe
+        // spoke next"); an object ("traded away shortstop Marcus Bell") is not.
+        let after = tokens.get(run.end);
+        let verb_after = after.is_some_and(|t| {
+            !t.is_capitalized()
+                && (matches!(
+                    t.lower(),
+                    "has"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "will"
+                        | "would"
+                        | "lives"
+                        | "runs"
+                        | "owns"
+                        | "works"
+                ) || t
+                    .verb
+                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third)))
+        }) || after.is_some_and(|t| t.text == ",")
+            && tokens.get(run.end + 1).is_some_and(|t| {
+                let w = t.lower();
+                matches!(w, "who" | "a" | "an" | "the" | "he" | "she")
+                    || w.bytes().all(|b| b.is_ascii_digit())
+            });
+        match phrase::name_kind(cx.text, tokens, run.clone(), evidence, cx.known) {
+            Some((name, SourceKind::Person, _)) if run.len() >= 2 => {
+                let bare = clean_name(&name, SourceKind::Person);
+                if bare.contains(' ')
+                    && (run.start == 0 && verb_after || person_evidence(tokens, &run, &bare))
+                {
+                    if verb_after {
+                        found.subjects.push(found.people.len());
+                    }
+                    found.people.push((name, span(tokens, &run)));
+                }
+            }
+            Some((name, SourceKind::Organisation, _)) => {
+                // An organisation named outright (an organisation's word, an
+                // acronym) or set after a body's common noun ("Whitford's
+                // company, Everbirch Naturals,"); not "the Spanish stock
+                // market regulator", where the name only describes.
+                let modifier = after.is_some_and(|t| t.is_word() && !t.is_capitalized());
+                if !modifier {
+                    found.organisations.push((name, span(tokens, &run)));
+                }
+            }
+            Some((name, SourceKind::Person, true)) if run.len() >= 2 || run.start >= 2 => {
+                let body_before = run.start >= 2
+                    && tokens[run.start - 1].text == ","
+                    && crate::attribution::words::INSTITUTION_HEADS
+                        .contains(tokens[run.start - 2].lower());
+                if body_before {
+                    found.organisations.push((name, span(tokens, &run)));
+                }
+            }
+            Some((name, SourceKind::Person, _)) => {
+                let body_before = run.start >= 2
+                    && tokens[run.start - 1].text == ","
+                    && crate::attribution::words::INSTITUTION_HEADS
+                        .contains(tokens[run.start - 2].lower());
+                if body_before {
+                    found.organisations.push((name, span(tokens, &run)));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The people and organisations a sentence names, each with where.
+#[derive(Debug, Default)]
+pub(in crate::attribution) struct Mentions {
+    pub(in crate::attribution) people: Vec<(String, Range<usize>)>,
+    /// Which of `people` are subjects (a verb follows them): a later "he"
+    /// or "she" may mean them.
+    pub(in crate::attribution) subjects: Vec<usize>,
+    pub(in crate::attribution) organisations: Vec<(String, Range<usize>)>,
+}

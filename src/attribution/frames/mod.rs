@@ -1,0 +1,690 @@
+//! Reporting frames: where a sentence says who says so.
+//!
+//! A frame is a verb of saying or believing with its subject — "Keller
+//! said", "said the port authority", "several senior economists now
+//! believe", "Thorn's defenders will tell you", "It is widely believed" —
+//! an "according to" phrase, "as reported in …", or a document that is the
+//! subject of any verb ("The district's revised schedule moves the start").
+//!
+//! For each verb (`verbs.rs`, every tense) the finder walks left over what
+//! may stand between a subject and its verb (auxiliaries, adverbs, "begun
+//! to", "last night"), noting a negation ("has not said": no frame) and a
+//! passive ("is believed"). Then it takes the subject:
+//!
+//! - after a quotation or a comma the subject may follow the verb ("…,”
+//!   fumed Leanne Corbett"), and is taken there if a phrase ends cleanly;
+//! - otherwise it is the phrase from the start of the clause to the verb,
+//!   split at commas: an introductory piece ("Under the new rules,") is
+//!   skipped, a role followed by a name ("A Corps spokesman, Dwayne
+//!   Kettering,") gives the name, and a hedge anywhere in the pieces ("…,
+//!   who asked not to be named,") makes the subject vague;
+//! - an impersonal passive ("it has long been understood") or the author
+//!   told ("I am told") is vague; a passive with "by" has its agent.
+//!
+//! `phrase.rs` reads the phrase. A verb whose reporting sense depends on
+//! what follows ("added that …", not "added a third goal") needs a clause,
+//! a quotation or a colon after it, unless a document is its subject; a
+//! base form ("say") needs a plural subject or an auxiliary; "told schools
+//! to restrict phones" is an instruction, not a report.
+//!
+//! Every walk is bounded (a clause of at most `MAX_CLAUSE` tokens, a phrase
+//! after a verb of at most `MAX_AFTER`), so a sentence costs time in
+//! proportion to its length. Verbs inside a quotation are the speaker's
+//! words, not a frame.
+//!
+//! `person_mentions` is here too: the people a sentence names without
+//! citing them ("Councillor Tom Whitcombe spoke next"), whom a later "he"
+//! or "she" may mean. A mention needs evidence that it is a person.
+
+use super::phrase::{self, person_evidence, Known, Reading, Subject, Vagueness};
+use super::sources::clean_name;
+use super::tokens::{name_right, span, Token};
+use super::verbs::{self, Class, Form};
+use super::SourceKind;
+use crate::attribution::words::{
+    all_caps, WordList, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS,
+    NEGATIONS, ORGANISATION_WORDS, REFUSALS, SKIPPABLE,
+};
+use std::ops::Range;
+
+mod constructions;
+mod mentions;
+mod subject;
+
+use constructions::*;
+pub(super) use mentions::mentions;
+use subject::*;
+
+/// The longest clause read back from a verb, in tokens.
+const MAX_CLAUSE: usize = 40;
+/// The longest phrase read after a verb or "according to".
+const MAX_AFTER: usize = 20;
+/// The most tokens skipped between a subject and its verb.
+const MAX_CHAIN: usize = 8;
+
+/// A reporting frame, as its subject.
+#[derive(Debug, Clone)]
+pub(super) struct Frame {
+    pub(super) subject: Subject,
+    /// Where the subject is written.
+    pub(super) range: Range<usize>,
+    /// The verb's token, and whether the subject is plural.
+    pub(super) verb: usize,
+    pub(super) plural: bool,
+    /// For a vague subject: the words to flag ("Some residents have begun
+    /// to question"), and why.
+    pub(super) flag: Option<(Range<usize>, Vagueness)>,
+}
+
+/// What a sentence claims everyone knows: "Every teacher knows".
+#[derive(Debug, Clone)]
+pub(super) struct Certainty {
+    pub(super) range: Range<usize>,
+}
+
+/// What the frame finders need besides the tokens.
+pub(super) struct Context<'a> {
+    pub(super) text: &'a str,
+    pub(super) known: &'a dyn Known,
+    /// Lower-case words of the publisher's name ("beacon"), for "The
+    /// Beacon understands".
+    pub(super) publisher: &'a [String],
+}
+
+/// Reporting frames of one sentence, and its claims of universal knowledge.
+pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certainty>) {
+    let mut found = Vec::new();
+    let mut certain = Vec::new();
+    for i in 0..tokens.len() {
+        let token = &tokens[i];
+        if token.quoted || !token.is_word() {
+            continue;
+        }
+        let lower = token.lower();
+        if lower == "according" && tokens.get(i + 1).is_some_and(|t| t.lower() == "to") {
+            found.extend(according(cx, tokens, i + 2, i));
+            continue;
+        }
+        // "as reported in last week's Mercury", "as reported by Reuters".
+        if lower == "as"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower(), "reported" | "quoted" | "stated" | "noted"))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.lower(), "in" | "by"))
+        {
+            // What reported it is a publication: "last week's Mercury".
+            let from = tokens.get(i + 3).map_or(0, |t| t.range.start);
+            found.extend(according(cx, tokens, i + 3, i).map(|mut frame| {
+                if tokens[i + 2].lower() == "in" {
+                    if let Subject::Named { kind, name } = &mut frame.subject {
+                        *kind = SourceKind::Document;
+                        *name = cx.text[from.min(frame.range.start)..frame.range.end].to_string();
+                    }
+                }
+                frame
+            }));
+            continue;
+        }
+        // "Not all analysts were persuaded", "Scientists are stunned": a
+        // group's state of mind, the same vague attribution as "believe".
+        if BE_FORMS.contains(&lower) {
+            found.extend(stance(cx, tokens, i));
+            continue;
+        }
+        // "gave a similar account", "gave evidence": a report.
+        let account = matches!(lower, "gave" | "give" | "gives" | "given")
+            && tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
+                matches!(
+                    t.lower(),
+                    "account"
+                        | "evidence"
+                        | "details"
+                        | "testimony"
+                        | "interview"
+                        | "briefing"
+                        | "statement"
+                )
+            });
+        let verb = if account {
+            Some(verbs::Verb {
+                class: Class::Say,
+                form: if matches!(lower, "gave" | "given") {
+                    Form::Past
+                } else {
+                    Form::Base
+                },
+            })
+        } else {
+            token.verb
+        };
+        let Some(verb) = verb else {
+            continue;
+        };
+        if let Some(frame) = frame_at(cx, tokens, i, verb.class, verb.form, &mut certain) {
+            found.push(frame);
+        }
+    }
+    (found, certain)
+}
+
+/// The frame of the verb at `v`, if it has one.
+fn frame_at(
+    cx: &Context,
+    tokens: &[Token],
+    v: usize,
+    class: Class,
+    form: Form,
+    certain: &mut Vec<Certainty>,
+) -> Option<Frame> {
+    // A participle modifying a noun ("the schedule, posted on its website",
+    // "a summary released with the schedule") is no verb of its own.
+    if participle(tokens, v, class, form) {
+        return None;
+    }
+    // A base form after a determiner or a preposition is a noun: "the
+    // state Rangeland Board", "a conference call", "for review".
+    // "the reports", "its estimates": a plural noun, too.
+    if matches!(form, Form::Base | Form::Third)
+        && v > 0
+        && NOUN_BEFORE.contains(&tokens[v - 1].lower())
+    {
+        return None;
+    }
+    // A verb that reports only before a clause, or with a document or
+    // researchers as subject, is checked for both before its subject is
+    // read: most such words are nouns or plain actions ("added a third").
+    if matches!(class, Class::Ambiguous | Class::Study) && !clause_follows(tokens, v) {
+        let from = v.saturating_sub(12);
+        let document_near = tokens[from..v].iter().any(|t| {
+            let w = t.lower();
+            crate::attribution::words::DOCUMENT_HEADS.contains(w)
+                || matches!(
+                    w,
+                    "researchers" | "scientists" | "team" | "authors" | "investigators"
+                )
+        });
+        if !document_near && (class == Class::Study || !quotation_soon(tokens, v)) {
+            return None;
+        }
+    }
+    // "Critics are saying", "Pike keeps calling": a progressive is finite.
+    let progressive = form == Form::Ing
+        && v > 0
+        && matches!(
+            tokens[v - 1].lower(),
+            "is" | "are" | "was" | "were" | "keep" | "keeps" | "kept" | "been"
+        );
+    if form == Form::Ing && !progressive {
+        return with_ing(cx, tokens, v);
+    }
+    let chain = chain_left(tokens, v);
+    if chain.negated {
+        return None;
+    }
+    if chain.passive && form == Form::Past && !progressive {
+        return passive(cx, tokens, v, class, &chain);
+    }
+    if form == Form::Base && !chain.auxiliary && v > 0 && !tokens[v - 1].is_word() {
+        return None; // "…, say" is no frame
+    }
+    // After a quotation or a comma, with nothing between, the subject may
+    // follow: "…,” said Keller.
+    let inverted = chain.start == v
+        && v > 0
+        && matches!(tokens[v - 1].text, "”" | "\"" | "," | "’" | "'" | "“");
+    // After a comma only a name may follow ("…, said Keller"): "…, said
+    // ranchers could apply" is the verb's object.
+    let after_comma = v > 0 && tokens[v - 1].text == ",";
+    let right = || {
+        after(cx, tokens, v + 1, Some(v)).filter(|(_, r)| {
+            !after_comma
+                || matches!(r.subject, Subject::Named { .. })
+                    && tokens[r.tokens.start].is_capitalized()
+        })
+    };
+    let reading = if inverted || chain.start == 0 {
+        right().or_else(|| {
+            (chain.start > 0)
+                .then(|| before(cx, tokens, chain.start))
+                .flatten()
+        })
+    } else {
+        before(cx, tokens, chain.start)
+    };
+    let (reading, range) = match reading {
+        Some(frame) => {
+            let reading = frame.1;
+            (reading, frame.0)
+        }
+        None => return None,
+    };
+    // "Everyone knows", "every teacher knows": certainty, not a source;
+    // "knows someone who …" is acquaintance.
+    if class == Class::Know {
+        if tokens.get(v + 1).is_some_and(|t| {
+            matches!(
+                t.lower(),
+                "someone"
+                    | "somebody"
+                    | "anyone"
+                    | "anybody"
+                    | "people"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "each"
+                    | "no-one"
+            )
+        }) {
+            return None;
+        }
+        if let Subject::Vague {
+            why: Vagueness::Universal,
+            ..
+        } = reading.subject
+        {
+            certain.push(Certainty {
+                range: range.start..tokens[v].range.end,
+            });
+        }
+        return None;
+    }
+    if !accepts(tokens, v, class, form, &reading, &chain) {
+        return None;
+    }
+    let subject = match reading.subject {
+        // "The Beacon understands": the paper's unnamed sources; "the Daily
+        // Beacon can reveal": the paper's own claim, which is the author's.
+        Subject::Named {
+            ref name,
+            kind: SourceKind::Organisation,
+        } if publication(name, cx.publisher) => {
+            if matches!(
+                tokens[v].lower(),
+                "understands" | "understood" | "learned" | "learnt" | "learns"
+            ) {
+                Subject::Vague {
+                    phrase: name.clone(),
+                    why: Vagueness::Publication,
+                }
+            } else {
+                return None;
+            }
+        }
+        // A lone capitalised word nothing else tells about is a person only
+        // when it plainly speaks: "Hale told reporters", not "Shinglesea
+        // has welcomed visitors".
+        Subject::Named {
+            kind: SourceKind::Person,
+            ..
+        } if reading.weak && !speech(tokens[v].lower()) && !quotation_soon(tokens, v) => {
+            return None
+        }
+        subject => subject,
+    };
+    let mut frame = frame(subject, range, tokens[v].range.end);
+    frame.verb = v;
+    frame.plural = reading.plural;
+    Some(frame)
+}
+
+fn frame(subject: Subject, range: Range<usize>, verb_end: usize) -> Frame {
+    let flag = match &subject {
+        Subject::Vague { why, .. } => {
+            Some((range.start.min(verb_end)..verb_end.max(range.end), *why))
+        }
+        _ => None,
+    };
+    Frame {
+        subject,
+        range,
+        verb: 0,
+        plural: false,
+        flag,
+    }
+}
+
+/// Words before which a verb form is a noun.
+const NOUN_BEFORE: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "every",
+    "each",
+    "no",
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "during",
+    "after",
+    "before",
+    "public",
+    "conference",
+    "any",
+    "some",
+    "whose",
+];
+
+/// A participle modifying a noun, not a verb of its own: "the schedule,
+/// posted on its website", "a summary released with the schedule",
+/// "Figures for England published on Thursday by the agency".
+fn participle(tokens: &[Token], v: usize, class: Class, form: Form) -> bool {
+    form == Form::Past
+        && matches!(class, Class::Ambiguous | Class::Publish | Class::Study)
+        && v > 0
+        && tokens[v - 1].is_word()
+        && !matches!(
+            tokens[v - 1].lower(),
+            "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "has" | "have" | "had"
+        )
+        && tokens.get(v + 1).is_some_and(|t| {
+            matches!(
+                t.lower(),
+                "by" | "with" | "on" | "in" | "at" | "under" | "from" | "to"
+            )
+        })
+}
+
+/// Whether the verb at `v` reports with this subject.
+fn accepts(
+    tokens: &[Token],
+    v: usize,
+    class: Class,
+    form: Form,
+    reading: &Reading,
+    chain: &Chain,
+) -> bool {
+    let next = tokens.get(v + 1).map(|t| t.lower());
+    // A plain "say" needs a plural subject or an auxiliary: "economists
+    // estimate", "they will tell you"; not "a new report".
+    if form == Form::Base && !chain.auxiliary && !reading.plural {
+        return false;
+    }
+    if class == Class::Think && reading.definite_group {
+        return false;
+    }
+    match class {
+        Class::Heard => reading_head_is(
+            reading,
+            &[
+                "court", "inquest", "tribunal", "jury", "hearing", "inquiry", "trial",
+            ],
+        ),
+        Class::Ambiguous if matches!(tokens[v].lower(), "asked" | "ask" | "asks" | "asking") => {
+            // "asked Congress for feed", "asked residents to stay indoors".
+            !matches!(next, Some("for")) && !instruction(tokens, v) && clause_follows(tokens, v)
+        }
+        Class::Ambiguous => reading.document || reading.research || clause_follows(tokens, v),
+        // "the schedule moves the start", "researchers followed 900 families".
+        Class::Study => reading.document || reading.research,
+        _ if reading.research && class == Class::Ambiguous => true,
+        Class::Say if matches!(tokens[v].lower(), "told" | "tell" | "tells" | "telling") => {
+            // "told schools to restrict phones" is an instruction.
+            !instruction(tokens, v)
+        }
+        Class::Quoted => false,
+        _ => !(matches!(tokens[v].lower(), "asked" | "ask" | "asks") && next == Some("for")),
+    }
+}
+
+/// "according to X", "as reported in X": X, flagged if vague from the
+/// opening words on.
+fn according(cx: &Context, tokens: &[Token], start: usize, opening: usize) -> Option<Frame> {
+    let (mut range, mut reading) = after(cx, tokens, start, None)?;
+    // "according to figures presented by the city's finance director,
+    // Gloria Mbeki.": a person named in apposition at the end is the source.
+    let phrase_end = tokens.partition_point(|t| t.range.start < range.end);
+    if !matches!(
+        reading.subject,
+        Subject::Named {
+            kind: SourceKind::Person,
+            ..
+        }
+    ) && tokens.get(phrase_end).is_some_and(|t| t.text == ",")
+    {
+        if let Some(run) = name_right(tokens, phrase_end + 1) {
+            let closes = tokens
+                .get(run.end)
+                .is_none_or(|t| matches!(t.text, "," | "." | ";"));
+            if closes {
+                if let Some(named) = phrase::read(cx.text, tokens, run, cx.known) {
+                    if matches!(
+                        named.subject,
+                        Subject::Named {
+                            kind: SourceKind::Person,
+                            ..
+                        }
+                    ) {
+                        range = span(tokens, &named.tokens);
+                        reading = named;
+                    }
+                }
+            }
+        }
+    }
+    let opening = tokens[opening].range.start;
+    let mut frame = frame(reading.subject, range.clone(), range.end);
+    if let Some((flagged, _)) = &mut frame.flag {
+        flagged.start = opening;
+    }
+    Some(frame)
+}
+
+/// Whether a reading's subject names a body with one of `heads`.
+fn reading_head_is(reading: &Reading, heads: &[&str]) -> bool {
+    let name = match &reading.subject {
+        Subject::Named { name, .. } => name.to_lowercase(),
+        Subject::Definite { head, phrase, .. } => format!("{phrase} {head}"),
+        _ => return false,
+    };
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| heads.contains(&w))
+}
+
+/// After an ambiguous verb, what makes it report: "that", a colon, a
+/// quotation soon after, "as" ("described it as"), "for" ("called for"),
+/// "out" ("pointed out"), a question word ("asked whether"), or a new
+/// subject ("added it would …").
+fn clause_follows(tokens: &[Token], v: usize) -> bool {
+    let Some(next) = tokens.get(v + 1) else {
+        return true;
+    };
+    if matches!(next.text, "," | ":" | "." | ";" | "“" | "\"" | "‘" | "—") {
+        return true;
+    }
+    let word = next.lower();
+    if matches!(
+        word,
+        "that"
+            | "as"
+            | "for"
+            | "out"
+            | "whether"
+            | "if"
+            | "why"
+            | "what"
+            | "how"
+            | "when"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "there"
+            | "this"
+    ) {
+        return true;
+    }
+    // "wrote in a letter that …", "added on Friday that …".
+    if tokens[v + 1..tokens.len().min(v + 9)]
+        .iter()
+        .any(|t| t.lower() == "that" && !t.quoted)
+        && matches!(
+            word,
+            "in" | "on" | "at" | "to" | "last" | "during" | "later" | "earlier"
+        )
+    {
+        return true;
+    }
+    // A quotation soon after: "calling this a “rebuild”", "posted an
+    // emoji and the words: “Here we go again.”"
+    quotation_soon(tokens, v)
+}
+
+/// A quotation within a dozen tokens after the verb at `v`.
+fn quotation_soon(tokens: &[Token], v: usize) -> bool {
+    tokens[v + 1..tokens.len().min(v + 12)]
+        .iter()
+        .any(|t| t.quoted)
+}
+
+/// "told schools to restrict phones", "asked residents to stay indoors".
+fn instruction(tokens: &[Token], v: usize) -> bool {
+    let mut k = v + 1;
+    while k < tokens.len()
+        && k <= v + 5
+        && tokens[k].is_word()
+        && tokens[k].lower() != "to"
+        && tokens[k].lower() != "that"
+    {
+        k += 1;
+    }
+    k > v + 1
+        && tokens.get(k).is_some_and(|t| t.lower() == "to")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        && !matches!(
+            tokens.get(k + 1).map(|t| t.lower()),
+            Some("the" | "a" | "an" | "reporters" | "journalists")
+        )
+}
+
+/// What lies between a subject and its verb, read leftwards.
+struct Chain {
+    /// The token just after the subject.
+    start: usize,
+    passive: bool,
+    negated: bool,
+    /// An auxiliary or "to" carries the verb: "will tell", "begun to suspect".
+    auxiliary: bool,
+}
+
+fn chain_left(tokens: &[Token], v: usize) -> Chain {
+    let mut j = v;
+    let mut chain = Chain {
+        start: v,
+        passive: false,
+        negated: false,
+        auxiliary: false,
+    };
+    while j > 0 && v - j < MAX_CHAIN {
+        let t = &tokens[j - 1];
+        let lower = t.lower();
+        if !t.is_word() || t.quoted {
+            break;
+        }
+        if NEGATIONS.contains(&lower) || matches!(lower, "should" | "must" | "ought" | "shall") {
+            // "has not said", and "should find": no report.
+            chain.negated = true;
+            j -= 1;
+        } else if BE_FORMS.contains(&lower) {
+            chain.passive = true;
+            chain.auxiliary = true;
+            j -= 1;
+        } else if SKIPPABLE.contains(lower) {
+            chain.auxiliary |= !matches!(
+                lower,
+                "also"
+                    | "later"
+                    | "previously"
+                    | "earlier"
+                    | "then"
+                    | "further"
+                    | "again"
+                    | "once"
+                    | "first"
+                    | "long"
+                    | "now"
+                    | "still"
+                    | "already"
+                    | "often"
+                    | "even"
+                    | "just"
+                    | "too"
+                    | "soon"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+            ) && !lower.ends_with("ly");
+            j -= 1;
+        } else if lower.ends_with("ly") && !t.is_capitalized() && lower.len() > 3 && lower != "only"
+        {
+            j -= 1;
+        } else if lower == "to" && j >= 2 {
+            let before = tokens[j - 2].lower();
+            if REFUSALS.contains(&before) {
+                chain.negated = true;
+                j -= 2;
+            } else if CHAIN_VERBS.contains(&before) {
+                chain.auxiliary = true;
+                j -= 2;
+            } else {
+                break;
+            }
+        } else if CHAIN_VERBS.contains(&lower) {
+            // "keeps calling".
+            chain.auxiliary = true;
+            j -= 1;
+        } else if j >= 2
+            && MONTHS_AND_DAYS.contains(time_word(lower))
+            && matches!(
+                tokens[j - 2].lower(),
+                "last" | "on" | "this" | "late" | "early" | "earlier"
+            )
+        {
+            // "last night insisted", "on Monday said".
+            j -= 2;
+        } else if MONTHS_AND_DAYS.contains(lower)
+            && matches!(lower, "today" | "yesterday" | "tonight")
+        {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    // "is … told" only if the be-form is not itself preceded by "what"/"how".
+    chain.start = j;
+    chain
+}
+
+fn time_word(word: &str) -> &str {
+    match word {
+        "night" | "week" | "month" | "year" | "morning" | "evening" | "afternoon" | "weekend" => {
+            "today"
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests;

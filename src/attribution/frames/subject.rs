@@ -1,0 +1,582 @@
+//! A reporting verb's subject: read leftwards through its clause
+//! (`before`), or after the verb and after "according to" (`after`).
+
+use super::*;
+
+/// The subject before the verb whose chain starts at `chain_start`: the
+/// clause from its start, split at commas.
+pub(super) fn before(
+    cx: &Context,
+    tokens: &[Token],
+    chain_start: usize,
+) -> Option<(Range<usize>, Reading)> {
+    let end = chain_start;
+    if end == 0 {
+        return None;
+    }
+    // The clause's start: a break, or the bound.
+    let mut start = end;
+    let mut after_verb = false;
+    while start > 0 && end - start < MAX_CLAUSE {
+        let t = &tokens[start - 1];
+        // "groups that oppose school requirements said": a relative "that".
+        let relative_that = t.lower() == "that"
+            && start < end
+            && tokens[start].is_word()
+            && !tokens[start].is_capitalized()
+            && !matches!(
+                tokens[start].lower(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "this"
+                    | "there"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "most"
+            )
+            && start > 1
+            && tokens[start - 2].is_word();
+        if t.quoted
+            || CLAUSE_BREAKS.contains(t.lower())
+                && !continues_name(tokens, start - 1)
+                && !relative_that
+        {
+            // "…, who has run a bakery since 2009, said": inside a relative
+            // clause, a break is the clause's own.
+            if t.is_word() {
+                if let Some(relative) =
+                    relative_before(tokens, start - 1, end.saturating_sub(MAX_CLAUSE))
+                {
+                    start = relative;
+                    continue;
+                }
+                // "When the school began …, its headteacher, Owain
+                // Prydderch, reported": the first piece is the "when" clause.
+                after_verb = t.lower() != "that";
+            }
+            break;
+        }
+        // A verb or an auxiliary before the subject ends the clause ("…
+        // would continue and the company said"), unless it is in a relative
+        // clause inside the subject ("Linnea Fairbanks, who has run a
+        // bakery since 2009, said").
+        let modifier = t
+            .verb
+            .is_some_and(|v| participle(tokens, start - 1, v.class, v.form));
+        if start < end && is_finite(t) && !t.is_capitalized() && !modifier {
+            match relative_before(tokens, start - 1, end.saturating_sub(MAX_CLAUSE)) {
+                Some(relative) => {
+                    start = relative;
+                    continue;
+                }
+                None => {
+                    // A verb right before the subject makes it its object
+                    // ("told analysts on a conference call that"); one
+                    // before a comma ends another clause ("Under the new
+                    // rules, Ray Dorsey told me").
+                    after_verb = true;
+                    break;
+                }
+            }
+        }
+        start -= 1;
+    }
+    // The clause's pieces between commas, left to right.
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut piece_start = start;
+    for k in start..end {
+        if tokens[k].text == "," && !based_after(tokens, k) {
+            if piece_start < k {
+                pieces.push(piece_start..k);
+            }
+            piece_start = k + 1;
+        }
+    }
+    let apposition = piece_start == end;
+    if piece_start < end {
+        pieces.push(piece_start..end);
+    }
+    if !apposition {
+        // No comma before the verb: the last piece is the subject ("Under
+        // the new rules, Ray Dorsey told me"; "…, the assessment says") —
+        // unless it follows another verb, whose object it is ("told
+        // analysts on a conference call that": "call" is no verb here).
+        if after_verb && pieces.len() == 1 && tokens.get(start).is_some_and(|t| t.text != ",") {
+            return None;
+        }
+        let last = pieces.last()?.clone();
+        let reading = phrase::read(cx.text, tokens, last, cx.known)?;
+        return Some((span(tokens, &reading.tokens), reading));
+    }
+    // A comma before the verb: "Maria Keller, a spokeswoman for the port
+    // authority, said". The first piece is the subject, unless it ends a
+    // clause the walk cut into, or introduces ("Under the new rules,").
+    let mut first = usize::from(after_verb && pieces.len() > 1);
+    while first + 1 < pieces.len() && introductory(tokens, &pieces[first]) {
+        first += 1;
+    }
+    let pieces = &pieces[first..];
+    let subject = pieces.first()?.clone();
+    // A hedge in any piece ("…, who asked not to be named,") is the subject's.
+    let whole = subject.start..pieces.last()?.end;
+    let hedged = phrase::has_hedge(tokens, whole.clone())
+        .then(|| phrase::read(cx.text, tokens, whole.clone(), cx.known))
+        .flatten()
+        .filter(|r| {
+            matches!(
+                r.subject,
+                Subject::Vague {
+                    why: Vagueness::Hedged,
+                    ..
+                }
+            )
+        });
+    if let Some(mut reading) = hedged {
+        reading.tokens = subject.clone();
+        let range = span(tokens, &whole);
+        return Some((range, reading));
+    }
+    let reading = phrase::read(cx.text, tokens, subject.clone(), cx.known);
+    // A document, then where it comes from: "The research, carried out at
+    // the Veridian Longevity Institute in Cedar Mesa, found".
+    if reading.as_ref().is_some_and(|r| r.document) {
+        for piece in &pieces[1..] {
+            if let Some(k) = (piece.start..piece.end)
+                .find(|&k| matches!(tokens[k].lower(), "by" | "at" | "from"))
+            {
+                let mut j = k + 1;
+                while j < piece.end && matches!(tokens[j].lower(), "the" | "a" | "an") {
+                    j += 1;
+                }
+                if j < piece.end && tokens[j].is_capitalized() {
+                    if let Some(author) = phrase::read(cx.text, tokens, j..piece.end, cx.known) {
+                        if matches!(
+                            author.subject,
+                            Subject::Named {
+                                kind: SourceKind::Organisation,
+                                ..
+                            }
+                        ) {
+                            return Some((span(tokens, &author.tokens), author));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A role, then a name: "A Corps spokesman, Dwayne Kettering, said";
+    // "One of those groups, Heartland Families for Medical Freedom, said".
+    if let Some(name_piece) = pieces.get(1) {
+        // A role: a phrase whose head is a common noun ("Crestline's chief
+        // executive", "One of those groups"), or a title and what it is for
+        // ("The MP for Brackenfield North"); not a name ("Grupo Vidriero
+        // Ortúzar, Europe's fourth-largest maker of glass, said").
+        let role_like = match &reading {
+            None => true,
+            Some(Reading {
+                subject: Subject::Named { kind, name },
+                ..
+            }) => {
+                *kind != SourceKind::Person
+                    && (name.chars().next().is_some_and(char::is_lowercase)
+                        || tokens[subject.clone()].iter().any(|t| {
+                            t.is_word()
+                                && !t.is_capitalized()
+                                && !matches!(t.lower(), "of" | "for" | "the" | "and" | "&" | "de")
+                        }))
+            }
+            Some(_) => true,
+        };
+        if role_like && tokens[name_piece.start].is_capitalized() {
+            if let Some(named) = phrase::read(cx.text, tokens, name_piece.clone(), cx.known) {
+                if let Subject::Named { .. } = named.subject {
+                    return Some((span(tokens, &named.tokens), named));
+                }
+            }
+        }
+    }
+    let reading = reading?;
+    Some((span(tokens, &reading.tokens), reading))
+}
+
+/// A relative pronoun before the verb at `verb`, within its comma-separated
+/// piece and not before `floor`: where the relative clause starts.
+pub(super) fn relative_before(tokens: &[Token], verb: usize, floor: usize) -> Option<usize> {
+    let mut k = verb;
+    while k > floor {
+        k -= 1;
+        let t = &tokens[k];
+        if t.text == "," || t.quoted || matches!(t.text, ";" | ":" | "(" | ")" | "“" | "”" | "\"")
+        {
+            return None;
+        }
+        if matches!(t.lower(), "who" | "which" | "whose" | "whom") {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Whether "and" (or "&", "or") at `k` joins parts of the subject rather
+/// than clauses: "Brackenfield and Wyre Hospitals Trust", "the MP for
+/// Holmby and the Coast", "Ranchers and farmers say" join; "… would
+/// continue and the company said" and "hurled a glass and screamed" do not.
+pub(super) fn continues_name(tokens: &[Token], k: usize) -> bool {
+    if !matches!(tokens[k].lower(), "and" | "&" | "or") {
+        return false;
+    }
+    let prev = k.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(k + 1);
+    let capitalised_before = prev.is_some_and(|t| t.is_capitalized());
+    if capitalised_before
+        && (next.is_some_and(|t| t.is_capitalized())
+            || next.is_some_and(|t| t.lower() == "the")
+                && tokens.get(k + 2).is_some_and(|t| t.is_capitalized()))
+    {
+        return true;
+    }
+    let Some(next) = next else {
+        return false;
+    };
+    // A new clause's subject, or the verb itself.
+    !(matches!(
+        next.lower(),
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    ) || next.verb.is_some()
+        || is_finite(next))
+}
+
+/// "The Lakewood, Colorado-based retailer": the comma is inside the phrase.
+pub(super) fn based_after(tokens: &[Token], comma: usize) -> bool {
+    (comma + 1..tokens.len().min(comma + 4)).any(|k| tokens[k].lower().ends_with("-based"))
+}
+
+/// A token that is a finite verb or an auxiliary: a clause boundary.
+pub(super) fn is_finite(t: &Token) -> bool {
+    let lower = t.lower();
+    matches!(
+        lower,
+        "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+    ) || t
+        .verb
+        .is_some_and(|v| matches!(v.form, Form::Third | Form::Past))
+}
+
+/// A piece that opens with a preposition, a subordinator or a time, or is
+/// a lone adverb: "Under the new rules", "When …", "Statewide".
+pub(super) fn introductory(tokens: &[Token], piece: &Range<usize>) -> bool {
+    let first = &tokens[piece.start];
+    let lower = first.lower();
+    INTRODUCTORY.contains(lower)
+        || piece.len() == 1 && lower.ends_with("ly")
+        || MONTHS_AND_DAYS.contains(lower)
+        || lower.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The subject after the verb at `verb` (or after "according to": `verb`
+/// is `None`), starting at `start`: "said Keller", "said the port
+/// authority", "fumed mum-of-two Leanne Corbett, 34, who …". After a verb,
+/// the phrase must end cleanly — at the sentence's end, a comma, a
+/// preposition — not run into a clause ("said the port would close").
+pub(super) fn after(
+    cx: &Context,
+    tokens: &[Token],
+    start: usize,
+    verb: Option<usize>,
+) -> Option<(Range<usize>, Reading)> {
+    let mut start = start;
+    while verb.is_some()
+        && tokens
+            .get(start)
+            .is_some_and(|t| SKIPPABLE.contains(t.lower()) && !t.is_capitalized())
+    {
+        start += 1;
+    }
+    let first = tokens.get(start)?;
+    if !first.is_word() || first.quoted {
+        return None;
+    }
+    if verb.is_some()
+        && matches!(
+            first.lower(),
+            "that"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "by"
+                | "with"
+                | "from"
+                | "outside"
+                | "after"
+                | "before"
+                | "during"
+                | "about"
+                | "of"
+                | "as"
+                | "when"
+                | "if"
+                | "whether"
+        )
+    {
+        return None;
+    }
+    let mut end = start;
+    while end < tokens.len() && end - start < MAX_AFTER {
+        let t = &tokens[end];
+        if t.quoted || !t.is_word() && !matches!(t.text, "." | "-" | "'" | "’" | "&") {
+            break;
+        }
+        if t.text == "."
+            && !(end > start
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.is_capitalized() && n.is_word()))
+        {
+            break; // a sentence's full stop, not "Dr."
+        }
+        if end > start && t.lower() == "that" {
+            break; // "told by people who work there that …"
+        }
+        if verb.is_some()
+            && end > start
+            && (is_finite(t)
+                || t.lower() == "to" && tokens.get(end + 1).is_some_and(|n| n.verb.is_some()))
+        {
+            return None; // "said the port would close": a clause
+        }
+        if verb.is_some()
+            && end > start
+            && matches!(
+                t.lower(),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "outside"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "when"
+                    | "while"
+                    | "before"
+            )
+            && !t.is_capitalized()
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    // "according to estimates from the Office for National Statistics":
+    // the author of a document is the source.
+    if verb.is_none() {
+        if let Some(k) = (start + 1..end).find(|&k| matches!(tokens[k].lower(), "by" | "from")) {
+            let mut j = k + 1;
+            while j < end && matches!(tokens[j].lower(), "the" | "a" | "an") {
+                j += 1;
+            }
+            if j < end && tokens[j].is_capitalized() {
+                if let Some(reading) =
+                    phrase::read(cx.text, tokens, j - usize::from(j > k + 1)..end, cx.known)
+                {
+                    if matches!(
+                        reading.subject,
+                        Subject::Named {
+                            kind: SourceKind::Organisation | SourceKind::Person,
+                            ..
+                        }
+                    ) {
+                        return Some((span(tokens, &reading.tokens), reading));
+                    }
+                }
+            }
+        }
+    }
+    // After a verb, the rest of the clause holds no verb of its own: "said
+    // ranchers in the counties could apply" is a clause, not a speaker.
+    if verb.is_some() {
+        let mut k = end;
+        while k < tokens.len()
+            && k < end + MAX_AFTER
+            && !matches!(tokens[k].text, "," | ";" | ":" | "." | "—" | "–")
+            && !tokens[k].quoted
+        {
+            if is_finite(&tokens[k]) && !tokens[k].is_capitalized() {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    let reading = phrase::read(cx.text, tokens, start..end, cx.known)?;
+    // After a verb, a pronoun or a lone document is the verb's object, not
+    // its subject, unless the sentence ends there: "…,” she said.
+    if verb.is_some() {
+        let ends = tokens.get(end).is_none_or(|t| {
+            matches!(
+                t.text,
+                "." | "," | ";" | ":" | "!" | "?" | "—" | "–" | "”" | "\"" | ")"
+            )
+        }) || tokens[end].is_word();
+        if !ends {
+            return None;
+        }
+    }
+    Some((span(tokens, &reading.tokens), reading))
+}
+
+/// Whether `name` is the publication's own: "The Beacon" for the Daily
+/// Beacon, or, without the metadata, a newspaper's name ("The Gazette").
+pub(super) fn publication(name: &str, publisher: &[String]) -> bool {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "the").collect();
+    let capitalised = name
+        .trim_start_matches("the ")
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    lower.contains("newspaper")
+        || lower == "this paper"
+        || capitalised
+            && !words.is_empty()
+            && words.iter().all(|w| publisher.iter().any(|p| p == w))
+        || capitalised
+            && words.len() <= 3
+            && words.last().is_some_and(|w| NEWSPAPER_WORDS.contains(w))
+}
+
+/// The last word of a newspaper's name: "The Gazette", "the Daily Beacon".
+pub(super) const NEWSPAPER_WORDS: &[&str] = &[
+    "gazette",
+    "beacon",
+    "times",
+    "post",
+    "herald",
+    "mercury",
+    "courier",
+    "chronicle",
+    "journal",
+    "telegraph",
+    "mirror",
+    "express",
+    "observer",
+    "guardian",
+    "ledger",
+    "tribune",
+    "sentinel",
+    "clarion",
+    "echo",
+    "standard",
+    "argus",
+    "examiner",
+    "bulletin",
+    "dispatch",
+    "inquirer",
+    "gleaner",
+    "advertiser",
+    "recorder",
+    "register",
+    "leader",
+    "star",
+    "sun",
+    "globe",
+    "record",
+];
+
+/// Verbs that plainly report speech, which a lone unknown name may take.
+pub(super) fn speech(word: &str) -> bool {
+    static SPEECH: WordList = WordList::new(&[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "stated",
+        "states",
+        "explained",
+        "explains",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "replied",
+        "replies",
+        "recalled",
+        "recalls",
+        "noted",
+        "notes",
+        "conceded",
+        "concedes",
+        "admitted",
+        "admits",
+        "claimed",
+        "claims",
+        "stressed",
+        "stresses",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+        "asked",
+        "asks",
+        "tweeted",
+        "posted",
+        "declared",
+        "announced",
+        "announces",
+        "maintains",
+        "maintained",
+        "contends",
+        "contended",
+    ]);
+    SPEECH.contains(word)
+}

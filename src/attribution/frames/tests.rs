@@ -1,0 +1,245 @@
+
+use crate::attribution::testing::{attributions, named, run, vague_flags};
+use crate::attribution::Attribution;
+
+#[test]
+fn speaker_before_and_after_the_verb() {
+    assert_eq!(
+        attributions("The port will close, Maria Keller said."),
+        [named("Maria Keller")]
+    );
+    assert_eq!(
+        attributions("“We are done,” said Maria Keller, a spokeswoman."),
+        [named("Maria Keller")]
+    );
+    assert_eq!(
+        attributions(
+            "Maria Keller, a spokeswoman for the port authority, said the port would close."
+        ),
+        [named("Maria Keller")]
+    );
+    assert_eq!(
+        attributions("“It is over,” police said."),
+        [named("police")]
+    );
+    assert_eq!(
+        attributions("The Pentagon said it had no comment."),
+        [named("Pentagon")]
+    );
+}
+
+#[test]
+fn according_to_names_people_organisations_and_documents() {
+    assert_eq!(
+        attributions("Wages fell, according to a statement from the Harbour Workers' Union."),
+        [named("Harbour Workers' Union")]
+    );
+    assert_eq!(
+        attributions("The vote was close, according to meeting minutes."),
+        [named("meeting minutes")]
+    );
+    assert_eq!(
+        attributions("Prices rose, according to sources.")[0].0,
+        Attribution::Vague
+    );
+    assert_eq!(
+        attributions(
+            "Prices rose, according to figures published by the port authority in January."
+        )[0]
+        .0,
+        Attribution::Named
+    );
+}
+
+#[test]
+fn places_are_not_people_and_objects_are_not_speakers() {
+    let text = "Nadia Farouk, who owns a café on Quay Street, said takings fell. “It brings people,” she said.";
+    assert_eq!(attributions(text)[1], named("Nadia Farouk"));
+    let text = "When I asked her office for comment, a spokesperson for Brennick Borough Council said only that rules were followed.";
+    let (analysis, _) = run(text);
+    let names: Vec<&str> = analysis.sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Brennick Borough Council"]);
+}
+
+#[test]
+fn a_clause_after_said_is_not_a_speaker() {
+    let text = "The State Water Services Regulator, which oversees the utility's licence, said it would study the judgment.";
+    assert_eq!(
+        attributions(text),
+        [named("State Water Services Regulator")]
+    );
+}
+
+#[test]
+fn vague_sources_are_vague() {
+    assert_eq!(
+        attributions("Experts say the plan will fail.")[0].0,
+        Attribution::Vague
+    );
+    assert_eq!(
+        attributions("Critics argued that the fee was too high.")[0].0,
+        Attribution::Vague
+    );
+    assert_eq!(attributions("The plan will fail.")[0].0, Attribution::None);
+}
+
+#[test]
+fn verbs_inside_quotations_are_the_speakers_words() {
+    let text = "“Critics said it would fail,” Hale told reporters.";
+    assert_eq!(attributions(text), [named("Hale")]);
+}
+
+#[test]
+fn studies_with_named_authors_are_named() {
+    let text = "A 2024 study published in the Journal of Coastal Ecology by Dr. Priya Natarajan found that reefs recovered.";
+    assert_eq!(attributions(text)[0].0, Attribution::Named);
+}
+
+#[test]
+fn vague_attribution_is_a_grammar_of_groups_verbs_and_tenses() {
+    // Flagged: a quantified or anonymous group, any reporting or belief
+    // verb, any tense, adverbs between.
+    for (text, flagged) in [
+        (
+            "Several senior economists now believe the rate will fall.",
+            "Several senior economists now believe",
+        ),
+        (
+            "A growing number of residents fear the tower will flood.",
+            "A growing number of residents fear",
+        ),
+        (
+            "Some in the ministry privately concede that the target is lost.",
+            "Some in the ministry privately concede",
+        ),
+        (
+            "Thorn's defenders will tell you the deal was fair.",
+            "Thorn's defenders will tell",
+        ),
+        (
+            "Some hospital managers believe the wards are unsafe.",
+            "Some hospital managers believe",
+        ),
+        (
+            "Plenty of farmers have begun to suspect the subsidy will end.",
+            "Plenty of farmers have begun to suspect",
+        ),
+        ("Dock workers say the cranes are idle.", "Dock workers say"),
+        (
+            "Analysts polled on Friday expected a loss.",
+            "Analysts polled on Friday expected",
+        ),
+        (
+            "Two ministry officials confirmed the plan had been dropped.",
+            "Two ministry officials confirmed",
+        ),
+        ("Another posted a single word: “Again.”", "Another posted"),
+    ] {
+        let flags = vague_flags(text);
+        assert!(flags.iter().any(|f| f == flagged), "{text}: {flags:?}");
+        assert_eq!(attributions(text)[0].0, Attribution::Vague, "{text}");
+    }
+}
+
+#[test]
+fn hedged_and_impersonal_sources_are_vague() {
+    for text in [
+        "Sources close to the mayor's office say the budget is late.",
+        "People familiar with the negotiations said a deal was near.",
+        "Officials who asked not to be named said the border would reopen.",
+        "A teacher, who declined to be identified, said classes were cancelled.",
+        "An engineer at the plant who was not authorised to speak said the valve failed.",
+        "It is widely thought that the bridge is unsafe.",
+        "It has long been understood that the harbour silts up.",
+        "It was generally assumed in the village that the mill would close.",
+        "I am told that the vote has been postponed.",
+        "The Gazette understands that the chairman will resign.",
+    ] {
+        assert_eq!(attributions(text)[0].0, Attribution::Vague, "{text}");
+        assert!(!vague_flags(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn named_sources_stay_named_and_non_reports_are_not_frames() {
+    for (text, name) in [
+        (
+            "A Harbour Board spokeswoman, Alicia Brandt, said the vote would wait.",
+            "Alicia Brandt",
+        ),
+        (
+            "Alicia Brandt, a spokeswoman for the Harbour Board, said the vote would wait.",
+            "Alicia Brandt",
+        ),
+        (
+            "The board's chief executive, Tom Reyes, said the vote would wait.",
+            "Tom Reyes",
+        ),
+        (
+            "Governor Janet Mills's office said in a statement that she backed the plan.",
+            "Janet Mills",
+        ),
+        (
+            "A Ministry of Transport spokesperson said the ferry would run.",
+            "Ministry of Transport",
+        ),
+        (
+            "The authority's own environmental assessment estimates that the marsh will shrink.",
+            "authority's own environmental assessment",
+        ),
+        (
+            "The marsh will shrink by a third, the assessment says.",
+            "assessment",
+        ),
+        (
+            "“It is a disgrace,” fumed shopkeeper Lena Voss.",
+            "Lena Voss",
+        ),
+        (
+            "Researchers at the University of Tarrow followed 900 families.",
+            "University of Tarrow",
+        ),
+        (
+            "The study's authors concede that the sample was small.",
+            "study",
+        ),
+    ] {
+        let got = attributions(text);
+        assert_eq!(got[0].0, Attribution::Named, "{text}: {got:?}");
+        assert!(
+            got[0]
+                .1
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(&name.to_lowercase())),
+            "{text}: {got:?}"
+        );
+    }
+    for text in [
+        "The governor has not said whether she will sign the bill.",
+        "Substitute Rafael Ortiz added a second goal in stoppage time.",
+        "The ministry told schools to restrict phones.",
+        "Measles was declared eliminated from the United States in 2000.",
+        "The same council found £2 million to resurface a car park.",
+        "The association has asked Congress for emergency feed.",
+    ] {
+        assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
+    }
+}
+
+#[test]
+fn places_dates_and_regions_are_never_people() {
+    for text in [
+        "Figures for England published on Thursday by the Health Agency showed a rise.",
+        "Wages in the North West rose, the agency said.",
+        "Rainfall between May and July was the lowest on record, the service said.",
+    ] {
+        let (analysis, _) = run(text);
+        let people: Vec<&str> = analysis
+            .sources
+            .iter()
+            .filter(|s| s.kind == crate::attribution::SourceKind::Person)
+            .map(|s| s.name.as_str())
+            .collect();
+        assert!(people.is_empty(), "{text}: {people:?}");
+    }
+}
