@@ -47,12 +47,22 @@ struct Candidate {
 
 impl Detector for Learned<'_> {
     fn detect(&self, cx: &Context, taken: &[Range<usize>]) -> Vec<Flag> {
-        let (tokens, probabilities) = self.probabilities(cx);
+        let (tokens, probabilities, lit) = self.scores(cx);
         let classes = self.model.classes.len();
+        let thresholds: Vec<f32> = (self.model.classes.iter())
+            .map(|c| at_sensitivity(c.threshold, self.sensitivity))
+            .collect();
+        // A span starts at a word at its threshold: above 0, only the words
+        // with some probability can.
+        let every: Vec<u32> = if thresholds.iter().any(|&t| t <= 0.0) {
+            (0..tokens.len() as u32).collect()
+        } else {
+            Vec::new()
+        };
         let mut candidates = Vec::new();
-        for (class, c) in self.model.classes.iter().enumerate() {
-            let threshold = at_sensitivity(c.threshold, self.sensitivity);
+        for (class, &threshold) in thresholds.iter().enumerate() {
             let low = threshold * self.model.extend;
+            let seeds = if threshold > 0.0 { &lit } else { &every };
             candidates.extend(class_spans(
                 cx.text,
                 &tokens,
@@ -61,6 +71,7 @@ impl Detector for Learned<'_> {
                 class,
                 threshold,
                 low,
+                seeds,
             ));
         }
         self.settle(cx.text, &tokens, taken, candidates)
@@ -73,27 +84,27 @@ impl Learned<'_> {
     /// techniques — or 0 where it is below every threshold's extension
     /// (no span can reach the token, so its exact value is never asked).
     pub fn probabilities(&self, cx: &Context) -> (Vec<Token>, Vec<f32>) {
+        let (tokens, p, _) = self.scores(cx);
+        (tokens, p)
+    }
+
+    /// [`Learned::probabilities`], and the tokens with some probability
+    /// above 0, in order.
+    fn scores(&self, cx: &Context) -> (Vec<Token>, Vec<f32>, Vec<u32>) {
         let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
         let tokens = features::tokenize(cx.text);
         let quoted = features::quoted(&tokens, &quotations);
         let places = features::places(cx.text, &tokens);
-        let mut out = score::logits(self.model, cx.text, &tokens, &quoted, &places);
         let lowest = self
             .model
             .classes
             .iter()
             .map(|c| at_sensitivity(c.threshold, self.sensitivity) * self.model.extend)
             .fold(1.0f32, f32::min);
-        // The logistic function only where it can matter: exp is the costly part.
         let floor = (lowest / (1.0 - lowest)).ln();
-        for logit in &mut out {
-            *logit = if *logit >= floor {
-                model::probability(*logit)
-            } else {
-                0.0
-            };
-        }
-        (tokens, out)
+        let (out, lit) =
+            score::probabilities(self.model, cx.text, &tokens, &quoted, &places, floor);
+        (tokens, out, lit)
     }
 
     /// The same probabilities summed feature by feature, as training sees
@@ -194,7 +205,8 @@ impl Learned<'_> {
 
 /// The spans of one class: each word at or above `threshold`, grown over
 /// neighbouring words at or above `low`. `p` holds `classes` probabilities
-/// per token.
+/// per token; `seeds`, in order, holds every token that can be at
+/// `threshold` (the others are passed over unread).
 fn class_spans(
     text: &str,
     tokens: &[Token],
@@ -203,13 +215,15 @@ fn class_spans(
     class: usize,
     threshold: f32,
     low: f32,
+    seeds: &[u32],
 ) -> Vec<Candidate> {
     let at = |i: usize| p[i * classes + class];
     let mut spans = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !tokens[i].word || at(i) < threshold {
-            i += 1;
+    // The first token after the last span.
+    let mut next = 0;
+    for &i in seeds {
+        let i = i as usize;
+        if i < next || !tokens[i].word || at(i) < threshold {
             continue;
         }
         let mut start = i;
@@ -227,8 +241,8 @@ fn class_spans(
         let content = (start..end).any(|t| {
             !features::is_function_word(&features::normalise(&text[tokens[t].range.clone()]))
         });
+        next = end;
         if !content {
-            i = end;
             continue;
         }
         spans.push(Candidate {
@@ -237,7 +251,6 @@ fn class_spans(
             peak,
             peak_token,
         });
-        i = end;
     }
     spans
 }

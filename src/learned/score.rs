@@ -31,16 +31,25 @@ enum Role {
 
 const ROLES: usize = 5;
 
-/// Per token, one logit per class (row-major); −∞ for non-words, which are
-/// never flagged.
-/// `quoted` and `places` are per token (see `features`).
-pub fn logits(
+/// Per token, one probability per class (row-major): the logistic of the
+/// token's summed weights where that sum is at least `floor` (the log-odds
+/// below which no span can reach the token), else 0 — and 0 for non-words,
+/// which are never flagged. `quoted` and `places` are per token (see
+/// `features`). Also the tokens with some probability above 0, in order:
+/// the only ones a span can start from.
+///
+/// Each word's sums are made in one small buffer and turned into
+/// probabilities at once, so the text's rows are written once; the sums
+/// add the same weights in the same order as before, so they are the same
+/// to the bit.
+pub fn probabilities(
     model: &Model,
     text: &str,
     tokens: &[Token],
     quoted: &[bool],
     places: &[&str],
-) -> Vec<f32> {
+    floor: f32,
+) -> (Vec<f32>, Vec<u32>) {
     let classes = model.classes.len();
     let mut forms = Forms::new(model, classes);
     // Two forms stand for the start and end of the text, as "<s>" and "</s>"
@@ -65,10 +74,10 @@ pub fn logits(
         model.add(features::key(Template::Density, bucket, ""), &mut constant);
     }
     let quoted_weights = weights_of(model, classes, Template::Quoted, "");
-    let place_weights: HashMap<&str, Vec<f32>> = ["!", "?", "headline"]
-        .into_iter()
-        .map(|p| (p, weights_of(model, classes, Template::Place, p)))
-        .collect();
+    // The three places a word can be, looked up once (not per word).
+    let exclaimed = weights_of(model, classes, Template::Place, "!");
+    let asked = weights_of(model, classes, Template::Place, "?");
+    let headline = weights_of(model, classes, Template::Place, "headline");
 
     let at = |i: isize| -> u32 {
         if i < 0 {
@@ -79,31 +88,49 @@ pub fn logits(
             ids[i as usize]
         }
     };
-    let mut out = vec![f32::NEG_INFINITY; tokens.len() * classes];
+    let mut out = vec![0.0; tokens.len() * classes];
+    let mut row = vec![0.0; classes];
+    let mut lit = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if !token.word {
             continue;
         }
-        let row = &mut out[i * classes..(i + 1) * classes];
         row.copy_from_slice(&constant);
         let i = i as isize;
         let (own, before, before2, after, after2) =
             (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-        forms.add(row, own, Role::Own);
-        forms.add(row, before, Role::Before);
-        forms.add(row, before2, Role::Before2);
-        forms.add(row, after, Role::After);
-        forms.add(row, after2, Role::After2);
-        forms.add_pair(model, row, Template::PairBefore, before, own);
-        forms.add_pair(model, row, Template::PairAfter, own, after);
-        if quoted[i as usize] {
-            add(row, &quoted_weights);
+        forms.add(&mut row, own, Role::Own);
+        forms.add(&mut row, before, Role::Before);
+        forms.add(&mut row, before2, Role::Before2);
+        forms.add(&mut row, after, Role::After);
+        forms.add(&mut row, after2, Role::After2);
+        forms.add_pair(model, &mut row, Template::PairBefore, before, own);
+        forms.add_pair(model, &mut row, Template::PairAfter, own, after);
+        let i = i as usize;
+        if quoted[i] {
+            add(&mut row, &quoted_weights);
         }
-        if let Some(w) = place_weights.get(places[i as usize]) {
-            add(row, w);
+        match places[i] {
+            "" => {}
+            "!" => add(&mut row, &exclaimed),
+            "?" => add(&mut row, &asked),
+            "headline" => add(&mut row, &headline),
+            _ => {}
+        }
+        // The logistic function only where it can matter: exp is the
+        // costly part.
+        let mut any = false;
+        for (p, &logit) in out[i * classes..(i + 1) * classes].iter_mut().zip(&row) {
+            if logit >= floor {
+                *p = super::model::probability(logit);
+                any = true;
+            }
+        }
+        if any {
+            lit.push(i as u32);
         }
     }
-    out
+    (out, lit)
 }
 
 fn add(row: &mut [f32], weights: &[f32]) {

@@ -660,6 +660,7 @@ fn spans_at(
         class,
         threshold,
         threshold * extend,
+        &(0..tokens.len() as u32).collect::<Vec<_>>(),
     )
     .into_iter()
     .map(|c| tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end)
