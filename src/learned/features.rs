@@ -252,23 +252,45 @@ pub fn density_bucket(share: f64) -> &'static str {
     }
 }
 
+/// Where a word is, for the `Place` features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Nowhere in particular: no feature.
+    None,
+    Exclamation,
+    Question,
+    Headline,
+}
+
+impl Place {
+    /// The feature's string ("" for none).
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::None => "",
+            Place::Exclamation => "!",
+            Place::Question => "?",
+            Place::Headline => "headline",
+        }
+    }
+}
+
 /// Per token: "headline" in a short first line, else "!" or "?" when its
-/// sentence ends so, else "".
-pub fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+/// sentence ends so, else none. A byte per token (not a string).
+pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
     let headline_end = text
         .find('\n')
         .filter(|&end| end < 200 && !text[..end].trim().is_empty())
         .unwrap_or(0);
-    let mut places = vec![""; tokens.len()];
+    let mut places = vec![Place::None; tokens.len()];
     let mut sentence_start = 0;
     for (i, t) in tokens.iter().enumerate() {
         let ends = !t.word && matches!(&text[t.range.clone()], "." | "!" | "?");
         if ends || i + 1 == tokens.len() {
             let mark = &text[t.range.clone()];
             let place = match mark {
-                "!" => "!",
-                "?" => "?",
-                _ => "",
+                "!" => Place::Exclamation,
+                "?" => Place::Question,
+                _ => Place::None,
             };
             places[sentence_start..=i]
                 .iter_mut()
@@ -278,7 +300,7 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
     }
     for (place, t) in places.iter_mut().zip(tokens) {
         if t.range.end <= headline_end {
-            *place = "headline";
+            *place = Place::Headline;
         }
     }
     places
@@ -377,7 +399,7 @@ pub struct Document<'a> {
     pub words: Words<'a>,
     pub quoted: Vec<bool>,
     /// Per token: how its sentence ends ("!" or "?"), or "headline".
-    places: Vec<&'static str>,
+    places: Vec<Place>,
     /// The article's share of strongly negative words, bucketed.
     density: &'static str,
 }
@@ -450,8 +472,8 @@ impl<'a> Document<'a> {
         if self.quoted[i] {
             f(Template::Quoted, "", "");
         }
-        if !self.places[i].is_empty() {
-            f(Template::Place, self.places[i], "");
+        if self.places[i] != Place::None {
+            f(Template::Place, self.places[i].name(), "");
         }
         if !self.density.is_empty() {
             f(Template::Density, self.density, "");

@@ -13,7 +13,7 @@
 //! probe. A 1 MB article has some 20,000 forms and 180,000 words. Speed:
 //! see BENCHMARKS.md#t-learned-forms.
 
-use super::features::{self, Template, Token};
+use super::features::{self, Place, Template, Token};
 use super::model::Model;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -47,7 +47,7 @@ pub fn probabilities(
     text: &str,
     tokens: &[Token],
     quoted: &[bool],
-    places: &[&str],
+    places: &[Place],
     floor: f32,
 ) -> (Vec<f32>, Vec<u32>) {
     let classes = model.classes.len();
@@ -114,11 +114,10 @@ pub fn probabilities(
             add(&mut row, &quoted_weights);
         }
         match places[i] {
-            "" => {}
-            "!" => add(&mut row, &exclaimed),
-            "?" => add(&mut row, &asked),
-            "headline" => add(&mut row, &headline),
-            _ => {}
+            Place::None => {}
+            Place::Exclamation => add(&mut row, &exclaimed),
+            Place::Question => add(&mut row, &asked),
+            Place::Headline => add(&mut row, &headline),
         }
         // The logistic function only where it can matter: exp is the
         // costly part.
