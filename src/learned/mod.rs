@@ -69,8 +69,7 @@ impl Detector for Learned<'_> {
                 &probabilities,
                 classes,
                 class,
-                threshold,
-                low,
+                (threshold, low),
                 seeds,
             ));
         }
@@ -213,8 +212,7 @@ fn class_spans(
     p: &[f32],
     classes: usize,
     class: usize,
-    threshold: f32,
-    low: f32,
+    (threshold, low): (f32, f32),
     seeds: &[u32],
 ) -> Vec<Candidate> {
     let at = |i: usize| p[i * classes + class];

@@ -658,8 +658,7 @@ fn spans_at(
         p,
         CLASSES.len(),
         class,
-        threshold,
-        threshold * extend,
+        (threshold, threshold * extend),
         &(0..tokens.len() as u32).collect::<Vec<_>>(),
     )
     .into_iter()
