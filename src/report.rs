@@ -130,44 +130,43 @@ impl Report {
     }
 }
 
-/// Byte offset → UTF-16 offset for a known set of byte offsets, computed in
-/// one walk over the text.
-struct Utf16Offsets {
-    bytes: Vec<usize>,
-    units: Vec<usize>,
+/// Byte offset → UTF-16 offset: the UTF-16 length of every `BLOCK` bytes'
+/// prefix, counted in one walk over the text, and the few bytes after the
+/// block's start counted on each ask. No list of offsets to sort first.
+struct Utf16Offsets<'t> {
+    bytes: &'t [u8],
+    /// Per block, the UTF-16 units before it.
+    blocks: Vec<usize>,
 }
 
-impl Utf16Offsets {
-    fn new(text: &str, mut wanted: Vec<usize>) -> Utf16Offsets {
-        wanted.sort_unstable();
-        wanted.dedup();
-        let mut units = Vec::with_capacity(wanted.len());
-        let mut unit = 0;
-        let mut byte = 0;
-        // Walk the bytes: a UTF-8 lead byte starts one UTF-16 unit, or two
-        // for a four-byte character; continuation bytes add none.
+const BLOCK: usize = 64;
+
+/// UTF-16 units of whole UTF-8 characters: a lead byte starts one unit, or
+/// two for a four-byte character; continuation bytes add none.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
+impl<'t> Utf16Offsets<'t> {
+    fn new(text: &'t str) -> Utf16Offsets<'t> {
         let bytes = text.as_bytes();
-        for &target in &wanted {
-            let target = target.min(bytes.len()).max(byte);
-            unit += bytes[byte..target]
-                .iter()
-                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-                .sum::<usize>();
-            byte = target;
-            units.push(unit);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut unit = 0;
+        for block in bytes.chunks(BLOCK) {
+            blocks.push(unit);
+            unit += utf16_units(block);
         }
-        Utf16Offsets {
-            bytes: wanted,
-            units,
-        }
+        blocks.push(unit);
+        Utf16Offsets { bytes, blocks }
     }
 
     fn get(&self, byte: usize) -> usize {
-        let i = self
-            .bytes
-            .binary_search(&byte)
-            .expect("offset was registered");
-        self.units[i]
+        let byte = byte.min(self.bytes.len());
+        let block = byte / BLOCK;
+        self.blocks[block] + utf16_units(&self.bytes[block * BLOCK..byte])
     }
 }
 
@@ -179,22 +178,7 @@ pub fn build(
     language: &'static str,
 ) -> Report {
     let text = &document.text;
-    let mut wanted: Vec<usize> = Vec::new();
-    wanted.extend(flags.iter().flat_map(|f| [f.range.start, f.range.end]));
-    wanted.extend(segments.paragraphs.iter().flat_map(|p| [p.start, p.end]));
-    wanted.extend(
-        segments
-            .sentences
-            .iter()
-            .flat_map(|s| [s.range.start, s.range.end]),
-    );
-    wanted.extend(analysis.sources.iter().flat_map(|s| {
-        s.mentions
-            .iter()
-            .chain(&s.says)
-            .flat_map(|m| [m.start, m.end])
-    }));
-    let utf16 = Utf16Offsets::new(text, wanted);
+    let utf16 = Utf16Offsets::new(text);
     let span = |r: &std::ops::Range<usize>| Span {
         start: utf16.get(r.start),
         end: utf16.get(r.end),
@@ -465,11 +449,17 @@ mod tests {
     #[test]
     fn utf16_offsets_count_surrogate_pairs_once_per_code_unit() {
         let text = "a👍🏽b東c";
-        let offsets = Utf16Offsets::new(text, vec![0, 1, 9, 10, 13, 14]);
+        let offsets = Utf16Offsets::new(text);
         assert_eq!(
             [0, 1, 9, 10, 13, 14].map(|b| offsets.get(b)),
             [0, 1, 5, 6, 7, 8]
         );
+        // Across blocks.
+        let text = "a👍🏽b東c Ж".repeat(40);
+        let offsets = Utf16Offsets::new(&text);
+        for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+            assert_eq!(offsets.get(b), text[..b].encode_utf16().count());
+        }
     }
 
     /// The definition, one char at a time; `count_words` must agree.
@@ -496,9 +486,9 @@ mod tests {
         }
 
         #[test]
-        fn utf16_offsets_agree_with_encode_utf16(text in "[a-z éЖ中👍\n]{0,40}") {
+        fn utf16_offsets_agree_with_encode_utf16(text in "[a-z éЖ中👍\n]{0,200}") {
             let boundaries: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
-            let offsets = Utf16Offsets::new(&text, boundaries.clone());
+            let offsets = Utf16Offsets::new(&text);
             for b in boundaries {
                 proptest::prop_assert_eq!(offsets.get(b), text[..b].encode_utf16().count());
             }

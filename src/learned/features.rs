@@ -96,41 +96,70 @@ pub fn key(template: Template, a: &str, b: &str) -> u64 {
 }
 
 /// The text's tokens, in order.
+///
+/// Read by bytes: ASCII (nearly all of a text) is classified without
+/// decoding, other characters are decoded where they stand.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if is_alphanumeric(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(i, next)) = chars.peek() {
-                if is_alphanumeric(next) {
-                    chars.next();
-                    end = i + next.len_utf8();
-                    continue;
-                }
-                // A joiner counts only between two word characters.
-                let joiner = matches!(next, '\'' | '’' | '-' | '‐' | '.');
-                let continues = joiner
-                    && text[i + next.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_alphanumeric);
-                if !continues {
-                    break;
-                }
-                chars.next();
-                end = i + next.len_utf8();
+    let bytes = text.as_bytes();
+    // The length of the character at `at`, and the character.
+    let char_at = |at: usize| -> (char, usize) {
+        match bytes[at] {
+            byte @ 0..=0x7F => (char::from(byte), 1),
+            _ => {
+                let c = crate::chars::char_at(text, at);
+                (c, c.len_utf8())
             }
-            tokens.push(Token {
-                range: at..end,
-                word: true,
-            });
-        } else if !c.is_whitespace() {
-            tokens.push(Token {
-                range: at..at + c.len_utf8(),
-                word: false,
-            });
         }
+    };
+    // The length of the word character at `at`, or 0.
+    let word_char = |at: usize| -> usize {
+        match bytes.get(at) {
+            Some(byte) if byte.is_ascii() => usize::from(byte.is_ascii_alphanumeric()),
+            Some(_) => {
+                let (c, len) = char_at(at);
+                if is_alphanumeric(c) {
+                    len
+                } else {
+                    0
+                }
+            }
+            None => 0,
+        }
+    };
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    while at < bytes.len() {
+        let (c, len) = char_at(at);
+        if !is_alphanumeric(c) {
+            if !c.is_whitespace() {
+                tokens.push(Token {
+                    range: at..at + len,
+                    word: false,
+                });
+            }
+            at += len;
+            continue;
+        }
+        let mut end = at + len;
+        while end < bytes.len() {
+            let n = word_char(end);
+            if n > 0 {
+                end += n;
+                continue;
+            }
+            // A joiner counts only between two word characters.
+            let (next, next_len) = char_at(end);
+            let joiner = matches!(next, '\'' | '’' | '-' | '‐' | '.');
+            if !joiner || word_char(end + next_len) == 0 {
+                break;
+            }
+            end += next_len;
+        }
+        tokens.push(Token {
+            range: at..end,
+            word: true,
+        });
+        at = end;
     }
     tokens
 }
@@ -223,23 +252,45 @@ pub fn density_bucket(share: f64) -> &'static str {
     }
 }
 
+/// Where a word is, for the `Place` features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Nowhere in particular: no feature.
+    None,
+    Exclamation,
+    Question,
+    Headline,
+}
+
+impl Place {
+    /// The feature's string ("" for none).
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::None => "",
+            Place::Exclamation => "!",
+            Place::Question => "?",
+            Place::Headline => "headline",
+        }
+    }
+}
+
 /// Per token: "headline" in a short first line, else "!" or "?" when its
-/// sentence ends so, else "".
-pub fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+/// sentence ends so, else none. A byte per token (not a string).
+pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
     let headline_end = text
         .find('\n')
         .filter(|&end| end < 200 && !text[..end].trim().is_empty())
         .unwrap_or(0);
-    let mut places = vec![""; tokens.len()];
+    let mut places = vec![Place::None; tokens.len()];
     let mut sentence_start = 0;
     for (i, t) in tokens.iter().enumerate() {
         let ends = !t.word && matches!(&text[t.range.clone()], "." | "!" | "?");
         if ends || i + 1 == tokens.len() {
             let mark = &text[t.range.clone()];
             let place = match mark {
-                "!" => "!",
-                "?" => "?",
-                _ => "",
+                "!" => Place::Exclamation,
+                "?" => Place::Question,
+                _ => Place::None,
             };
             places[sentence_start..=i]
                 .iter_mut()
@@ -249,7 +300,7 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<&'static str> {
     }
     for (place, t) in places.iter_mut().zip(tokens) {
         if t.range.end <= headline_end {
-            *place = "headline";
+            *place = Place::Headline;
         }
     }
     places
@@ -353,7 +404,7 @@ pub struct Document<'a> {
     pub words: Words<'a>,
     pub quoted: Vec<bool>,
     /// Per token: how its sentence ends ("!" or "?"), or "headline".
-    places: Vec<&'static str>,
+    places: Vec<Place>,
     /// The article's share of strongly negative words, bucketed.
     density: &'static str,
 }
@@ -426,8 +477,8 @@ impl<'a> Document<'a> {
         if self.quoted[i] {
             f(Template::Quoted, "", "");
         }
-        if !self.places[i].is_empty() {
-            f(Template::Place, self.places[i], "");
+        if self.places[i] != Place::None {
+            f(Template::Place, self.places[i].name(), "");
         }
         if !self.density.is_empty() {
             f(Template::Density, self.density, "");
@@ -462,6 +513,68 @@ mod tests {
         );
         assert_eq!(token_texts("Zürich 🙂 東京"), ["Zürich", "🙂", "東京"]);
         assert!(tokenize("").is_empty());
+    }
+
+    /// The tokenizer as it read chars before it read bytes: the oracle.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if is_alphanumeric(c) {
+                let mut end = at + c.len_utf8();
+                while let Some(&(i, next)) = chars.peek() {
+                    if is_alphanumeric(next) {
+                        chars.next();
+                        end = i + next.len_utf8();
+                        continue;
+                    }
+                    let joiner = matches!(next, '\'' | '’' | '-' | '‐' | '.');
+                    let continues = joiner
+                        && text[i + next.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_alphanumeric);
+                    if !continues {
+                        break;
+                    }
+                    chars.next();
+                    end = i + next.len_utf8();
+                }
+                tokens.push(Token {
+                    range: at..end,
+                    word: true,
+                });
+            } else if !c.is_whitespace() {
+                tokens.push(Token {
+                    range: at..at + c.len_utf8(),
+                    word: false,
+                });
+            }
+        }
+        tokens
+    }
+
+    #[test]
+    fn reading_bytes_tokenizes_as_reading_chars_did() {
+        let mut texts = vec![
+            include_str!("../../tests/articles/hit_piece.txt").to_string(),
+            include_str!("../../tests/articles/multilingual_emoji.txt").to_string(),
+            "a-.b ‐x’ 'y' -- U.S.- é.ü ٣٤ x\u{2019}\u{2010}z\u{3000}w.".to_string(),
+        ];
+        // Every pairing of a few characters of each kind, up to three long.
+        let alphabet = [
+            'a', 'Z', '7', 'é', '東', '.', '-', '‐', '’', '\'', ' ', '\n', '\u{2003}', '!', '🙂',
+        ];
+        for &x in &alphabet {
+            for &y in &alphabet {
+                for &z in &alphabet {
+                    texts.push(format!("{x}{y}{z}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(tokenize(text), tokenize_by_chars(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -47,20 +47,30 @@ struct Candidate {
 
 impl Detector for Learned<'_> {
     fn detect(&self, cx: &Context, taken: &[Range<usize>]) -> Vec<Flag> {
-        let (tokens, probabilities) = self.probabilities(cx);
+        let (tokens, probabilities, lit) = self.scores(cx);
         let classes = self.model.classes.len();
+        let thresholds: Vec<f32> = (self.model.classes.iter())
+            .map(|c| at_sensitivity(c.threshold, self.sensitivity))
+            .collect();
+        // A span starts at a word at its threshold: above 0, only the words
+        // with some probability can.
+        let every: Vec<u32> = if thresholds.iter().any(|&t| t <= 0.0) {
+            (0..tokens.len() as u32).collect()
+        } else {
+            Vec::new()
+        };
         let mut candidates = Vec::new();
-        for (class, c) in self.model.classes.iter().enumerate() {
-            let threshold = at_sensitivity(c.threshold, self.sensitivity);
+        for (class, &threshold) in thresholds.iter().enumerate() {
             let low = threshold * self.model.extend;
+            let seeds = if threshold > 0.0 { &lit } else { &every };
             candidates.extend(class_spans(
                 cx.text,
                 &tokens,
                 &probabilities,
                 classes,
                 class,
-                threshold,
-                low,
+                (threshold, low),
+                seeds,
             ));
         }
         self.settle(cx.text, &tokens, taken, candidates)
@@ -73,27 +83,27 @@ impl Learned<'_> {
     /// techniques — or 0 where it is below every threshold's extension
     /// (no span can reach the token, so its exact value is never asked).
     pub fn probabilities(&self, cx: &Context) -> (Vec<Token>, Vec<f32>) {
+        let (tokens, p, _) = self.scores(cx);
+        (tokens, p)
+    }
+
+    /// [`Learned::probabilities`], and the tokens with some probability
+    /// above 0, in order.
+    fn scores(&self, cx: &Context) -> (Vec<Token>, Vec<f32>, Vec<u32>) {
         let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
         let tokens = features::tokenize(cx.text);
         let quoted = features::quoted(&tokens, &quotations);
         let places = features::places(cx.text, &tokens);
-        let mut out = score::logits(self.model, cx.text, &tokens, &quoted, &places);
         let lowest = self
             .model
             .classes
             .iter()
             .map(|c| at_sensitivity(c.threshold, self.sensitivity) * self.model.extend)
             .fold(1.0f32, f32::min);
-        // The logistic function only where it can matter: exp is the costly part.
         let floor = (lowest / (1.0 - lowest)).ln();
-        for logit in &mut out {
-            *logit = if *logit >= floor {
-                model::probability(*logit)
-            } else {
-                0.0
-            };
-        }
-        (tokens, out)
+        let (out, lit) =
+            score::probabilities(self.model, cx.text, &tokens, &quoted, &places, floor);
+        (tokens, out, lit)
     }
 
     /// The same probabilities summed feature by feature, as training sees
@@ -204,22 +214,24 @@ fn surest_first(peak: f32, start: usize) -> u64 {
 
 /// The spans of one class: each word at or above `threshold`, grown over
 /// neighbouring words at or above `low`. `p` holds `classes` probabilities
-/// per token.
+/// per token; `seeds`, in order, holds every token that can be at
+/// `threshold` (the others are passed over unread).
 fn class_spans(
     text: &str,
     tokens: &[Token],
     p: &[f32],
     classes: usize,
     class: usize,
-    threshold: f32,
-    low: f32,
+    (threshold, low): (f32, f32),
+    seeds: &[u32],
 ) -> Vec<Candidate> {
     let at = |i: usize| p[i * classes + class];
     let mut spans = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !tokens[i].word || at(i) < threshold {
-            i += 1;
+    // The first token after the last span.
+    let mut next = 0;
+    for &i in seeds {
+        let i = i as usize;
+        if i < next || !tokens[i].word || at(i) < threshold {
             continue;
         }
         let mut start = i;
@@ -230,6 +242,7 @@ fn class_spans(
         while end < tokens.len() && tokens[end].word && at(end) >= low {
             end += 1;
         }
+        next = end;
         // The surest content word carries the span (its confidence, and the
         // word its explanation names): a function word ("a", "the") alone
         // above the threshold is no evidence.
@@ -243,7 +256,6 @@ fn class_spans(
                 _ => Some((p, t)),
             });
         let Some((peak, peak_token)) = surest.filter(|(p, _)| *p >= threshold) else {
-            i = end;
             continue;
         };
         spans.push(Candidate {
@@ -252,7 +264,6 @@ fn class_spans(
             peak,
             peak_token,
         });
-        i = end;
     }
     spans
 }

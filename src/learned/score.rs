@@ -13,7 +13,7 @@
 //! probe. A 1 MB article has some 20,000 forms and 180,000 words. Speed:
 //! see BENCHMARKS.md#t-learned-forms.
 
-use super::features::{self, Template, Token};
+use super::features::{self, Place, Template, Token};
 use super::model::Model;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -31,18 +31,28 @@ enum Role {
 
 const ROLES: usize = 5;
 
-/// Per token, one logit per class (row-major); −∞ for non-words, which are
-/// never flagged.
-/// `quoted` and `places` are per token (see `features`).
-pub fn logits(
+/// Per token, one probability per class (row-major): the logistic of the
+/// token's summed weights where that sum is at least `floor` (the log-odds
+/// below which no span can reach the token), else 0 — and 0 for non-words,
+/// which are never flagged. `quoted` and `places` are per token (see
+/// `features`). Also the tokens with some probability above 0, in order:
+/// the only ones a span can start from.
+///
+/// Each word's sums are made in one small buffer and turned into
+/// probabilities at once, so the text's rows are written once; the sums
+/// add the same weights in the same order as before, so they are the same
+/// to the bit.
+pub fn probabilities(
     model: &Model,
     text: &str,
     tokens: &[Token],
     quoted: &[bool],
-    places: &[&str],
-) -> Vec<f32> {
+    places: &[Place],
+    floor: f32,
+) -> (Vec<f32>, Vec<u32>) {
     let classes = model.classes.len();
     let mut forms = Forms::new(model, classes);
+    let width = forms.width;
     // Two forms stand for the start and end of the text, as "<s>" and "</s>"
     // do in `features::Words`.
     let start = forms.add_word(model, "<s>", "<s>");
@@ -58,17 +68,18 @@ pub fn logits(
         .zip(&ids)
         .filter(|(t, &id)| t.word && forms.negative[id as usize])
         .count();
-    let mut constant = vec![0.0; classes];
-    model.add(features::key(Template::Bias, "", ""), &mut constant);
+    let mut constant = vec![[0.0; LANES]; width];
+    let flat = &mut constant.as_flattened_mut()[..classes];
+    model.add(features::key(Template::Bias, "", ""), flat);
     if words > 0 {
         let bucket = features::density_bucket(negative as f64 / words as f64);
-        model.add(features::key(Template::Density, bucket, ""), &mut constant);
+        model.add(features::key(Template::Density, bucket, ""), flat);
     }
     let quoted_weights = weights_of(model, classes, Template::Quoted, "");
-    let place_weights: HashMap<&str, Vec<f32>> = ["!", "?", "headline"]
-        .into_iter()
-        .map(|p| (p, weights_of(model, classes, Template::Place, p)))
-        .collect();
+    // The three places a word can be, looked up once (not per word).
+    let exclaimed = weights_of(model, classes, Template::Place, "!");
+    let asked = weights_of(model, classes, Template::Place, "?");
+    let headline = weights_of(model, classes, Template::Place, "headline");
 
     let at = |i: isize| -> u32 {
         if i < 0 {
@@ -79,52 +90,85 @@ pub fn logits(
             ids[i as usize]
         }
     };
-    let mut out = vec![f32::NEG_INFINITY; tokens.len() * classes];
+    let mut out = vec![0.0; tokens.len() * classes];
+    let mut row = vec![[0.0; LANES]; width];
+    let mut lit = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if !token.word {
             continue;
         }
-        let row = &mut out[i * classes..(i + 1) * classes];
         row.copy_from_slice(&constant);
         let i = i as isize;
         let (own, before, before2, after, after2) =
             (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-        forms.add(row, own, Role::Own);
-        forms.add(row, before, Role::Before);
-        forms.add(row, before2, Role::Before2);
-        forms.add(row, after, Role::After);
-        forms.add(row, after2, Role::After2);
-        forms.add_pair(model, row, Template::PairBefore, before, own);
-        forms.add_pair(model, row, Template::PairAfter, own, after);
-        if quoted[i as usize] {
-            add(row, &quoted_weights);
+        forms.add(&mut row, own, Role::Own);
+        forms.add(&mut row, before, Role::Before);
+        forms.add(&mut row, before2, Role::Before2);
+        forms.add(&mut row, after, Role::After);
+        forms.add(&mut row, after2, Role::After2);
+        let flat = &mut row.as_flattened_mut()[..classes];
+        forms.add_pair(model, flat, Template::PairBefore, before, own);
+        forms.add_pair(model, flat, Template::PairAfter, own, after);
+        let i = i as usize;
+        if quoted[i] {
+            add(&mut row, &quoted_weights);
         }
-        if let Some(w) = place_weights.get(places[i as usize]) {
-            add(row, w);
+        match places[i] {
+            Place::None => {}
+            Place::Exclamation => add(&mut row, &exclaimed),
+            Place::Question => add(&mut row, &asked),
+            Place::Headline => add(&mut row, &headline),
+        }
+        // The logistic function only where it can matter: exp is the
+        // costly part.
+        let mut any = false;
+        let logits = row.as_flattened();
+        for (p, &logit) in out[i * classes..(i + 1) * classes].iter_mut().zip(logits) {
+            if logit >= floor {
+                *p = super::model::probability(logit);
+                any = true;
+            }
+        }
+        if any {
+            lit.push(i as u32);
         }
     }
-    out
+    (out, lit)
 }
 
-fn add(row: &mut [f32], weights: &[f32]) {
+/// Weights go in groups of eight (classes past the model's are 0 and never
+/// read), so adding a form's weights to a row is a loop of a known length
+/// that compiles to vector adds. Each class's sum still adds the same
+/// weights in the same order.
+const LANES: usize = 8;
+type Lanes = [f32; LANES];
+
+fn add(row: &mut [Lanes], weights: &[Lanes]) {
     for (r, w) in row.iter_mut().zip(weights) {
-        *r += w;
+        for (r, w) in r.iter_mut().zip(w) {
+            *r += w;
+        }
     }
 }
 
-fn weights_of(model: &Model, classes: usize, template: Template, a: &str) -> Vec<f32> {
-    let mut w = vec![0.0; classes];
-    model.add(features::key(template, a, ""), &mut w);
+fn weights_of(model: &Model, classes: usize, template: Template, a: &str) -> Vec<Lanes> {
+    let mut w = vec![[0.0; LANES]; classes.div_ceil(LANES)];
+    model.add(
+        features::key(template, a, ""),
+        &mut w.as_flattened_mut()[..classes],
+    );
     w
 }
 
 /// The forms of one text.
 struct Forms<'t> {
     classes: usize,
+    /// Groups of `LANES` per class row.
+    width: usize,
     /// Token text → form id.
     ids: HashMap<&'t str, u32, BuildHasherDefault<crate::hash::FxHasher>>,
-    /// Per form and role, `classes` weights.
-    weights: Vec<f32>,
+    /// Per form and role, `width` groups of weights.
+    weights: Vec<Lanes>,
     /// Per form, its id among the model's pair words, if any.
     pair_ids: Vec<Option<u32>>,
     /// Per form: a strongly negative word (for the density feature).
@@ -135,6 +179,7 @@ impl<'t> Forms<'t> {
     fn new(_model: &Model, classes: usize) -> Forms<'t> {
         Forms {
             classes,
+            width: classes.div_ceil(LANES),
             ids: HashMap::default(),
             weights: Vec::new(),
             pair_ids: Vec::new(),
@@ -155,8 +200,9 @@ impl<'t> Forms<'t> {
     /// A new form: `token` as written, `word` normalised.
     fn add_word(&mut self, model: &Model, token: &str, word: &str) -> u32 {
         let id = self.pair_ids.len() as u32;
-        let mut w = vec![0.0; self.classes * ROLES];
-        let (own, rest) = w.split_at_mut(self.classes);
+        let mut w = vec![[0.0; LANES]; self.width * ROLES];
+        let (own, rest) = w.split_at_mut(self.width);
+        let own = &mut own.as_flattened_mut()[..self.classes];
         model.add(features::key(Template::Word, word, ""), own);
         model.add(features::key(Template::Stem, features::stem(word), ""), own);
         if let Some(ending) = features::ending(word) {
@@ -177,8 +223,9 @@ impl<'t> Forms<'t> {
             (Template::After2, None),
         ];
         for ((template, valence_template), slot) in
-            roles.into_iter().zip(rest.chunks_mut(self.classes))
+            roles.into_iter().zip(rest.chunks_mut(self.width))
         {
+            let slot = &mut slot.as_flattened_mut()[..self.classes];
             model.add(features::key(template, word, ""), slot);
             if let (Some(t), Some(bucket)) = (valence_template, valence) {
                 model.add(features::key(t, bucket, ""), slot);
@@ -190,9 +237,9 @@ impl<'t> Forms<'t> {
         id
     }
 
-    fn add(&self, row: &mut [f32], form: u32, role: Role) {
-        let at = (form as usize * ROLES + role as usize) * self.classes;
-        add(row, &self.weights[at..at + self.classes]);
+    fn add(&self, row: &mut [Lanes], form: u32, role: Role) {
+        let at = (form as usize * ROLES + role as usize) * self.width;
+        add(row, &self.weights[at..at + self.width]);
     }
 
     fn add_pair(&self, model: &Model, row: &mut [f32], template: Template, a: u32, b: u32) {

@@ -658,8 +658,8 @@ fn spans_at(
         p,
         CLASSES.len(),
         class,
-        threshold,
-        threshold * extend,
+        (threshold, threshold * extend),
+        &(0..tokens.len() as u32).collect::<Vec<_>>(),
     )
     .into_iter()
     .map(|c| tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end)
