@@ -1,4 +1,3 @@
-
 use crate::attribution::testing::{attributions, named, run, vague_flags};
 use crate::attribution::Attribution;
 
