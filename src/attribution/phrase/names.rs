@@ -171,37 +171,6 @@ pub(in crate::attribution) fn name_kind(
     Some((name(), SourceKind::Person, false))
 }
 
-/// Words that make any name holding them a region: "the North West".
-pub(super) const REGIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "north-west",
-    "north-east",
-    "south-west",
-    "south-east",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "midlands",
-    "england",
-    "scotland",
-    "wales",
-    "ireland",
-    "britain",
-    "europe",
-    "africa",
-    "asia",
-    "america",
-    "americas",
-];
-
 /// Whether `tokens[range]` holds a hedge ("close to", "familiar with",
 /// "anonymity", "not to be named", "not authorised to"): what makes any
 /// phrase a vague source. A scan of the words, each compared by length

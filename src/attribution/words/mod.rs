@@ -237,6 +237,7 @@ mod tests {
             &MONTHS_AND_DAYS,
             &SENTENCE_OPENERS,
             &PLACE_WORDS,
+            &REGIONS,
         ];
         let every_word: Vec<&str> = lists.iter().flat_map(|l| l.words.iter().copied()).collect();
         for list in lists {
