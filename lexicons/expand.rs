@@ -4,6 +4,7 @@
 // run time, instead of carrying every expanded form in the WASM).
 // Size and start-up: see BENCHMARKS.md#t-forms-at-startup and
 // BENCHMARKS.md#t-odometer.
+// Measured: BENCHMARKS.md#t-forms-unstable.
 
 /// Inflection codes, as stored per entry in the generated tables (0: none).
 const INFLECT_NOUN: u8 = 1;

@@ -5,6 +5,8 @@
 //! Speed: see BENCHMARKS.md#t-byte-scanners (the word count and the UTF-16
 //! offsets), BENCHMARKS.md#t-report-takes-text and
 //! BENCHMARKS.md#t-cow-explanations.
+//!
+//! Measured: BENCHMARKS.md#t-utf16-blocks.
 
 use crate::attribution::{Analysis, Attribution, SourceKind};
 use crate::category::{Category, Kind};

@@ -6,6 +6,8 @@
 //! quotation finder step by bytes), BENCHMARKS.md#t-forward-cursor
 //! (`OverlapCursor`), BENCHMARKS.md#t-smaller-scans (a paragraph's last line
 //! only when needed) and BENCHMARKS.md#t-no-siphash (quotation groups).
+//!
+//! Measured: BENCHMARKS.md#t-next-word.
 
 use std::ops::Range;
 

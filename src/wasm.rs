@@ -57,6 +57,9 @@
 //! in `Unpacked` as it is. `tests/wasm.rs` fails when the strides of the two
 //! files disagree, and when any report across the boundary differs from the
 //! core's JSON (in a value or in the order of keys).
+//!
+//! Measured: BENCHMARKS.md#t-report-numbers, BENCHMARKS.md#t-text-identity,
+//! BENCHMARKS.md#t-string-table.
 
 use crate::category::TABLE;
 use crate::metadata::Metadata;

@@ -5,6 +5,7 @@
 // starts the worker itself. The worker's script is pkg/worker.js: worker.js
 // with the wasm-bindgen glue joined in by scripts/bundle.mjs, so the worker
 // waits for one request, not two in series.
+// Measured: BENCHMARKS.md#t-early-worker.
 
 /** User Timing marks of the first load ("slant:..."), for the benchmark. */
 const marked = new Set();

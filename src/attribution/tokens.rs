@@ -24,6 +24,8 @@
 //! bytes: the longest names in news copy ("Under-Secretary-General for
 //! Humanitarian Affairs Stephen O'Brien") fit, and a run of capitalised
 //! words a page long is not read again and again by every verb after it.
+//!
+//! Measured: BENCHMARKS.md#t-borrowed-lowercase, BENCHMARKS.md#t-tokenizer-ascii.
 
 use super::verbs::{self, Verb};
 use super::words::{BEFORE_THE, CONNECTORS};

@@ -8,6 +8,8 @@
 //! A feature is a template and one or two strings; it is known to a model by
 //! a 64-bit FNV-1a hash of those (`key`), so neither side builds strings to
 //! look one up.
+//!
+//! Measured: BENCHMARKS.md#t-learned-bytes, BENCHMARKS.md#t-learned-place-enum.
 
 use crate::chars::is_alphanumeric;
 use std::borrow::Cow;

@@ -12,6 +12,8 @@
 //!
 //! Training (`train.rs`) is native only; the WASM carries the model and this
 //! file's scoring.
+//!
+//! Measured: BENCHMARKS.md#t-settle-one-sort, BENCHMARKS.md#t-learned-seeds.
 
 pub mod features;
 pub mod model;

@@ -22,6 +22,8 @@
 //! - `valence_of  <word>  <bucket>`: a word's sentiment bucket (−3 … 3) from a
 //!   public sentiment word list, which the `valence` features read;
 //! - lines starting with `#` are comments.
+//!
+//! Measured: BENCHMARKS.md#t-model-u32-maps.
 
 use super::features::{self, Template};
 use super::packed::Unpacked;

@@ -12,6 +12,8 @@
 //! appear in some pair carry a small id, and a pair is one integer-keyed
 //! probe. A 1 MB article has some 20,000 forms and 180,000 words. Speed:
 //! see BENCHMARKS.md#t-learned-forms.
+//!
+//! Measured: BENCHMARKS.md#t-learned-fused, BENCHMARKS.md#t-learned-lanes.
 
 use super::features::{self, Place, Template, Token};
 use super::model::Model;

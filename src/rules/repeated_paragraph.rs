@@ -5,6 +5,8 @@
 //! Flagged once: "Thugs wreck the harbour" as the title and again as the
 //! first line of the body.
 //! Not dropped: a long paragraph of prose that happens to repeat.
+//!
+//! Measured: BENCHMARKS.md#t-repeated-paragraph.
 
 use super::{Context, Flag};
 use std::collections::BTreeSet;

@@ -11,6 +11,8 @@
 //!
 //! Flagged: The scheme cost taxpayers $4.2 million last year.
 //! Not flagged: The scheme cost $4.2 million, the council said.
+//!
+//! Measured: BENCHMARKS.md#t-figure-scan.
 
 use super::{Context, Flag};
 use crate::attribution::{Attribution, WordList};

@@ -1,5 +1,7 @@
 //! What a capitalised run names (`name_kind`, by its evidence), hedges,
 //! role words and plurals.
+//!
+//! Measured: BENCHMARKS.md#t-classify-allocs.
 
 use super::*;
 

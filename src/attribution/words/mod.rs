@@ -20,6 +20,8 @@
 //!
 //! A few tests of a single word's shape (a possessive "'s", all capitals)
 //! live here too: they are asked with the lists, of the same words.
+//!
+//! Measured: BENCHMARKS.md#t-word-lists-hash.
 
 use crate::hash::fnv1a;
 

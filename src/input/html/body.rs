@@ -6,6 +6,8 @@
 //! Speed: see BENCHMARKS.md#t-html-reader (chrome checks in one pass over an
 //! element's attributes, whitespace collapsed in one byte scan, each
 //! candidate container's text measured in one walk).
+//!
+//! Measured: BENCHMARKS.md#t-container-lengths.
 
 use super::dom::{attribute, attributes, descendant_elements, elements, first};
 use crate::metadata::{clean, dedupe, read_byline, Byline};

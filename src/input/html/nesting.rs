@@ -23,6 +23,8 @@
 //! not followed exactly it errs on the side of depth; and the parse itself
 //! is watched (`parse.rs`), so a page that still gets too deep falls back to
 //! plain paragraphs.
+//!
+//! Measured: BENCHMARKS.md#t-nesting-limit.
 
 use super::kinds::{self, html_flags, kind_of, Kind};
 use super::stack::{Ns, Stack};
