@@ -134,6 +134,12 @@ impl Model {
             });
         }
         let classes = model.classes.len();
+        // Sized once: growing the maps row by row rehashed them a dozen
+        // times while the page's worker started.
+        model.rows.reserve(unpacked.features.len());
+        model.weights.reserve(unpacked.features.len() * classes);
+        model.counts.reserve(unpacked.counts.len());
+        model.count_rows.reserve(unpacked.counts.len());
         for (template, a, b, weights) in unpacked.features {
             let template = Template::ALL
                 .get(usize::from(template))
