@@ -166,6 +166,15 @@ pub fn attribute(
             claims.push(false);
             continue;
         }
+        // A "sentence" of many thousand bytes is a run of text with no
+        // sentence end (a list, a table, a machine's output): nobody is
+        // quoted in it as a reader would see. Left unread, so its tokens
+        // never take memory in proportion to the whole text.
+        if sentence.range.len() > LONGEST_SENTENCE {
+            sentences.push(attributed);
+            claims.push(true);
+            continue;
+        }
         let in_sentence = quotations_in.overlapping(&sentence.range);
         // One buffer for every sentence's lower case: the tokens borrow it
         // only until the next sentence.
@@ -269,6 +278,10 @@ pub fn attribute(
         certainty,
     }
 }
+
+/// The longest sentence attribution reads, in bytes: some forty times a
+/// long sentence of news prose.
+const LONGEST_SENTENCE: usize = 16 * 1024;
 
 /// Files one frame's subject: a named source in the book, a definite
 /// "the agency" or a pronoun as the source it stands for, a vague source as
@@ -696,6 +709,18 @@ mod tests {
         let text = "“It is a good result,” said Dr Ann Lowe. \
             The study was funded by a charity, according to the paper.";
         assert_eq!(attributions(text)[1], named("paper"));
+    }
+
+    #[test]
+    fn a_run_of_text_longer_than_any_sentence_is_left_unread() {
+        let run_on = format!("{}Ann Lowe said it.", "Said ".repeat(4000));
+        let (analysis, _) = run(&run_on);
+        assert!(analysis.sources.is_empty());
+        assert_eq!(analysis.sentences[0].attribution, Attribution::None);
+        assert_eq!(analysis.claims, [true]);
+        // The same words in a sentence of readable length are read.
+        let (analysis, _) = run("Said Said Ann Lowe said it.");
+        assert!(!analysis.sources.is_empty());
     }
 
     #[test]
