@@ -36,6 +36,28 @@ pub struct Detectors {
     pub learned: bool,
 }
 
+impl Detectors {
+    /// The detectors named (`curated`, `learned`), the others off.
+    pub fn named<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Detectors, String> {
+        let mut on = Detectors {
+            curated: false,
+            learned: false,
+        };
+        for name in names {
+            match name {
+                "curated" => on.curated = true,
+                "learned" => on.learned = true,
+                other => {
+                    return Err(format!(
+                        "unknown detector `{other}`, expected `curated` or `learned`"
+                    ))
+                }
+            }
+        }
+        Ok(on)
+    }
+}
+
 impl Default for Options {
     fn default() -> Options {
         Options {
@@ -95,21 +117,11 @@ impl Options {
                     }
                 }
                 "detectors" => {
-                    options.detectors = Detectors {
-                        curated: false,
-                        learned: false,
-                    };
-                    for item in list(value, "detectors")? {
-                        match string(item, "detectors")? {
-                            "curated" => options.detectors.curated = true,
-                            "learned" => options.detectors.learned = true,
-                            other => {
-                                return Err(format!(
-                                    "unknown detector `{other}`, expected `curated` or `learned`"
-                                ))
-                            }
-                        }
-                    }
+                    let names = list(value, "detectors")?
+                        .iter()
+                        .map(|item| string(item, "detectors"))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    options.detectors = Detectors::named(names)?;
                 }
                 other => {
                     return Err(format!(

@@ -7,6 +7,7 @@
 use slant::attribution::Attribution;
 use slant::eval::{self, annotated, mean_sd, ptc, Evaluation, System, DEFAULT_POOLED};
 use slant::learned::train::Params;
+use slant::options::Detectors;
 use slant::Options;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -49,13 +50,6 @@ pub struct Args {
     notes: bool,
 }
 
-/// `--detectors curated,learned` as the options read it (one message for a
-/// name it does not know).
-fn detectors(list: &str) -> Result<slant::options::Detectors, String> {
-    let names: Vec<String> = list.split(',').map(|d| format!("{:?}", d.trim())).collect();
-    Ok(Options::from_json(&format!(r#"{{"detectors": [{}]}}"#, names.join(",")))?.detectors)
-}
-
 pub fn run(args: &Args) -> Result<String, String> {
     if args.paths.iter().any(|p| annotated::is_annotated(p)) {
         return run_annotated(args);
@@ -88,7 +82,7 @@ pub fn run(args: &Args) -> Result<String, String> {
     };
     let options = Options {
         sensitivity: args.sensitivity,
-        detectors: detectors(&args.detectors)?,
+        detectors: Detectors::named(args.detectors.split(',').map(str::trim))?,
         ..Options::default()
     };
     let labels: BTreeMap<String, Vec<ptc::Span>>;
@@ -276,7 +270,7 @@ fn run_annotated(args: &Args) -> Result<String, String> {
     }
     let options = Options {
         sensitivity: args.sensitivity,
-        detectors: detectors(&args.detectors)?,
+        detectors: Detectors::named(args.detectors.split(',').map(str::trim))?,
         ..Options::default()
     };
     let scores = annotated::evaluate(&articles, &options);

@@ -42,7 +42,7 @@ use super::tokens::{name_right, span, Token};
 use super::verbs::{self, Class, Form};
 use super::SourceKind;
 use crate::attribution::words::{
-    all_caps, WordList, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS,
+    all_caps, speech, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS,
     NEGATIONS, ORGANISATION_WORDS, REFUSALS, SKIPPABLE,
 };
 use std::ops::Range;

@@ -104,6 +104,60 @@ pub(in crate::attribution) const REPORTING_VERBS: &[&str] = &[
     "disputed",
 ];
 
+/// Verbs that plainly report speech, which a lone unknown name may take.
+pub(in crate::attribution) fn speech(word: &str) -> bool {
+    static SPEECH: WordList = WordList::new(&[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "stated",
+        "states",
+        "explained",
+        "explains",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "replied",
+        "replies",
+        "recalled",
+        "recalls",
+        "noted",
+        "notes",
+        "conceded",
+        "concedes",
+        "admitted",
+        "admits",
+        "claimed",
+        "claims",
+        "stressed",
+        "stresses",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+        "asked",
+        "asks",
+        "tweeted",
+        "posted",
+        "declared",
+        "announced",
+        "announces",
+        "maintains",
+        "maintained",
+        "contends",
+        "contended",
+    ]);
+    SPEECH.contains(word)
+}
+
 /// Between a subject and its verb: auxiliaries, and adverbs that are not
 /// "-ly" words ("O'Brien also stressed", "have long said", "now believe").
 pub(in crate::attribution) static SKIPPABLE: WordList = WordList::new(&[
