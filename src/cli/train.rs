@@ -12,7 +12,9 @@ pub struct Args {
     #[arg(long)]
     data: PathBuf,
     /// A training parameter, name=value (repeatable): epochs, alpha, beta,
-    /// l1, l2, min_count, extend, threshold_folds, default_threshold, min_uses.
+    /// l1, l2, l1_context, l1_minor, min_count, min_count_context, extend,
+    /// prune, long_span, topic_repeats, min_precision, min_precision_minor,
+    /// threshold_folds, default_threshold, min_uses, skip.
     #[arg(long = "param", value_name = "NAME=VALUE")]
     params: Vec<String>,
     /// A sentiment word list for the valence features when training: VADER's

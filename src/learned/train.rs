@@ -57,6 +57,9 @@ pub struct Params {
     pub l2: f64,
     /// Features seen fewer times than this are not learned.
     pub min_count: u32,
+    /// The same for context features (neighbours and pairs), which are
+    /// many more and each seen less.
+    pub min_count_context: u32,
     pub extend: f32,
     /// Folds inside the training articles for choosing thresholds (0: keep
     /// `default_threshold`).
@@ -86,16 +89,22 @@ pub struct Params {
     pub valence: Valence,
 }
 
+/// The defaults are the best of a sweep scored by 5-fold cross-validation
+/// on the PTC training split (loaded language and name-calling pooled): 16
+/// epochs instead of 8 (F1 0.296 → 0.312), a word's own features learned
+/// from one use with little L1 while context features keep theirs, and
+/// spans grown over neighbours at a quarter of the threshold (→ 0.334).
 impl Default for Params {
     fn default() -> Params {
         Params {
-            epochs: 8,
+            epochs: 16,
             alpha: 0.5,
             beta: 1.0,
-            l1: 3.0,
+            l1: 0.5,
             l2: 5.0,
-            min_count: 2,
-            extend: 0.4,
+            min_count: 1,
+            min_count_context: 2,
+            extend: 0.25,
             threshold_folds: 3,
             default_threshold: 0.2,
             min_uses: 2,
@@ -104,7 +113,7 @@ impl Default for Params {
             skip: Vec::new(),
             min_precision: 0.3,
             min_precision_minor: 0.15,
-            l1_context: 3.0,
+            l1_context: 6.0,
             l1_minor: 10.0,
             topic_repeats: u32::MAX,
             valence: Valence::default(),
@@ -128,6 +137,7 @@ impl Params {
             "l1" => self.l1 = float(value)?,
             "l2" => self.l2 = float(value)?,
             "min_count" => self.min_count = int(value)? as u32,
+            "min_count_context" => self.min_count_context = int(value)? as u32,
             "extend" => self.extend = float(value)? as f32,
             "threshold_folds" => self.threshold_folds = int(value)?,
             "default_threshold" => self.default_threshold = float(value)? as f32,
@@ -326,11 +336,32 @@ fn token_labels_weighted(
     (techniques, labels, weights)
 }
 
+/// Neighbour and pair features: the word's context, not the word.
+fn is_context(template: Template) -> bool {
+    matches!(
+        template,
+        Template::Before
+            | Template::After
+            | Template::Before2
+            | Template::After2
+            | Template::PairBefore
+            | Template::PairAfter
+    )
+}
+
 /// Fits the weights: FTRL-proximal, one logistic model per class.
 fn fit(data: &Data, params: &Params) -> Vec<[f32; CLASSES.len()]> {
     const C: usize = CLASSES.len();
     let n = data.names.len();
-    let usable: Vec<bool> = data.seen.iter().map(|&s| s >= params.min_count).collect();
+    let usable: Vec<bool> = (data.seen.iter().zip(&data.names))
+        .map(|(&seen, (template, _, _))| {
+            seen >= if is_context(*template) {
+                params.min_count_context
+            } else {
+                params.min_count
+            }
+        })
+        .collect();
     let mut z = vec![[0f64; C]; n];
     let mut sq = vec![[0f64; C]; n];
     // L1 per feature and class: context features and the smaller classes
@@ -339,15 +370,7 @@ fn fit(data: &Data, params: &Params) -> Vec<[f32; CLASSES.len()]> {
         .names
         .iter()
         .map(|(template, _, _)| {
-            let context = matches!(
-                template,
-                Template::Before
-                    | Template::After
-                    | Template::Before2
-                    | Template::After2
-                    | Template::PairBefore
-                    | Template::PairAfter
-            );
+            let context = is_context(*template);
             let base = params.l1 * if context { params.l1_context } else { 1.0 };
             std::array::from_fn(|class| {
                 if class == 0 {
@@ -723,11 +746,15 @@ mod tests {
             let i = tokens.iter().position(|t| &text[t.range.clone()] == word);
             p[i.unwrap() * CLASSES.len()]
         };
+        // Flagged at the threshold the model chose for itself, in a
+        // sentence it never saw; the plain words around it are not.
+        let threshold = model.classes[0].threshold;
         assert!(
-            p_of("disgraceful") > 0.1
+            p_of("disgraceful") >= threshold
                 && p_of("disgraceful") > 5.0 * p_of("vote")
-                && p_of("disgraceful") > p_of("chamber"),
-            "disgraceful {} vote {} chamber {}",
+                && p_of("vote") < threshold
+                && p_of("chamber") < threshold,
+            "threshold {threshold}: disgraceful {} vote {} chamber {}",
             p_of("disgraceful"),
             p_of("vote"),
             p_of("chamber")
