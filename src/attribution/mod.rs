@@ -41,7 +41,7 @@ pub(crate) use words::{is_reporting_verb, with_lowercase as with_lowercase_pub, 
 use frames::{frames, mentions, Context, Frame};
 use phrase::{Known, Pronoun, Subject};
 use sources::{FullNames, SourceBook};
-use tokens::{ascii_lowercase_into, tokenize};
+use tokens::tokenize;
 
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::{Deserialize, Serialize};
@@ -178,8 +178,7 @@ pub fn attribute(
         let in_sentence = quotations_in.overlapping(&sentence.range);
         // One buffer for every sentence's lower case: the tokens borrow it
         // only until the next sentence.
-        let lower = ascii_lowercase_into(&text[sentence.range.clone()], &mut lower_buffer);
-        let tokens = tokenize(text, sentence.range.clone(), lower, in_sentence);
+        let tokens = tokenize(text, sentence.range.clone(), &mut lower_buffer, in_sentence);
 
         let p = sentence.paragraph;
         let opens = i == 0 || all[i - 1].paragraph != p;

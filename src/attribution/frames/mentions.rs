@@ -16,7 +16,7 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
             continue;
         };
         k = run.end;
-        if tokens[run.start].quoted {
+        if tokens[run.start].is_quoted() {
             continue;
         }
         // A lone capitalised word is a person to no later "he", and an
