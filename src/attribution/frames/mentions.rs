@@ -11,6 +11,11 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
     let mut found = Mentions::default();
     let mut k = 0;
     while k < tokens.len() {
+        // Most tokens start no name: answered here, without a call.
+        if !tokens[k].is_capitalized() {
+            k += 1;
+            continue;
+        }
         let Some(run) = name_right(tokens, k) else {
             k += 1;
             continue;
