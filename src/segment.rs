@@ -85,8 +85,17 @@ pub struct Segments {
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
     pub quotations: Vec<Quotation>,
+    /// The quotations not nested in another, kept apart only when some
+    /// are nested: otherwise they are `quotations`, and a text of many
+    /// short quotations does not hold each twice.
+    top_level: Option<Vec<Quotation>>,
+}
+
+impl Segments {
     /// The quotations not nested in another: disjoint and in order.
-    pub top_level: Vec<Quotation>,
+    pub fn top_level(&self) -> &[Quotation] {
+        self.top_level.as_deref().unwrap_or(&self.quotations)
+    }
 }
 
 pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize>>) -> Segments {
@@ -108,7 +117,10 @@ pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize
         }
     }
     let quotations = find_quotations(text, &paragraphs);
-    let top_level = quotations.iter().filter(|q| !q.nested).cloned().collect();
+    let top_level = quotations
+        .iter()
+        .any(|q| q.nested)
+        .then(|| quotations.iter().filter(|q| !q.nested).cloned().collect());
     Segments {
         paragraphs,
         sentences,

@@ -139,7 +139,7 @@ pub fn attribute(
     let mut vague = Vec::new();
     let mut certainty = Vec::new();
     let mut lower_buffer = String::new();
-    let mut quotations_in = OverlapCursor::new(&segments.top_level);
+    let mut quotations_in = OverlapCursor::new(segments.top_level());
     let publisher: Vec<String> = article
         .publisher
         .map(|p| {
@@ -391,7 +391,7 @@ fn record_sayings(
     speakers: &QuotationSpeakers,
     sources: &mut [Source],
 ) {
-    let mut quotations_in = OverlapCursor::new(&segments.top_level);
+    let mut quotations_in = OverlapCursor::new(segments.top_level());
     // The last quotation group filed per source, so a quotation spanning
     // sentences is filed once.
     let mut last_group: Vec<Option<usize>> = vec![None; sources.len()];
@@ -579,7 +579,7 @@ impl QuotationSpeakers {
     /// quotation that follows its speaker's sentence in the same paragraph
     /// ("Keller said. “…”").
     fn carry(&mut self, segments: &Segments, sentences: &mut [SentenceAttribution]) {
-        let mut quotations_in = OverlapCursor::new(&segments.top_level);
+        let mut quotations_in = OverlapCursor::new(segments.top_level());
         for (i, sentence) in segments.sentences.iter().enumerate() {
             if sentences[i].attribution != Attribution::None {
                 continue;

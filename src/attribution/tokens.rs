@@ -491,7 +491,9 @@ mod tests {
             // Whole and in two pieces: a sentence's tokens have the
             // article's offsets. Both ways of lower-casing: borrowed from the
             // piece lower-cased whole when it is ASCII, else per token.
-            let quotations = segment(&text, &paragraphs_between_blank_lines(&text), None).top_level;
+            let quotations = segment(&text, &paragraphs_between_blank_lines(&text), None)
+                .top_level()
+                .to_vec();
             let slow = tokenize_one_char_at_a_time(&text, &quotations);
             let mut buffer = String::new();
             proptest::prop_assert_eq!(view(&tokenize(&text, 0..text.len(), &mut buffer, &quotations)), slow);
