@@ -7,7 +7,8 @@
 //! (`OverlapCursor`), BENCHMARKS.md#t-smaller-scans (a paragraph's last line
 //! only when needed) and BENCHMARKS.md#t-no-siphash (quotation groups).
 //!
-//! Measured: BENCHMARKS.md#t-next-word.
+//! Measured: BENCHMARKS.md#t-next-word, BENCHMARKS.md#t-top-level-shared
+//! (the top-level quotations are `quotations` itself unless some are nested).
 
 use std::ops::Range;
 

@@ -9,6 +9,8 @@
 //!
 //! Each test reads the sentence's own tokens (and, for a bio, who wrote the
 //! article), so deciding costs a few comparisons per sentence.
+//!
+//! Measured: BENCHMARKS.md#t-commands-hash.
 
 use super::tokens::Token;
 use super::words::{with_lowercase, WordList, GIVEN_NAMES};

@@ -22,6 +22,9 @@
 //! - `Study`: what documents and researchers do with their subject ("the
 //!   schedule moves the start", "researchers followed 900 families"):
 //!   only a document or a research team makes these a frame.
+//!
+//! Measured: BENCHMARKS.md#t-verb-letters (most words are turned away by
+//! their first and last letters and length before any hashing).
 
 use crate::hash::fnv1a;
 use std::sync::OnceLock;

@@ -11,7 +11,8 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
     let mut found = Mentions::default();
     let mut k = 0;
     while k < tokens.len() {
-        // Most tokens start no name: answered here, without a call.
+        // Most tokens start no name: answered here, without a call
+        // (BENCHMARKS.md#t-mentions-capital).
         if !tokens[k].is_capitalized() {
             k += 1;
             continue;
