@@ -125,24 +125,22 @@ pub(super) fn tokenize<'a>(
     for (i, end, shape) in Scan::new(slice) {
         let word = &slice[i..end];
         let at = buffer.len();
-        let lower = if word.is_ascii() {
+        if word.is_ascii() {
             if word.bytes().any(|b| b.is_ascii_uppercase()) {
                 buffer.push_str(word);
                 buffer[at..].make_ascii_lowercase();
             }
-            word
-        } else {
-            if word.chars().any(char::is_uppercase) {
-                buffer.push_str(&word.to_lowercase());
-            }
-            word
-        };
+        } else if word.chars().any(char::is_uppercase) {
+            buffer.push_str(&word.to_lowercase());
+        }
         if buffer.len() > at {
             owned.push((tokens.len(), at..buffer.len()));
         }
+        // The lower case of a word without capitals is the word itself;
+        // the others' are set below, once `buffer` is written.
         tokens.push(Token {
             text: word,
-            lower,
+            lower: word,
             start: offset(base + i),
             flags: shape | quoted.flag(base + i, base + end),
             verb: None,
