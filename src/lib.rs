@@ -140,7 +140,7 @@ pub fn analyze_with_model(
     let cx = detect::Context {
         text,
         paragraphs: &segments.paragraphs,
-        quotations: &segments.top_level,
+        quotations: segments.top_level(),
     };
     let mut flags = detect::detect(&detectors, &cx);
 

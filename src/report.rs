@@ -211,7 +211,7 @@ pub fn build(
         words,
         sentences: segments.sentences.len(),
         paragraphs: segments.paragraphs.len(),
-        quotations: segments.top_level.len(),
+        quotations: segments.top_level().len(),
         reading_minutes: if words == 0 {
             0
         } else {

@@ -7,7 +7,8 @@
 //! (`OverlapCursor`), BENCHMARKS.md#t-smaller-scans (a paragraph's last line
 //! only when needed) and BENCHMARKS.md#t-no-siphash (quotation groups).
 //!
-//! Measured: BENCHMARKS.md#t-next-word.
+//! Measured: BENCHMARKS.md#t-next-word, BENCHMARKS.md#t-top-level-shared
+//! (the top-level quotations are `quotations` itself unless some are nested).
 
 use std::ops::Range;
 
@@ -85,8 +86,17 @@ pub struct Segments {
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
     pub quotations: Vec<Quotation>,
+    /// The quotations not nested in another, kept apart only when some
+    /// are nested: otherwise they are `quotations`, and a text of many
+    /// short quotations does not hold each twice.
+    top_level: Option<Vec<Quotation>>,
+}
+
+impl Segments {
     /// The quotations not nested in another: disjoint and in order.
-    pub top_level: Vec<Quotation>,
+    pub fn top_level(&self) -> &[Quotation] {
+        self.top_level.as_deref().unwrap_or(&self.quotations)
+    }
 }
 
 pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize>>) -> Segments {
@@ -108,7 +118,10 @@ pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize
         }
     }
     let quotations = find_quotations(text, &paragraphs);
-    let top_level = quotations.iter().filter(|q| !q.nested).cloned().collect();
+    let top_level = quotations
+        .iter()
+        .any(|q| q.nested)
+        .then(|| quotations.iter().filter(|q| !q.nested).cloned().collect());
     Segments {
         paragraphs,
         sentences,

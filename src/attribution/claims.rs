@@ -9,9 +9,11 @@
 //!
 //! Each test reads the sentence's own tokens (and, for a bio, who wrote the
 //! article), so deciding costs a few comparisons per sentence.
+//!
+//! Measured: BENCHMARKS.md#t-commands-hash.
 
 use super::tokens::Token;
-use super::words::{with_lowercase, GIVEN_NAMES};
+use super::words::{with_lowercase, WordList, GIVEN_NAMES};
 
 /// What a sentence is, besides its words.
 pub(super) struct Place {
@@ -123,8 +125,9 @@ fn finite(token: &Token) -> bool {
 }
 
 /// Verbs that open an imperative: "Call your council member", "Consider
-/// what the bill would mean", "Pack the room".
-const COMMANDS: &[&str] = &[
+/// what the bill would mean", "Pack the room". Asked of every sentence's
+/// first word: a hash table, not a comparison with each of eighty.
+pub(in crate::attribution) static COMMANDS: WordList = WordList::new(&[
     "call",
     "write",
     "email",
@@ -202,7 +205,7 @@ const COMMANDS: &[&str] = &[
     "object",
     "sign",
     "turn",
-];
+]);
 
 /// What may follow a command's verb: an object or a question word.
 const AFTER_COMMAND: &[&str] = &[
@@ -329,7 +332,7 @@ fn imperative(tokens: &[Token]) -> bool {
     if word == "do" && tokens.get(k + 1).is_some_and(|t| t.lower() == "not") {
         return true;
     }
-    if !COMMANDS.contains(&word) {
+    if !COMMANDS.contains(word) {
         return false;
     }
     let Some(next) = tokens.get(k + 1) else {

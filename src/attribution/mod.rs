@@ -41,7 +41,7 @@ pub(crate) use words::{is_reporting_verb, with_lowercase as with_lowercase_pub, 
 use frames::{frames, mentions, Context, Frame};
 use phrase::{Known, Pronoun, Subject};
 use sources::{FullNames, SourceBook};
-use tokens::{ascii_lowercase_into, tokenize};
+use tokens::tokenize;
 
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::{Deserialize, Serialize};
@@ -139,7 +139,7 @@ pub fn attribute(
     let mut vague = Vec::new();
     let mut certainty = Vec::new();
     let mut lower_buffer = String::new();
-    let mut quotations_in = OverlapCursor::new(&segments.top_level);
+    let mut quotations_in = OverlapCursor::new(segments.top_level());
     let publisher: Vec<String> = article
         .publisher
         .map(|p| {
@@ -178,8 +178,7 @@ pub fn attribute(
         let in_sentence = quotations_in.overlapping(&sentence.range);
         // One buffer for every sentence's lower case: the tokens borrow it
         // only until the next sentence.
-        let lower = ascii_lowercase_into(&text[sentence.range.clone()], &mut lower_buffer);
-        let tokens = tokenize(text, sentence.range.clone(), lower, in_sentence);
+        let tokens = tokenize(text, sentence.range.clone(), &mut lower_buffer, in_sentence);
 
         let p = sentence.paragraph;
         let opens = i == 0 || all[i - 1].paragraph != p;
@@ -392,7 +391,7 @@ fn record_sayings(
     speakers: &QuotationSpeakers,
     sources: &mut [Source],
 ) {
-    let mut quotations_in = OverlapCursor::new(&segments.top_level);
+    let mut quotations_in = OverlapCursor::new(segments.top_level());
     // The last quotation group filed per source, so a quotation spanning
     // sentences is filed once.
     let mut last_group: Vec<Option<usize>> = vec![None; sources.len()];
@@ -580,7 +579,7 @@ impl QuotationSpeakers {
     /// quotation that follows its speaker's sentence in the same paragraph
     /// ("Keller said. “…”").
     fn carry(&mut self, segments: &Segments, sentences: &mut [SentenceAttribution]) {
-        let mut quotations_in = OverlapCursor::new(&segments.top_level);
+        let mut quotations_in = OverlapCursor::new(segments.top_level());
         for (i, sentence) in segments.sentences.iter().enumerate() {
             if sentences[i].attribution != Attribution::None {
                 continue;

@@ -22,6 +22,9 @@
 //! - `Study`: what documents and researchers do with their subject ("the
 //!   schedule moves the start", "researchers followed 900 families"):
 //!   only a document or a research team makes these a frame.
+//!
+//! Measured: BENCHMARKS.md#t-verb-letters (most words are turned away by
+//! their first and last letters and length before any hashing).
 
 use crate::hash::fnv1a;
 use std::sync::OnceLock;
@@ -78,20 +81,41 @@ const QUOTED: &str = "quote";
 const STUDY: &str = "move count follow survey measure track compare study analyse analyze \
     examine monitor interview review";
 
-/// The verb `word` (lower case) is a form of, if it is one.
+/// The verb `word` (lower case) is a form of, if it is one. Asked of every
+/// word of an article, most of which are no verb: the first and last
+/// letters and the length rule out most before any hashing.
+#[inline]
 pub(super) fn verb(word: &str) -> Option<Verb> {
-    if !(2..=14).contains(&word.len()) {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return None;
+    };
+    if !(2..=14).contains(&bytes.len()) {
         return None;
     }
-    table().get(word)
+    let table = table();
+    let (first, last) = (first.wrapping_sub(b'a'), last.wrapping_sub(b'a'));
+    if first >= 26 || last >= 26 {
+        return None;
+    }
+    let lengths = table.lengths[usize::from(first) * 26 + usize::from(last)];
+    if lengths >> bytes.len() & 1 == 0 {
+        return None;
+    }
+    table.get(word)
 }
 
 /// Forms → verbs, open addressing on FNV-1a like `WordList`.
 struct Table {
     slots: Vec<Option<(Box<str>, Verb)>>,
+    /// Per first and last letter (a–z each): a bit for each length of a
+    /// form so spelt.
+    lengths: [u16; 26 * 26],
 }
 
 impl Table {
+    /// Out of line, so that the letters' test, inlined, stays small.
+    #[inline(never)]
     fn get(&self, word: &str) -> Option<Verb> {
         let mask = self.slots.len() - 1;
         let mut slot = fnv1a(word.as_bytes()) & mask;
@@ -105,8 +129,19 @@ impl Table {
     }
 
     fn insert(&mut self, form: String, verb: Verb) {
+        let bytes = form.as_bytes();
+        let letter = |b: u8| {
+            assert!(
+                b.is_ascii_lowercase(),
+                "{form}: forms are lower-case letters"
+            );
+            usize::from(b - b'a')
+        };
+        let (first, last) = (letter(bytes[0]), letter(bytes[bytes.len() - 1]));
+        assert!((2..=14).contains(&bytes.len()), "{form}: 2 to 14 letters");
+        self.lengths[first * 26 + last] |= 1 << bytes.len();
         let mask = self.slots.len() - 1;
-        let mut slot = fnv1a(form.as_bytes()) & mask;
+        let mut slot = fnv1a(bytes) & mask;
         while let Some((existing, _)) = &self.slots[slot] {
             // A form two verbs share ("found", "put") keeps the first class.
             if **existing == *form {
@@ -123,6 +158,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut table = Table {
             slots: vec![None; 2048],
+            lengths: [0; 26 * 26],
         };
         for (list, class) in [
             (SAY, Class::Say),
@@ -244,6 +280,17 @@ mod tests {
         assert_eq!(form("heard"), Some((Class::Heard, Form::Past)));
         for not_a_verb in ["", "the", "saids", "sai", "Said", "tellings"] {
             assert_eq!(form(not_a_verb), None, "{not_a_verb}");
+        }
+    }
+
+    #[test]
+    fn the_letters_test_turns_away_no_form() {
+        let lists = [SAY, THINK, AMBIGUOUS, PUBLISH, KNOW, HEARD, QUOTED, STUDY];
+        for entry in lists.iter().flat_map(|list| list.split_whitespace()) {
+            for (written, _) in forms(entry) {
+                assert_eq!(verb(&written), table().get(&written), "{written}");
+                assert!(verb(&written).is_some(), "{written}");
+            }
         }
     }
 }

@@ -294,7 +294,7 @@ fn document(text: &str) -> Document<'_> {
 fn quotations_of(text: &str) -> Vec<crate::segment::Quotation> {
     let document = crate::input::read(text, Some(crate::InputKind::Text));
     let segments = crate::segment::segment(text, &document.prose, document.headline.as_ref());
-    segments.top_level
+    segments.top_level().to_vec()
 }
 
 /// Per token: a bit per technique whose spans it overlaps, a bit per class,

@@ -13,7 +13,7 @@ use crate::segment::overlapping;
 #[allow(clippy::ptr_arg)] // every rule has the one signature, `Rule`
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     // The top-level quotations: disjoint and in order.
-    let quotations = &cx.segments.top_level;
+    let quotations = cx.segments.top_level();
     // Sorted, for a binary search per flag.
     let mut scare_quoted: Vec<usize> = flags
         .iter()

@@ -603,7 +603,7 @@ fn figures(sentence: &str) -> Vec<Range<usize>> {
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     let text = cx.text;
     let analysis = cx.attribution;
-    let mut quotations_in = OverlapCursor::new(&cx.segments.top_level);
+    let mut quotations_in = OverlapCursor::new(cx.segments.top_level());
     for (i, sentence) in cx.segments.sentences.iter().enumerate() {
         let sentence = &sentence.range;
         // A quotation of a few words is the author's scare quotes, not

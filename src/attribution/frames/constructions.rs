@@ -17,7 +17,7 @@ pub(super) fn passive(
         && matches!(class, Class::Say | Class::Think | Class::Ambiguous)
     {
         if let Some((range, reading)) = after(cx, tokens, v + 2, None) {
-            let mut frame = frame(reading.subject, range, tokens[v].range.end);
+            let mut frame = frame(reading.subject, range, tokens[v].end());
             frame.verb = v;
             frame.plural = reading.plural;
             return Some(frame);
@@ -32,21 +32,21 @@ pub(super) fn passive(
     // "X was quoted as saying": X speaks.
     if class == Class::Quoted {
         let (range, reading) = before(cx, tokens, chain.start)?;
-        let mut frame = frame(reading.subject, range, tokens[v].range.end);
+        let mut frame = frame(reading.subject, range, tokens[v].end());
         frame.verb = v;
         return Some(frame);
     }
     // "It is widely believed that", "it has long been understood": nobody.
     // "It is expected to open" is about a thing, not a view.
     if matches!(lower, "it" | "this") && tokens.get(v + 1).is_none_or(|t| t.lower() != "to") {
-        let range = subject.range.start..tokens[v].range.end;
+        let range = subject.start()..tokens[v].end();
         let mut frame = frame(
             Subject::Vague {
                 phrase: cx.text[range.clone()].to_string(),
                 why: Vagueness::Impersonal,
             },
             range,
-            tokens[v].range.end,
+            tokens[v].end(),
         );
         frame.verb = v;
         frame.plural = true;
@@ -59,14 +59,14 @@ pub(super) fn passive(
             "told" | "informed" | "assured" | "advised"
         )
     {
-        let range = subject.range.start..tokens[v].range.end;
+        let range = subject.start()..tokens[v].end();
         let mut frame = frame(
             Subject::Vague {
                 phrase: cx.text[range.clone()].to_string(),
                 why: Vagueness::Author,
             },
             range,
-            tokens[v].range.end,
+            tokens[v].end(),
         );
         frame.verb = v;
         frame.plural = true;
@@ -130,14 +130,14 @@ pub(super) fn stance(cx: &Context, tokens: &[Token], be: usize) -> Option<Frame>
         k += 1;
     }
     let word = tokens.get(k)?;
-    if !STANCES.contains(&word.lower()) || word.quoted {
+    if !STANCES.contains(&word.lower()) || word.is_quoted() {
         return None;
     }
     let chain = chain_left(tokens, be);
     let (range, reading) = before(cx, tokens, chain.start)?;
     match reading.subject {
         Subject::Vague { .. } => {
-            let mut frame = frame(reading.subject, range, word.range.end);
+            let mut frame = frame(reading.subject, range, word.end());
             frame.verb = k;
             frame.plural = reading.plural;
             Some(frame)
@@ -168,7 +168,7 @@ pub(super) fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame
             return None;
         }
         let range = span(tokens, &reading.tokens);
-        let mut frame = frame(reading.subject, range, tokens[v].range.end);
+        let mut frame = frame(reading.subject, range, tokens[v].end());
         frame.verb = v;
         return Some(frame);
     }
@@ -180,7 +180,7 @@ pub(super) fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame
     }
     let reading = phrase::read(cx.text, tokens, with + 1..v, cx.known)?;
     let range = span(tokens, &reading.tokens);
-    let mut frame = frame(reading.subject, range, tokens[v].range.end);
+    let mut frame = frame(reading.subject, range, tokens[v].end());
     frame.verb = v;
     frame.plural = reading.plural;
     Some(frame)

@@ -97,7 +97,7 @@ pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certain
     let mut certain = Vec::new();
     for i in 0..tokens.len() {
         let token = &tokens[i];
-        if token.quoted || !token.is_word() {
+        if token.is_quoted() || !token.is_word() {
             continue;
         }
         let lower = token.lower();
@@ -115,7 +115,7 @@ pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certain
                 .is_some_and(|t| matches!(t.lower(), "in" | "by"))
         {
             // What reported it is a publication: "last week's Mercury".
-            let from = tokens.get(i + 3).map_or(0, |t| t.range.start);
+            let from = tokens.get(i + 3).map_or(0, |t| t.start());
             found.extend(according(cx, tokens, i + 3, i).map(|mut frame| {
                 if tokens[i + 2].lower() == "in" {
                     if let Subject::Named { kind, name } = &mut frame.subject {
@@ -288,7 +288,7 @@ fn frame_at(
         } = reading.subject
         {
             certain.push(Certainty {
-                range: range.start..tokens[v].range.end,
+                range: range.start..tokens[v].end(),
             });
         }
         return None;
@@ -326,7 +326,7 @@ fn frame_at(
         }
         subject => subject,
     };
-    let mut frame = frame(subject, range, tokens[v].range.end);
+    let mut frame = frame(subject, range, tokens[v].end());
     frame.verb = v;
     frame.plural = reading.plural;
     Some(frame)
@@ -451,7 +451,7 @@ fn according(cx: &Context, tokens: &[Token], start: usize, opening: usize) -> Op
     let (mut range, mut reading) = after(cx, tokens, start, None)?;
     // "according to figures presented by the city's finance director,
     // Gloria Mbeki.": a person named in apposition at the end is the source.
-    let phrase_end = tokens.partition_point(|t| t.range.start < range.end);
+    let phrase_end = tokens.partition_point(|t| t.start() < range.end);
     if !matches!(
         reading.subject,
         Subject::Named {
@@ -480,7 +480,7 @@ fn according(cx: &Context, tokens: &[Token], start: usize, opening: usize) -> Op
             }
         }
     }
-    let opening = tokens[opening].range.start;
+    let opening = tokens[opening].start();
     let mut frame = frame(reading.subject, range.clone(), range.end);
     if let Some((flagged, _)) = &mut frame.flag {
         flagged.start = opening;
@@ -537,7 +537,7 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
     // "wrote in a letter that …", "added on Friday that …".
     if tokens[v + 1..tokens.len().min(v + 9)]
         .iter()
-        .any(|t| t.lower() == "that" && !t.quoted)
+        .any(|t| t.lower() == "that" && !t.is_quoted())
         && matches!(
             word,
             "in" | "on" | "at" | "to" | "last" | "during" | "later" | "earlier"
@@ -554,7 +554,7 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
 fn quotation_soon(tokens: &[Token], v: usize) -> bool {
     tokens[v + 1..tokens.len().min(v + 12)]
         .iter()
-        .any(|t| t.quoted)
+        .any(|t| t.is_quoted())
 }
 
 /// "told schools to restrict phones", "asked residents to stay indoors".
@@ -600,7 +600,7 @@ fn chain_left(tokens: &[Token], v: usize) -> Chain {
     while j > 0 && v - j < MAX_CHAIN {
         let t = &tokens[j - 1];
         let lower = t.lower();
-        if !t.is_word() || t.quoted {
+        if !t.is_word() || t.is_quoted() {
             break;
         }
         if NEGATIONS.contains(&lower) || matches!(lower, "should" | "must" | "ought" | "shall") {

@@ -48,7 +48,7 @@ pub(super) fn before(
             )
             && start > 1
             && tokens[start - 2].is_word();
-        if t.quoted
+        if t.is_quoted()
             || CLAUSE_BREAKS.contains(t.lower())
                 && !continues_name(tokens, start - 1)
                 && !relative_that
@@ -218,7 +218,9 @@ pub(super) fn relative_before(tokens: &[Token], verb: usize, floor: usize) -> Op
     while k > floor {
         k -= 1;
         let t = &tokens[k];
-        if t.text == "," || t.quoted || matches!(t.text, ";" | ":" | "(" | ")" | "“" | "”" | "\"")
+        if t.text == ","
+            || t.is_quoted()
+            || matches!(t.text, ";" | ":" | "(" | ")" | "“" | "”" | "\"")
         {
             return None;
         }
@@ -335,7 +337,7 @@ pub(super) fn after(
         start += 1;
     }
     let first = tokens.get(start)?;
-    if !first.is_word() || first.quoted {
+    if !first.is_word() || first.is_quoted() {
         return None;
     }
     if verb.is_some()
@@ -367,7 +369,7 @@ pub(super) fn after(
     let mut end = start;
     while end < tokens.len() && end - start < MAX_AFTER {
         let t = &tokens[end];
-        if t.quoted || !t.is_word() && !matches!(t.text, "." | "-" | "'" | "’" | "&") {
+        if t.is_quoted() || !t.is_word() && !matches!(t.text, "." | "-" | "'" | "’" | "&") {
             break;
         }
         if t.text == "."
@@ -444,7 +446,7 @@ pub(super) fn after(
         while k < tokens.len()
             && k < end + MAX_AFTER
             && !matches!(tokens[k].text, "," | ";" | ":" | "." | "—" | "–")
-            && !tokens[k].quoted
+            && !tokens[k].is_quoted()
         {
             if is_finite(&tokens[k]) && !tokens[k].is_capitalized() {
                 return None;

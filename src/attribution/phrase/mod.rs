@@ -181,7 +181,7 @@ pub(super) fn read(
     while end > start && !tokens[end - 1].is_word() {
         end -= 1;
     }
-    if start >= end || tokens[start..end].iter().any(|t| t.quoted) {
+    if start >= end || tokens[start..end].iter().any(|t| t.is_quoted()) {
         return None;
     }
     // "…, who spoke on condition of anonymity, said": a relative clause

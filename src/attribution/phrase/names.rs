@@ -338,7 +338,7 @@ pub(in crate::attribution) fn role_word(token: &Token) -> bool {
         "near",
     ]);
     let w = token.lower();
-    if token.is_capitalized() || !token.is_word() || token.quoted {
+    if token.is_capitalized() || !token.is_word() || token.is_quoted() {
         return false;
     }
     if ROLE_HEADS.contains(w) || TITLES.contains(w) {

@@ -240,6 +240,7 @@ mod tests {
             &SENTENCE_OPENERS,
             &PLACE_WORDS,
             &REGIONS,
+            &crate::attribution::claims::COMMANDS,
         ];
         let every_word: Vec<&str> = lists.iter().flat_map(|l| l.words.iter().copied()).collect();
         for list in lists {
