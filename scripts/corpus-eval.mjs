@@ -6,7 +6,7 @@
 //   node scripts/corpus-eval.mjs [PTC_TRAIN_FOLDER]   (needs target/release/slant)
 //
 // The floors sit just under what the shipped training parameters measure
-// (pooled F1 0.296, precision 0.316): a change that costs quality fails here.
+// (pooled F1 0.330, precision 0.321): a change that costs quality fails here.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -14,7 +14,7 @@ const data = process.argv[2] ?? '../shared/data/ptc-train';
 const slant = new URL('../target/release/slant', import.meta.url).pathname;
 if (!existsSync(slant)) throw new Error('build target/release/slant first');
 
-const FLOORS = { f1: 0.285, precision: 0.3 };
+const FLOORS = { f1: 0.32, precision: 0.3 };
 // Techniques with a learned class (the others have too few examples for a
 // threshold with the precision floor; their recall is the curated lexicon's).
 const LEARNED = ['Doubt', 'Exaggeration,Minimisation', 'Flag-Waving'];
