@@ -54,10 +54,14 @@ test('reading time: minutes up to an hour, then hours and minutes', () => {
   assert.equal(readingTime(null), null);
 });
 
-test('look first: the author\'s own before a quotation, the most severe first, one per wording, in text order', () => {
-  const flag = (text, severity, in_quotation = false) => ({ text, severity, in_quotation, category: 'emotive', kind: 'loaded_language' });
+test('look first: the author\'s own before a quotation, sure before a guess, the most severe first, one per wording, in text order', () => {
+  const flag = (text, severity, in_quotation = false, confidence = undefined) => ({ text, severity, in_quotation, confidence, category: 'emotive', kind: 'loaded_language' });
   const report = { flags: [flag('mild', 1), flag('quoted', 3, true), flag('Sham', 3), flag('strong', 2), flag('sham', 3), flag('worst', 3)] };
   assert.deepEqual(lookFirst(report), [2, 3, 5]);
+  // A learned guess (confidence under 0.5) waits behind sure flags, even milder ones; a sure learned flag does not.
+  const learned = { flags: [flag('four-lane', 3, false, 0.18), flag('mild', 1), flag('reckless', 3, false, 0.93), flag('cronies', 2)] };
+  assert.deepEqual(lookFirst(learned), [1, 2, 3]);
+  assert.deepEqual(lookFirst(learned, 4), [0, 1, 2, 3]);
   assert.deepEqual(lookFirst(report, 3, new Set(['emotive'])), []);
   assert.deepEqual(lookFirst({ flags: [] }), []);
   // On a real article: three, none in a quotation when the author has three.

@@ -111,16 +111,22 @@ export function sourcingSentence(fig) {
 /** How many flags to point at under "Look first". */
 export const LOOK_FIRST = 3;
 
+/** Below this confidence a learned flag is a guess: shown, never pointed at first. */
+const SURE = 0.5;
+
 /**
  * Where to look first: up to `n` flags, the author's own before a quoted
- * speaker's, the most severe first, then the earliest; one per wording.
- * Indices into report.flags, in text order.
+ * speaker's, the sure before the learned model's guesses, the most severe
+ * first, then the earliest; one per wording. Indices into report.flags, in
+ * text order.
  */
 export function lookFirst(report, n = LOOK_FIRST, hidden = new Set()) {
+  const guess = (f) => Number(f.confidence != null && f.confidence < SURE);
   const order = report.flags
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => !hidden.has(f.category))
     .sort((a, b) => Number(a.f.in_quotation) - Number(b.f.in_quotation)
+      || guess(a.f) - guess(b.f)
       || (b.f.severity || 1) - (a.f.severity || 1)
       || a.i - b.i);
   const seen = new Set();
