@@ -17,10 +17,30 @@ use std::ops::Range;
 
 /// One token: a word (letters and digits, with inner apostrophes, hyphens
 /// and dots: "don't", "far-left", "U.S.") or one punctuation character.
+///
+/// Offsets are `u32` (inputs are at most 16 MB): a text of punctuation is a
+/// token every byte or two, and 12 bytes a token instead of 24 halve what
+/// the detector holds for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     pub word: bool,
+}
+
+impl Token {
+    pub fn new(range: Range<usize>, word: bool) -> Token {
+        debug_assert!(u32::try_from(range.end).is_ok(), "a text over 4 GB");
+        Token {
+            start: range.start as u32,
+            end: range.end as u32,
+            word,
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The feature templates, each with the letter that names it in the model file.
@@ -134,10 +154,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (c, len) = char_at(at);
         if !is_alphanumeric(c) {
             if !c.is_whitespace() {
-                tokens.push(Token {
-                    range: at..at + len,
-                    word: false,
-                });
+                tokens.push(Token::new(at..at + len, false));
             }
             at += len;
             continue;
@@ -157,10 +174,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             end += next_len;
         }
-        tokens.push(Token {
-            range: at..end,
-            word: true,
-        });
+        tokens.push(Token::new(at..end, true));
         at = end;
     }
     tokens
@@ -286,9 +300,9 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
     let mut places = vec![Place::None; tokens.len()];
     let mut sentence_start = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let ends = !t.word && matches!(&text[t.range.clone()], "." | "!" | "?");
+        let ends = !t.word && matches!(&text[t.range()], "." | "!" | "?");
         if ends || i + 1 == tokens.len() {
-            let mark = &text[t.range.clone()];
+            let mark = &text[t.range()];
             let place = match mark {
                 "!" => Place::Exclamation,
                 "?" => Place::Question,
@@ -301,7 +315,7 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
         }
     }
     for (place, t) in places.iter_mut().zip(tokens) {
-        if t.range.end <= headline_end {
+        if t.range().end <= headline_end {
             *place = Place::Headline;
         }
     }
@@ -314,12 +328,12 @@ pub fn quoted(tokens: &[Token], quoted: &[Range<usize>]) -> Vec<bool> {
     tokens
         .iter()
         .map(|t| {
-            while q < quoted.len() && quoted[q].end <= t.range.start {
+            while q < quoted.len() && quoted[q].end <= t.range().start {
                 q += 1;
             }
             quoted
                 .get(q)
-                .is_some_and(|r| r.start <= t.range.start && t.range.end <= r.end)
+                .is_some_and(|r| r.start <= t.range().start && t.range().end <= r.end)
         })
         .collect()
 }
@@ -334,7 +348,7 @@ impl<'a> Words<'a> {
     pub fn new(text: &'a str, tokens: &[Token]) -> Words<'a> {
         let mut words = Vec::with_capacity(tokens.len() + 4);
         words.extend([Cow::Borrowed("<s>"), Cow::Borrowed("<s>")]);
-        words.extend(tokens.iter().map(|t| normalise(&text[t.range.clone()])));
+        words.extend(tokens.iter().map(|t| normalise(&text[t.range()])));
         words.extend([Cow::Borrowed("</s>"), Cow::Borrowed("</s>")]);
         Words { words }
     }
@@ -466,7 +480,7 @@ impl<'a> Document<'a> {
         if let Some(ending) = ending(word) {
             f(Template::Ending, ending, "");
         }
-        let shape = shape(&self.text[self.tokens[i].range.clone()]);
+        let shape = shape(&self.text[self.tokens[i].range()]);
         if !shape.is_empty() {
             f(Template::Shape, shape, "");
         }
@@ -501,7 +515,10 @@ mod tests {
     use super::*;
 
     fn token_texts(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().map(|t| &text[t.range]).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| &text[t.range()])
+            .collect()
     }
 
     #[test]
@@ -542,15 +559,9 @@ mod tests {
                     chars.next();
                     end = i + next.len_utf8();
                 }
-                tokens.push(Token {
-                    range: at..end,
-                    word: true,
-                });
+                tokens.push(Token::new(at..end, true));
             } else if !c.is_whitespace() {
-                tokens.push(Token {
-                    range: at..at + c.len_utf8(),
-                    word: false,
-                });
+                tokens.push(Token::new(at..at + c.len_utf8(), false));
             }
         }
         tokens

@@ -150,8 +150,8 @@ impl Learned<'_> {
                 continue;
             }
             taken[c.tokens.clone()].iter_mut().for_each(|t| *t = true);
-            let range = tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end;
-            let peak = &tokens[c.peak_token].range;
+            let range = tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end;
+            let peak = tokens[c.peak_token].range();
             // Where an earlier detector (the curated lexicon) flagged some of
             // the span, its flag stands; this one keeps the words outside
             // it, if its surest word is among them (the explanation is that
@@ -250,7 +250,7 @@ fn class_spans(
         // above the threshold is no evidence.
         let surest = (start..end)
             .filter(|&t| {
-                !features::is_function_word(&features::normalise(&text[tokens[t].range.clone()]))
+                !features::is_function_word(&features::normalise(&text[tokens[t].range()]))
             })
             .map(|t| (at(t), t))
             .fold(None, |best: Option<(f32, usize)>, (p, t)| match best {

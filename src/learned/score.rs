@@ -61,7 +61,7 @@ pub fn probabilities(
     let end = forms.add_word(model, "</s>", "</s>");
     let ids: Vec<u32> = tokens
         .iter()
-        .map(|t| forms.id(model, &text[t.range.clone()]))
+        .map(|t| forms.id(model, &text[t.range()]))
         .collect();
 
     let words = tokens.iter().filter(|t| t.word).count();

@@ -310,9 +310,9 @@ fn token_labels_weighted(
     let mut labels = vec![0u8; tokens.len()];
     let mut weights = vec![[1f32; CLASSES.len()]; tokens.len()];
     for (technique, span) in spans {
-        let first = tokens.partition_point(|t| t.range.end <= span.start);
+        let first = tokens.partition_point(|t| t.range().end <= span.start);
         let inside: Vec<usize> = (first..tokens.len())
-            .take_while(|&i| tokens[i].range.start < span.end)
+            .take_while(|&i| tokens[i].range().start < span.end)
             .collect();
         let words = inside.iter().filter(|&&i| tokens[i].word).count().max(1);
         let weight = if words > long_span {
@@ -685,7 +685,7 @@ fn spans_at(
         &(0..tokens.len() as u32).collect::<Vec<_>>(),
     )
     .into_iter()
-    .map(|c| tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end)
+    .map(|c| tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end)
     .collect()
 }
 
@@ -743,7 +743,7 @@ mod tests {
         let text = "The disgraceful vote in the chamber was held on day 40.";
         let (tokens, p) = probabilities(&model, text);
         let p_of = |word: &str| {
-            let i = tokens.iter().position(|t| &text[t.range.clone()] == word);
+            let i = tokens.iter().position(|t| &text[t.range()] == word);
             p[i.unwrap() * CLASSES.len()]
         };
         // Flagged at the threshold the model chose for itself, in a
