@@ -17,10 +17,48 @@ use std::ops::Range;
 
 /// One token: a word (letters and digits, with inner apostrophes, hyphens
 /// and dots: "don't", "far-left", "U.S.") or one punctuation character.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Eight bytes, where a `Range<usize>` and a flag took 24: a text can be a
+/// token every byte or two ("1,1,1,…": a million tokens in 1 MB), and the
+/// detector keeps them all at once. The range is two `u32`s (`tokenize`
+/// refuses a text of 2 GB or more; inputs stop at 16 MB) and the top bit of
+/// the end says whether the token is a word. See BENCHMARKS.md#t-compact-tokens.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
-    pub word: bool,
+    start: u32,
+    /// The end, and `WORD` for a word.
+    end: u32,
+}
+
+const WORD: u32 = 1 << 31;
+
+impl Token {
+    pub fn new(range: Range<usize>, word: bool) -> Token {
+        debug_assert!(range.end < WORD as usize);
+        Token {
+            start: range.start as u32,
+            end: range.end as u32 | if word { WORD } else { 0 },
+        }
+    }
+
+    /// Its bytes in the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..(self.end & !WORD) as usize
+    }
+
+    /// A word, not a punctuation character.
+    pub fn word(&self) -> bool {
+        self.end & WORD != 0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("range", &self.range())
+            .field("word", &self.word())
+            .finish()
+    }
 }
 
 /// The feature templates, each with the letter that names it in the model file.
@@ -102,6 +140,7 @@ pub fn key(template: Template, a: &str, b: &str) -> u64 {
 /// Read by bytes: ASCII (nearly all of a text) is classified without
 /// decoding, other characters are decoded where they stand.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    assert!(text.len() < WORD as usize, "a text under 2 GB");
     let bytes = text.as_bytes();
     // The length of the character at `at`, and the character.
     let char_at = |at: usize| -> (char, usize) {
@@ -134,10 +173,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (c, len) = char_at(at);
         if !is_alphanumeric(c) {
             if !c.is_whitespace() {
-                tokens.push(Token {
-                    range: at..at + len,
-                    word: false,
-                });
+                tokens.push(Token::new(at..at + len, false));
             }
             at += len;
             continue;
@@ -157,12 +193,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             end += next_len;
         }
-        tokens.push(Token {
-            range: at..end,
-            word: true,
-        });
+        tokens.push(Token::new(at..end, true));
         at = end;
     }
+    // The guess of a token per five bytes is short for dense text: what
+    // doubling left over is not kept for the whole analysis.
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -286,9 +322,9 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
     let mut places = vec![Place::None; tokens.len()];
     let mut sentence_start = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let ends = !t.word && matches!(&text[t.range.clone()], "." | "!" | "?");
+        let ends = !t.word() && matches!(&text[t.range()], "." | "!" | "?");
         if ends || i + 1 == tokens.len() {
-            let mark = &text[t.range.clone()];
+            let mark = &text[t.range()];
             let place = match mark {
                 "!" => Place::Exclamation,
                 "?" => Place::Question,
@@ -301,7 +337,7 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
         }
     }
     for (place, t) in places.iter_mut().zip(tokens) {
-        if t.range.end <= headline_end {
+        if t.range().end <= headline_end {
             *place = Place::Headline;
         }
     }
@@ -314,12 +350,12 @@ pub fn quoted(tokens: &[Token], quoted: &[Range<usize>]) -> Vec<bool> {
     tokens
         .iter()
         .map(|t| {
-            while q < quoted.len() && quoted[q].end <= t.range.start {
+            while q < quoted.len() && quoted[q].end <= t.range().start {
                 q += 1;
             }
             quoted
                 .get(q)
-                .is_some_and(|r| r.start <= t.range.start && t.range.end <= r.end)
+                .is_some_and(|r| r.start <= t.range().start && t.range().end <= r.end)
         })
         .collect()
 }
@@ -334,7 +370,7 @@ impl<'a> Words<'a> {
     pub fn new(text: &'a str, tokens: &[Token]) -> Words<'a> {
         let mut words = Vec::with_capacity(tokens.len() + 4);
         words.extend([Cow::Borrowed("<s>"), Cow::Borrowed("<s>")]);
-        words.extend(tokens.iter().map(|t| normalise(&text[t.range.clone()])));
+        words.extend(tokens.iter().map(|t| normalise(&text[t.range()])));
         words.extend([Cow::Borrowed("</s>"), Cow::Borrowed("</s>")]);
         Words { words }
     }
@@ -433,7 +469,7 @@ impl<'a> Document<'a> {
     pub fn measure(&mut self, valence: &Valence) {
         let (mut words, mut negative) = (0usize, 0usize);
         for (i, t) in self.tokens.iter().enumerate() {
-            if t.word {
+            if t.word() {
                 words += 1;
                 negative += usize::from(matches!(
                     valence.get(self.words.at(i, 0)),
@@ -466,7 +502,7 @@ impl<'a> Document<'a> {
         if let Some(ending) = ending(word) {
             f(Template::Ending, ending, "");
         }
-        let shape = shape(&self.text[self.tokens[i].range.clone()]);
+        let shape = shape(&self.text[self.tokens[i].range()]);
         if !shape.is_empty() {
             f(Template::Shape, shape, "");
         }
@@ -501,7 +537,10 @@ mod tests {
     use super::*;
 
     fn token_texts(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().map(|t| &text[t.range]).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| &text[t.range()])
+            .collect()
     }
 
     #[test]
@@ -542,15 +581,9 @@ mod tests {
                     chars.next();
                     end = i + next.len_utf8();
                 }
-                tokens.push(Token {
-                    range: at..end,
-                    word: true,
-                });
+                tokens.push(Token::new(at..end, true));
             } else if !c.is_whitespace() {
-                tokens.push(Token {
-                    range: at..at + c.len_utf8(),
-                    word: false,
-                });
+                tokens.push(Token::new(at..at + c.len_utf8(), false));
             }
         }
         tokens

@@ -224,12 +224,12 @@ fn prepare(articles: &[&Annotated], params: &Params) -> Data {
         // does not become a loaded word for all.
         let mut uses: HashMap<&str, u32> = HashMap::new();
         for (i, token) in document.tokens.iter().enumerate() {
-            if token.word {
+            if token.word() {
                 *uses.entry(document.words.at(i, 0)).or_default() += 1;
             }
         }
         for (i, token) in document.tokens.iter().enumerate() {
-            if !token.word {
+            if !token.word() {
                 continue;
             }
             let repeats = uses[document.words.at(i, 0)];
@@ -300,11 +300,11 @@ fn token_labels_weighted(
     let mut labels = vec![0u8; tokens.len()];
     let mut weights = vec![[1f32; CLASSES.len()]; tokens.len()];
     for (technique, span) in spans {
-        let first = tokens.partition_point(|t| t.range.end <= span.start);
+        let first = tokens.partition_point(|t| t.range().end <= span.start);
         let inside: Vec<usize> = (first..tokens.len())
-            .take_while(|&i| tokens[i].range.start < span.end)
+            .take_while(|&i| tokens[i].range().start < span.end)
             .collect();
-        let words = inside.iter().filter(|&&i| tokens[i].word).count().max(1);
+        let words = inside.iter().filter(|&&i| tokens[i].word()).count().max(1);
         let weight = if words > long_span {
             long_span as f32 / words as f32
         } else {
@@ -652,17 +652,18 @@ fn spans_at(
     threshold: f32,
     extend: f32,
 ) -> Vec<Range<usize>> {
+    // Every token has its row here.
+    let every: Vec<u32> = (0..tokens.len() as u32).collect();
     super::class_spans(
         text,
         tokens,
-        p,
-        CLASSES.len(),
+        (&every, p, CLASSES.len()),
         class,
         (threshold, threshold * extend),
-        &(0..tokens.len() as u32).collect::<Vec<_>>(),
+        &every,
     )
     .into_iter()
-    .map(|c| tokens[c.tokens.start].range.start..tokens[c.tokens.end - 1].range.end)
+    .map(|c| tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end)
     .collect()
 }
 
@@ -720,7 +721,7 @@ mod tests {
         let text = "The disgraceful vote in the chamber was held on day 40.";
         let (tokens, p) = probabilities(&model, text);
         let p_of = |word: &str| {
-            let i = tokens.iter().position(|t| &text[t.range.clone()] == word);
+            let i = tokens.iter().position(|t| &text[t.range()] == word);
             p[i.unwrap() * CLASSES.len()]
         };
         assert!(
