@@ -129,19 +129,29 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
         current.clear();
     };
 
-    // Iterative walk: pasted HTML can nest a million levels deep.
+    // Iterative walk: pasted HTML can nest a million levels deep. A node
+    // entered stands for its next siblings too (each pushes the next before
+    // its own children), so the stack holds a few steps per level, not
+    // every child of every open element: a page of 250,000 empty `<p>`s in
+    // one `<span>` had them all on it at once, twice (12 MB).
     enum Step<'a> {
-        Enter(NodeRef<'a, Node>),
+        /// The node, then (`true`) its next sibling.
+        Enter(NodeRef<'a, Node>, bool),
         LeaveBlock,
     }
-    let mut stack = vec![Step::Enter(*container)];
+    let mut stack = vec![Step::Enter(*container, false)];
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::LeaveBlock => {
                 flush(&mut current, &mut paragraphs, &mut byline);
                 continue;
             }
-            Step::Enter(node) => node,
+            Step::Enter(node, siblings) => {
+                if let Some(next) = node.next_sibling().filter(|_| siblings) {
+                    stack.push(Step::Enter(next, true));
+                }
+                node
+            }
         };
         match node.value() {
             Node::Text(text) => append_collapsed(&mut current, &text.text),
@@ -168,8 +178,9 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
                     flush(&mut current, &mut paragraphs, &mut byline);
                     stack.push(Step::LeaveBlock);
                 }
-                let children: Vec<_> = node.children().collect();
-                stack.extend(children.into_iter().rev().map(Step::Enter));
+                if let Some(child) = node.first_child() {
+                    stack.push(Step::Enter(child, true));
+                }
             }
             _ => {}
         }
