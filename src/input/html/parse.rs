@@ -18,11 +18,15 @@
 //! Watching: the page is fed to html5ever in pieces, and between pieces the
 //! parser's stack and list are counted (`trace_handles`) and the elements it
 //! has built. A try is given up when the two together hold more than
-//! `MAX_OPEN` entries, or when it has built more than one node per two bytes
-//! read (a page's own tags and text make at most that many) beyond a small
-//! allowance. A piece is small enough that even the worst case cannot get
-//! far past either limit before the next count, so every try is linear, and
-//! so is the whole.
+//! `MAX_OPEN` entries, or when it has built more than one node per
+//! `BYTES_PER_NODE` bytes read beyond a small allowance. A piece is small
+//! enough that even the worst case cannot get far past either limit before
+//! the next count, so every try is linear, and so is the whole; and the tree
+//! a try builds stays within a fixed multiple of the page's size.
+//!
+//! The plain paragraphs of the last try make one `<p>` of a run of block
+//! tags with no text between them, so a page of tiny empty elements
+//! (`</p>` 250,000 times) is a few nodes there.
 //!
 //! Measured: BENCHMARKS.md#t-watched-parse, BENCHMARKS.md#t-one-tree-builder.
 
@@ -40,7 +44,16 @@ use std::cell::Cell;
 /// dozen; the guard's `MAX_DEPTH` leaves room for what it does not follow).
 const MAX_OPEN: usize = 160;
 
-/// The nodes a try may build beyond one per two bytes read.
+/// A try may build one node per this many bytes read (and the allowance
+/// below). A node of scraper's tree takes 128 bytes, so the tree is at most
+/// 16 bytes per byte of the page, of the 20 that the whole analysis may
+/// take; the test, annotated and bench pages have one node per 20 to 80
+/// bytes. A page of tiny elements packed closer (`<i>x</i>`, a stray `</p>`:
+/// one per four bytes, 32 MB for 1 MB) is read as plain paragraphs instead,
+/// its text kept. See BENCHMARKS.md#t-node-budget.
+const BYTES_PER_NODE: usize = 8;
+
+/// The nodes a try may build beyond one per `BYTES_PER_NODE` bytes read.
 const NODE_ALLOWANCE: usize = 4096;
 
 /// About how many nodes the parser may build between two counts at worst:
@@ -93,7 +106,7 @@ fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
         let open = Count(Cell::new(0));
         parser.tokenizer.sink.trace_handles(&open);
         let open = open.0.get();
-        if limits && (open > MAX_OPEN || nodes > fed / 2 + NODE_ALLOWANCE) {
+        if limits && (open > MAX_OPEN || nodes > fed / BYTES_PER_NODE + NODE_ALLOWANCE) {
             return None;
         }
         piece = (PIECE_NODES / (open + 4)).clamp(MIN_PIECE.min(max_piece), max_piece);
@@ -102,7 +115,8 @@ fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
 }
 
 /// The page as plain paragraphs, with nothing that can nest: the text; `<p>`
-/// where a block element starts or ends; headings, `<br>`, `<title>`,
+/// where a block element starts or ends (one for a run of them with only
+/// whitespace between: an empty paragraph is no text); headings, `<br>`, `<title>`,
 /// `<meta>`, `<link>`, `<html>` and scripts (JSON-LD) as they are; the
 /// content of `<style>`, `<noscript>`, `<template>` and their kin dropped;
 /// every other tag dropped. The last try of [`parse`], for a page the
@@ -116,6 +130,8 @@ pub(super) fn flat(input: &str) -> String {
     let mut templates = 0usize;
     let mut dropping: Option<usize> = None;
     let mut raw_dropped = false;
+    // Whether anything but whitespace was written since the last `<p>`.
+    let mut written = true;
     while let Some(tag) = tokens.next_tag(false) {
         let kind = tag.short_name().map_or(Kind::Other, kind_of);
         let start = !tag.end_tag;
@@ -123,7 +139,10 @@ pub(super) fn flat(input: &str) -> String {
             // The end tag of the dropped raw text element.
             raw_dropped = false;
             if templates == 0 {
-                out.push_str(&input[copied..dropping.take().unwrap_or(tag.range.start)]);
+                written |= copy(
+                    &mut out,
+                    &input[copied..dropping.take().unwrap_or(tag.range.start)],
+                );
                 copied = tag.range.end;
             }
             continue;
@@ -154,7 +173,10 @@ pub(super) fn flat(input: &str) -> String {
             } else if templates > 0 {
                 templates -= 1;
                 if templates == 0 {
-                    out.push_str(&input[copied..dropping.take().unwrap_or(tag.range.start)]);
+                    written |= copy(
+                        &mut out,
+                        &input[copied..dropping.take().unwrap_or(tag.range.start)],
+                    );
                     copied = tag.range.end;
                 }
             }
@@ -187,14 +209,21 @@ pub(super) fn flat(input: &str) -> String {
                 kind,
                 Kind::Table | Kind::Tr | Kind::Td | Kind::Th | Kind::Caption
             );
-        out.push_str(&input[copied..tag.range.start]);
-        if block {
+        written |= copy(&mut out, &input[copied..tag.range.start]);
+        if block && written {
             out.push_str("<p>");
+            written = false;
         }
         copied = tag.range.end;
     }
     out.push_str(&input[copied..dropping.unwrap_or(input.len())]);
     out
+}
+
+/// Appends `piece` to `out`; whether it holds anything but whitespace.
+fn copy(out: &mut String, piece: &str) -> bool {
+    out.push_str(piece);
+    !piece.trim().is_empty()
 }
 
 #[cfg(test)]
@@ -260,7 +289,50 @@ mod tests {
             flat,
             "<html lang=en><title>T</title><meta name=author content=A>\
             <script type=application/ld+json>{}</script>\
-            <p><p><h1>Head</h1><p>Onetwo<p><p><p>three<p>four<p>five<p><p></html>"
+            <p><h1>Head</h1><p>Onetwo<p>three<p>four<p>five<p></html>"
         );
+    }
+
+    #[test]
+    fn a_page_of_tiny_elements_is_read_as_plain_paragraphs_with_the_same_text() {
+        use super::super::body::extract_body;
+        let pages = [
+            // A stray `</p>` is an empty `<p>` to a browser: one per 4 bytes.
+            format!(
+                "<html><body><p>Lead text.</p>{}<p>Tail text.</p></body></html>",
+                "</p>".repeat(50_000)
+            ),
+            // An element and a text node per 8 bytes.
+            format!(
+                "<html><body><p>{}</p><p>Tail text.</p></body></html>",
+                "<i>x</i>".repeat(50_000)
+            ),
+        ];
+        for page in &pages {
+            assert!(watched(page, MAX_PIECE, true).is_none());
+            let parsed = parse(page);
+            // A handful of nodes, where the browser's reading has 50,000.
+            assert!(
+                parsed.tree.nodes().len() < 20,
+                "{}",
+                parsed.tree.nodes().len()
+            );
+            let as_a_browser = Html::parse_document(page);
+            assert!(as_a_browser.tree.nodes().len() > 50_000);
+            assert_eq!(extract_body(&parsed).0, extract_body(&as_a_browser).0);
+        }
+    }
+
+    #[test]
+    fn the_test_and_bench_pages_are_well_within_the_node_budget() {
+        let pages = [
+            super::super::tests::PAGE,
+            include_str!("../../../tests/articles/news_page.html"),
+            include_str!("../../../e2e/fixtures/news_page.html"),
+        ];
+        for page in pages {
+            let nodes = Html::parse_document(page).tree.nodes().len();
+            assert!(nodes * BYTES_PER_NODE * 2 < page.len(), "{nodes} nodes");
+        }
     }
 }
