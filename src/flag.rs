@@ -14,7 +14,8 @@ pub struct Flag {
     /// Explanations are mostly the lexicon's own static text: borrowed, not
     /// copied for every flag.
     pub message: Cow<'static, str>,
-    pub alternative: Option<Cow<'static, str>>,
+    /// Every neutral alternative is written in the code or the lexicon.
+    pub alternative: Option<&'static str>,
     pub in_quotation: bool,
     /// How sure a learned detector is (its probability for the flag's
     /// surest word); `None` for the lexicons and rules, which are not guesses.

@@ -97,7 +97,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
                 "Put in quotation marks without anyone being quoted: the marks suggest “{}” is not what it claims to be, without saying why.",
                 &text[q.inner.clone()]
             )),
-            alternative: Some("drop the quotation marks, or say who used the word".into()),
+            alternative: Some("drop the quotation marks, or say who used the word"),
             // Scare quotes inside a quotation are the speaker's.
             in_quotation: q.nested,
             confidence: None,
