@@ -10,13 +10,12 @@
 
 use crate::attribution::{Analysis, Attribution, SourceKind};
 use crate::category::{Category, Kind};
-use crate::flag::Flag;
+use crate::flag::{Flag, Message};
 use crate::input::{Document, InputKind};
 use crate::metadata::Metadata;
 use crate::segment::Segments;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 const WORDS_PER_MINUTE: usize = 230;
@@ -97,7 +96,7 @@ pub struct ReportFlag {
     pub category: Category,
     pub start: usize,
     pub end: usize,
-    pub message: Cow<'static, str>,
+    pub message: Message,
     pub in_quotation: bool,
     pub severity: u8,
     pub alternative: Option<&'static str>,

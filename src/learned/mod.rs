@@ -23,10 +23,13 @@ mod score;
 pub mod train;
 
 use crate::detect::{Context, Detector, Outside};
-use crate::flag::Flag;
+use crate::flag::{Flag, Message};
 use features::Token;
 use model::Model;
+use std::collections::HashMap;
 use std::ops::Range;
+
+type Fx = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 
 /// The sensitivity at which the thresholds are the model's own (the ones
 /// with the best cross-validated F1).
@@ -144,6 +147,9 @@ impl Learned<'_> {
         // Taken spans by token, to test overlaps in constant time.
         let mut taken = vec![false; tokens.len()];
         let mut flags = Vec::new();
+        // Each explanation written once per word as written and technique,
+        // and shared by every flag it explains.
+        let mut explained: HashMap<(&str, usize), Message, Fx> = HashMap::default();
         for c in candidates {
             if taken[c.tokens.clone()].iter().any(|&t| t) {
                 continue;
@@ -176,7 +182,9 @@ impl Learned<'_> {
                 range,
                 category,
                 severity: category.default_severity(),
-                message: self.explain(word, counts, technique).into(),
+                message: (explained.entry((word, technique)))
+                    .or_insert_with(|| self.explain(word, counts, technique).into())
+                    .clone(),
                 alternative: None,
                 in_quotation: false,
                 confidence: Some(c.peak),
@@ -474,6 +482,20 @@ mod tests {
             .confidence
             .expect("learned flags carry a confidence");
         assert!(confidence > 0.5 && confidence < 1.0);
+    }
+
+    #[test]
+    fn flags_of_one_word_share_one_explanation() {
+        let found = flags(&model(), "A vile plan. Then a vile plan. VILE.", 0.5);
+        assert_eq!(found.len(), 3);
+        let (Message::Shared(a), Message::Shared(b), Message::Shared(c)) =
+            (&found[0].message, &found[1].message, &found[2].message)
+        else {
+            panic!("written for the analysis: {found:?}")
+        };
+        assert!(std::sync::Arc::ptr_eq(a, b));
+        // "VILE" is another word as written: its own explanation names it.
+        assert!(!std::sync::Arc::ptr_eq(a, c) && c.contains("“VILE”"));
     }
 
     #[test]
