@@ -204,6 +204,9 @@ struct Forms<'t> {
     pair_ids: Vec<Option<u32>>,
     /// Per form: a strongly negative word (for the density feature).
     negative: Vec<bool>,
+    /// The form that stands for every form without weights, pair or
+    /// negative valence, once one is met.
+    unknown: Option<u32>,
 }
 
 impl<'t> Forms<'t> {
@@ -215,6 +218,7 @@ impl<'t> Forms<'t> {
             weights: Vec::new(),
             pair_ids: Vec::new(),
             negative: Vec::new(),
+            unknown: None,
         }
     }
 
@@ -223,7 +227,26 @@ impl<'t> Forms<'t> {
             return id;
         }
         let word = features::normalise(token);
-        let id = self.add_word(model, token, &word);
+        let mut id = self.add_word(model, token, &word);
+        // A form the model knows nothing of (no weight in any role, no
+        // pair, not negative) is the same as any other such form: they
+        // share one, so a text of many distinct unknown words keeps 160
+        // bytes of zeros for one, not each. See BENCHMARKS.md#t-unknown-forms.
+        let at = id as usize * ROLES * self.width;
+        let empty = self.pair_ids[id as usize].is_none()
+            && !self.negative[id as usize]
+            && (self.weights[at..].as_flattened().iter()).all(|w| w.to_bits() == 0);
+        if empty {
+            match self.unknown {
+                Some(unknown) => {
+                    self.weights.truncate(at);
+                    self.pair_ids.pop();
+                    self.negative.pop();
+                    id = unknown;
+                }
+                None => self.unknown = Some(id),
+            }
+        }
         self.ids.insert(token, id);
         id
     }
@@ -277,5 +300,21 @@ impl<'t> Forms<'t> {
         if let (Some(a), Some(b)) = (self.pair_ids[a as usize], self.pair_ids[b as usize]) {
             model.add_pair(template, a, b, row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_the_model_does_not_know_share_one_form() {
+        let model = crate::learned::model::builtin();
+        let mut forms = Forms::new(model, model.classes.len());
+        let unknown = forms.id(model, "zqxjv");
+        assert_eq!(forms.id(model, "qvzkw"), unknown);
+        assert_eq!(forms.id(model, "wxqzj"), unknown);
+        assert_ne!(forms.id(model, "vile"), unknown);
+        assert_eq!(forms.pair_ids.len(), 2);
     }
 }
