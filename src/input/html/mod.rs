@@ -56,7 +56,13 @@ pub fn read(input: &str) -> Document {
         meta.title = Some(strip_site_name(title, site));
     }
 
-    let mut text = String::new();
+    // The page's tree is done with: it goes before the text is made (a page
+    // of a hundred thousand short paragraphs is a tree of 13 MB), and the
+    // text is made in room for exactly it.
+    drop(page);
+    let separators = 2 * paragraphs.len().saturating_sub(1);
+    let mut text =
+        String::with_capacity(paragraphs.iter().map(|p| p.len()).sum::<usize>() + separators);
     let mut prose = Vec::with_capacity(paragraphs.len());
     for paragraph in &paragraphs {
         if !text.is_empty() {
