@@ -14,6 +14,7 @@
 
 mod body;
 mod dom;
+mod json_ld;
 mod kinds;
 mod meta;
 mod nesting;
