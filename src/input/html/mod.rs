@@ -8,7 +8,8 @@
 //! deep, following `stack.rs`), `tokens.rs` (where tags begin and end) and `kinds.rs` (the element
 //! names they treat apart); then `dom.rs` (asking the parsed page about
 //! elements and attributes), `meta.rs` (metadata from `<meta>` and
-//! JSON-LD) and `body.rs` (the article's paragraphs).
+//! JSON-LD, read into `json_ld.rs`'s lean values) and `body.rs` (the
+//! article's paragraphs).
 //!
 //! Speed: see BENCHMARKS.md#t-nesting-limit.
 
