@@ -7,8 +7,9 @@
 //! allocates meanwhile.
 //!
 //! Not here: the patterns that attribution's tokens drive, and
-//! `html-formatting-reopened`, whose plain paragraphs ("x" in each) are
-//! still two of html5ever's nodes per eight bytes (BENCHMARKS.md).
+//! `html-formatting-reopened`, within 20 times at 1 MB but not at 250 kB:
+//! the tree of its first try, given up at the node budget, is rounded up to
+//! a power of two by the vector's growth (BENCHMARKS.md, "Memory").
 
 use slant::{analyze, CustomTerm, InputKind, Options};
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -9,7 +9,7 @@
 //!
 //! Measured: BENCHMARKS.md#t-container-lengths.
 
-use super::dom::{attribute, attributes, descendant_elements, elements, first};
+use super::dom::{attribute, attributes, descendant_elements, elements, first, text_of};
 use crate::metadata::{clean, dedupe, read_byline, Byline};
 use ego_tree::NodeRef;
 use scraper::node::Element;
@@ -109,7 +109,10 @@ fn add_byline(into: &mut Byline, text: &str) {
 /// and what a visible byline says (authors, date, section). Each paragraph
 /// is a `Box<str>`, a third smaller than a `String` in the list: a page can
 /// be a hundred thousand short paragraphs, all held beside its tree.
-pub(super) fn extract_body(page: &Html) -> (Vec<Box<str>>, bool, Byline) {
+/// `flat`: the page was read as plain paragraphs, whose text breaks at each
+/// `parse::PARAGRAPH_BREAK` as at a block element, and which has no
+/// standfirst.
+pub(super) fn extract_body(page: &Html, flat: bool) -> (Vec<Box<str>>, bool, Byline) {
     let container = choose_container(page);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
@@ -156,6 +159,14 @@ pub(super) fn extract_body(page: &Html) -> (Vec<Box<str>>, bool, Byline) {
             }
         };
         match node.value() {
+            Node::Text(text) if flat => {
+                let mut pieces = text.text.split(super::parse::PARAGRAPH_BREAK);
+                append_collapsed(&mut current, pieces.next().unwrap_or_default());
+                for piece in pieces {
+                    flush(&mut current, &mut paragraphs, &mut byline);
+                    append_collapsed(&mut current, piece);
+                }
+            }
             Node::Text(text) => append_collapsed(&mut current, &text.text),
             Node::Element(element) => {
                 let name = element.name();
@@ -164,7 +175,7 @@ pub(super) fn extract_body(page: &Html) -> (Vec<Box<str>>, bool, Byline) {
                 if inside && (chrome || SKIPPED_ELEMENTS.contains(&name)) {
                     if chrome && attribute(element, "class").is_some_and(|c| c.contains("byline")) {
                         let text: String = ElementRef::wrap(node)
-                            .map(|e| e.text().collect())
+                            .map(|e| text_of(e, flat))
                             .unwrap_or_default();
                         let text = text.trim();
                         let rest = text
@@ -197,7 +208,7 @@ pub(super) fn extract_body(page: &Html) -> (Vec<Box<str>>, bool, Byline) {
         .find(|e| e.value().name() == "h1")
         .or_else(|| first(page, "h1"))
     {
-        if let Some(headline) = clean(&h1.text().collect::<String>()) {
+        if let Some(headline) = clean(&text_of(h1, flat)) {
             // Not in the body's text: the <h1> was in a skipped <header>,
             // and what stands beside it there was skipped too.
             let skipped = !paragraphs.iter().any(|p| **p == headline);
@@ -206,8 +217,11 @@ pub(super) fn extract_body(page: &Html) -> (Vec<Box<str>>, bool, Byline) {
                 paragraphs.insert(0, headline.into());
             }
             headline_first = true;
+            // A page read as plain paragraphs has no elements beside the
+            // headline to find one in.
+            let skipped = skipped && !flat;
             if let Some(standfirst) =
-                standfirst(h1).filter(|s| skipped && !paragraphs.iter().any(|p| **p == **s))
+                standfirst(h1, flat).filter(|s| skipped && !paragraphs.iter().any(|p| **p == **s))
             {
                 paragraphs.insert(1, standfirst.into());
             }
@@ -222,13 +236,13 @@ const STANDFIRST_MAX_WORDS: usize = 80;
 /// The standfirst under a headline: among the next few elements beside the
 /// `<h1>`, the first `<p>`, `<h2>` or `<div>` of a sentence or two that is
 /// not a byline or a date.
-fn standfirst(h1: ElementRef) -> Option<String> {
+fn standfirst(h1: ElementRef, flat: bool) -> Option<String> {
     h1.next_siblings()
         .filter_map(ElementRef::wrap)
         .take(4)
         .filter(|e| ["p", "h2", "div"].contains(&e.value().name()))
         .find_map(|e| {
-            let text = clean(&e.text().collect::<String>())?;
+            let text = clean(&text_of(e, flat))?;
             let words = text.split_whitespace().count();
             let byline = text.starts_with("By ") || text.starts_with("by ");
             let date = words <= 8 && crate::metadata::find_date(&text).is_some();
