@@ -348,6 +348,29 @@ mod tests {
         }
     }
 
+    /// The cases the proptest above found while the breaks became text:
+    /// a heading holding only a break, and bylines in headlines.
+    #[test]
+    fn breaks_as_text_read_as_paragraph_elements_on_the_cases_that_differed() {
+        use super::super::body::extract_body;
+        for body in [
+            "<h1><p>",
+            "<h1>By Jo</h1><ul><title>t</title>",
+            "<h1>By Jo</h1><p>June 3, 2025<br>x<p>",
+            "<h1>By Jo</h1><ul>&amp;<h2>x<li>x",
+        ] {
+            let plain = flat(&format!("<html><body>{body}"));
+            let as_text = watched(&plain, MAX_PIECE, false).unwrap();
+            let as_elements =
+                watched(&plain.replace(PARAGRAPH_BREAK, "<p>"), MAX_PIECE, false).unwrap();
+            let (a, b) = (
+                extract_body(&as_text, true),
+                extract_body(&as_elements, true),
+            );
+            assert_eq!((a.0, a.1), (b.0, b.1), "{body}");
+        }
+    }
+
     #[test]
     fn a_page_of_tiny_elements_is_read_as_plain_paragraphs_with_the_same_text() {
         use super::super::body::extract_body;
