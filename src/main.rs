@@ -272,7 +272,7 @@ fn summary(report: &Report) -> String {
                 out,
                 "  line {line:>4}  {:<22} “{}”{quoted}\n              {}",
                 f.category.key(),
-                f.text,
+                report.flag_text(f),
                 f.message
             );
         }

@@ -10,19 +10,21 @@
 
 use crate::attribution::{Analysis, Attribution, SourceKind};
 use crate::category::{Category, Kind};
-use crate::flag::Flag;
+use crate::flag::{Flag, Message};
 use crate::input::{Document, InputKind};
 use crate::metadata::Metadata;
 use crate::segment::Segments;
-use serde::Serialize;
-use std::borrow::Cow;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
 const WORDS_PER_MINUTE: usize = 230;
 /// A loaded word in someone's quotation counts this much towards density.
 const QUOTED_WEIGHT: f64 = 0.5;
 
-#[derive(Debug, Clone, Serialize)]
+/// Serialised (`to_json`, the CLI) with each flag's `text` after its `end`,
+/// sliced from `text` (see [`Report::flag_text`]).
+#[derive(Debug, Clone)]
 pub struct Report {
     pub version: &'static str,
     pub input_kind: InputKind,
@@ -40,6 +42,8 @@ pub struct Report {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<ReportSentence>,
     pub sources: Vec<ReportSource>,
+    /// Where a flag's UTF-16 offsets are in `text`'s bytes.
+    utf16: Utf16Offsets,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,20 +85,78 @@ pub struct Voices {
     pub vague: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A flag as the report gives it. Its text is `report.flag_text(flag)`
+/// (the JSON's `text`, after `end`), not a copy of its own: a report can hold
+/// a flag every ten bytes, and this record is the size of the pipeline's
+/// [`Flag`], so [`build`] makes these in the flags' own memory. See
+/// BENCHMARKS.md#t-flags-in-place.
+#[derive(Debug, Clone)]
 pub struct ReportFlag {
     pub kind: Kind,
     pub category: Category,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub message: Cow<'static, str>,
+    pub message: Message,
     pub in_quotation: bool,
     pub severity: u8,
-    pub alternative: Option<Cow<'static, str>>,
+    pub alternative: Option<&'static str>,
     /// The learned detector's probability, to two decimals; null for the
     /// lexicons' and rules' flags.
     pub confidence: Option<f32>,
+}
+
+/// A flag with its text, in the report's order of fields.
+#[derive(Serialize)]
+struct FlagWithText<'r> {
+    kind: Kind,
+    category: Category,
+    start: usize,
+    end: usize,
+    text: &'r str,
+    message: &'r str,
+    in_quotation: bool,
+    severity: u8,
+    alternative: Option<&'static str>,
+    confidence: Option<f32>,
+}
+
+/// The report's flags, each with its text.
+struct FlagsWithText<'r>(&'r Report);
+
+impl Serialize for FlagsWithText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(report.flags.iter().map(|f| FlagWithText {
+            kind: f.kind,
+            category: f.category,
+            start: f.start,
+            end: f.end,
+            text: report.flag_text(f),
+            message: &f.message,
+            in_quotation: f.in_quotation,
+            severity: f.severity,
+            alternative: f.alternative,
+            confidence: f.confidence,
+        }))
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut report = serializer.serialize_struct("Report", 11)?;
+        report.serialize_field("version", self.version)?;
+        report.serialize_field("input_kind", &self.input_kind)?;
+        report.serialize_field("language", self.language)?;
+        report.serialize_field("text", &self.text)?;
+        report.serialize_field("metadata", &self.metadata)?;
+        report.serialize_field("stats", &self.stats)?;
+        report.serialize_field("summary", &self.summary)?;
+        report.serialize_field("flags", &FlagsWithText(self))?;
+        report.serialize_field("paragraphs", &self.paragraphs)?;
+        report.serialize_field("sentences", &self.sentences)?;
+        report.serialize_field("sources", &self.sources)?;
+        report.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,14 +192,20 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a report always serialises")
     }
+
+    /// The flag's words: `text` between its UTF-16 offsets.
+    pub fn flag_text(&self, flag: &ReportFlag) -> &str {
+        let byte = |unit| self.utf16.byte(&self.text, unit);
+        &self.text[byte(flag.start)..byte(flag.end)]
+    }
 }
 
-/// Byte offset → UTF-16 offset: the UTF-16 length of every `BLOCK` bytes'
+/// Byte offset ↔ UTF-16 offset: the UTF-16 length of every `BLOCK` bytes'
 /// prefix, counted in one walk over the text, and the few bytes after the
 /// block's start counted on each ask. No list of offsets to sort first.
-struct Utf16Offsets<'t> {
-    bytes: &'t [u8],
-    /// Per block, the UTF-16 units before it.
+#[derive(Debug, Clone)]
+struct Utf16Offsets {
+    /// Per block, the UTF-16 units before it; then the text's.
     blocks: Vec<usize>,
 }
 
@@ -152,23 +220,50 @@ fn utf16_units(bytes: &[u8]) -> usize {
         .sum()
 }
 
-impl<'t> Utf16Offsets<'t> {
-    fn new(text: &'t str) -> Utf16Offsets<'t> {
+impl Utf16Offsets {
+    fn new(text: &str) -> Utf16Offsets {
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut unit = 0;
         for block in bytes.chunks(BLOCK) {
             blocks.push(unit);
             unit += utf16_units(block);
         }
         blocks.push(unit);
-        Utf16Offsets { bytes, blocks }
+        Utf16Offsets { blocks }
     }
 
-    fn get(&self, byte: usize) -> usize {
-        let byte = byte.min(self.bytes.len());
+    /// The UTF-16 offset of byte `byte` of `text` (the text it was made of).
+    fn get(&self, text: &str, byte: usize) -> usize {
+        let bytes = text.as_bytes();
+        let byte = byte.min(bytes.len());
         let block = byte / BLOCK;
-        self.blocks[block] + utf16_units(&self.bytes[block * BLOCK..byte])
+        self.blocks[block] + utf16_units(&bytes[block * BLOCK..byte])
+    }
+
+    /// The byte of `text` at UTF-16 offset `unit` (a character boundary
+    /// below the text's length; the length above it): from the last block
+    /// starting at or before it, a character at a time.
+    fn byte(&self, text: &str, unit: usize) -> usize {
+        let block = self.blocks.partition_point(|&u| u <= unit) - 1;
+        let mut at = (block * BLOCK).min(text.len());
+        // A block of as many units as bytes is ASCII: no walk.
+        let bytes = (text.len() - at).min(BLOCK);
+        if self.blocks.get(block + 1) == Some(&(self.blocks[block] + bytes)) {
+            return at + (unit - self.blocks[block]);
+        }
+        // A character that began in the block before is counted there.
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let mut units = self.blocks[block];
+        let mut chars = text[at..].chars();
+        while units < unit {
+            let Some(c) = chars.next() else { break };
+            units += c.len_utf16();
+            at += c.len_utf8();
+        }
+        at
     }
 }
 
@@ -182,8 +277,8 @@ pub fn build(
     let text = &document.text;
     let utf16 = Utf16Offsets::new(text);
     let span = |r: &std::ops::Range<usize>| Span {
-        start: utf16.get(r.start),
-        end: utf16.get(r.end),
+        start: utf16.get(text, r.start),
+        end: utf16.get(text, r.end),
     };
 
     let words: usize = segments
@@ -224,6 +319,7 @@ pub fn build(
         },
     };
 
+    // In place: a `ReportFlag` is the size of a `Flag` (see its doc).
     let report_flags = flags
         .into_iter()
         .map(|f| {
@@ -233,7 +329,6 @@ pub fn build(
                 category: f.category,
                 start,
                 end,
-                text: text[f.range.clone()].to_string(),
                 message: f.message,
                 in_quotation: f.in_quotation,
                 severity: f.severity,
@@ -290,6 +385,7 @@ pub fn build(
         paragraphs,
         sentences,
         sources,
+        utf16,
     }
 }
 
@@ -448,19 +544,30 @@ fn summarise(flags: &[Flag], analysis: &Analysis, claim_sentences: &[bool]) -> S
 mod tests {
     use super::*;
 
+    /// `build` makes the report's flags in the pipeline's flags' memory
+    /// (std collects a `Vec`'s `into_iter().map(…)` in place when the two
+    /// records are the same size and alignment).
+    #[test]
+    fn a_report_flag_is_the_size_of_a_flag() {
+        use std::mem::{align_of, size_of};
+        assert_eq!(size_of::<ReportFlag>(), size_of::<Flag>());
+        assert_eq!(align_of::<ReportFlag>(), align_of::<Flag>());
+    }
+
     #[test]
     fn utf16_offsets_count_surrogate_pairs_once_per_code_unit() {
         let text = "a👍🏽b東c";
         let offsets = Utf16Offsets::new(text);
         assert_eq!(
-            [0, 1, 9, 10, 13, 14].map(|b| offsets.get(b)),
+            [0, 1, 9, 10, 13, 14].map(|b| offsets.get(text, b)),
             [0, 1, 5, 6, 7, 8]
         );
-        // Across blocks.
-        let text = "a👍🏽b東c Ж".repeat(40);
+        // Across blocks, ASCII ones (read without a walk) among them.
+        let text = "a👍🏽b東c Ж".repeat(40) + &"ascii ".repeat(40) + "東" + &"x".repeat(130);
         let offsets = Utf16Offsets::new(&text);
         for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
-            assert_eq!(offsets.get(b), text[..b].encode_utf16().count());
+            assert_eq!(offsets.get(&text, b), text[..b].encode_utf16().count());
+            assert_eq!(offsets.byte(&text, offsets.get(&text, b)), b);
         }
     }
 
@@ -492,7 +599,8 @@ mod tests {
             let boundaries: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
             let offsets = Utf16Offsets::new(&text);
             for b in boundaries {
-                proptest::prop_assert_eq!(offsets.get(b), text[..b].encode_utf16().count());
+                proptest::prop_assert_eq!(offsets.get(&text, b), text[..b].encode_utf16().count());
+                proptest::prop_assert_eq!(offsets.byte(&text, offsets.get(&text, b)), b);
             }
         }
     }

@@ -266,7 +266,7 @@ pub fn analyze(
             strings.id(&flag.message),
             u32::from(flag.in_quotation),
             u32::from(flag.severity),
-            strings.nullable(flag.alternative.as_deref()),
+            strings.nullable(flag.alternative),
             flag.confidence
                 .map_or(0, |c| (c * 100.0).round() as u32 + 1),
         ];

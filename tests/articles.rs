@@ -296,11 +296,15 @@ fn options_switch_categories_off_and_add_terms() {
     let found: Vec<(&str, &str)> = report
         .flags
         .iter()
-        .map(|f| (f.text.as_str(), f.category.key()))
+        .map(|f| (report.flag_text(f), f.category.key()))
         .collect();
     assert!(!found.iter().any(|(_, c)| *c == "distancing"), "{found:?}");
     assert!(found.contains(&("junta", "name_calling")), "{found:?}");
-    let junta = report.flags.iter().find(|f| f.text == "junta").unwrap();
+    let junta = report
+        .flags
+        .iter()
+        .find(|f| report.flag_text(f) == "junta")
+        .unwrap();
     assert_eq!(junta.message, "House style: say 'military government'.");
     assert!(
         found.contains(&("Experts say", "vague_attribution")),

@@ -210,7 +210,7 @@ fn a_readers_term_in_capitals_matches_any_case() {
         .flags
         .iter()
         .filter(|f| f.category == slant::Category::NameCalling)
-        .map(|f| f.text.as_str())
+        .map(|f| report.flag_text(f))
         .collect();
     assert_eq!(found, ["ÉLITE", "Élite", "élite"]);
 }

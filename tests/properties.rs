@@ -91,7 +91,10 @@ fn check_report(report: &Report) -> Result<(), TestCaseError> {
             boundary[flag.start] && boundary[flag.end],
             "flag splits a character: {flag:?}"
         );
-        prop_assert_eq!(slice16(&units, flag.start, flag.end), flag.text.clone());
+        prop_assert_eq!(
+            slice16(&units, flag.start, flag.end),
+            report.flag_text(flag)
+        );
     }
     prop_assert_eq!(report.paragraphs.len(), report.stats.paragraphs);
     let mut previous_end = 0;

@@ -5,7 +5,7 @@ pub fn check(report: &Report) {
     let units: Vec<u16> = report.text.encode_utf16().collect();
     for flag in &report.flags {
         let slice = String::from_utf16(&units[flag.start..flag.end]).expect("flag on UTF-16 boundaries");
-        assert_eq!(slice, flag.text);
+        assert_eq!(slice, report.flag_text(flag));
     }
     let mut previous_end = 0;
     for sentence in &report.sentences {

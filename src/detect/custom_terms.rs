@@ -4,9 +4,9 @@
 
 use super::{Context, Detector};
 use crate::flag::Flag;
+use crate::flag::Message;
 use crate::lexicon::{EntryRef, Matcher};
 use crate::options::CustomTerm;
-use std::borrow::Cow;
 use std::ops::Range;
 
 pub struct CustomTerms<'a>(pub &'a [CustomTerm]);
@@ -18,6 +18,15 @@ impl Detector for CustomTerms<'_> {
         }
         let terms = self.0.iter().enumerate();
         let matcher = Matcher::new(terms.map(|(i, t)| (t.term.clone(), EntryRef::Custom(i))));
+        // Each note once, shared by every flag of its term.
+        let notes: Vec<Message> = (self.0.iter())
+            .map(|t| {
+                t.note.clone().map_or(
+                    Message::Static("On your own list of terms to watch."),
+                    Message::from,
+                )
+            })
+            .collect();
         matcher
             .find(cx.text)
             .into_iter()
@@ -30,10 +39,7 @@ impl Detector for CustomTerms<'_> {
                     range: hit.range,
                     category: term.category,
                     severity: term.category.default_severity(),
-                    message: term
-                        .note
-                        .clone()
-                        .map_or("On your own list of terms to watch.".into(), Cow::Owned),
+                    message: notes[i].clone(),
                     alternative: None,
                     in_quotation: false,
                     confidence: None,

@@ -24,7 +24,7 @@ impl Detector for CuratedLexicon {
                     category: entry.category,
                     severity: entry.severity,
                     message: entry.why.into(),
-                    alternative: entry.alternative.map(Into::into),
+                    alternative: entry.alternative,
                     in_quotation: false,
                     confidence: None,
                 }

@@ -42,16 +42,21 @@ pub fn detect(detectors: &[&dyn Detector], cx: &Context) -> Vec<Flag> {
         let mut proposed = detector.detect(cx, &taken);
         order::sort_by_key(&mut proposed, |f| f.range.start as u64);
         let mut cursor = 0;
-        flags.extend(proposed.into_iter().filter(|f| {
+        proposed.retain(|f| {
             // Both in text order: walk the merged ranges alongside.
             while cursor < taken.len() && taken[cursor].end <= f.range.start {
                 cursor += 1;
             }
             taken.get(cursor).is_none_or(|t| f.range.end <= t.start)
-        }));
+        });
+        // Room for exactly these, none left over from doubling: a text can
+        // be a flag every ten bytes, and these are kept to the end.
+        flags.reserve_exact(proposed.len());
+        flags.append(&mut proposed);
     }
     order::sort_by_key(&mut flags, |f| f.range.start as u64);
-    within(flags, cx.paragraphs)
+    within(&mut flags, cx.paragraphs);
+    flags
 }
 
 /// Where a flag stands against flags already taken.
@@ -122,22 +127,18 @@ fn covered(flags: &[Flag]) -> Vec<Range<usize>> {
     merged
 }
 
-/// The flags (in text order) that lie inside one paragraph.
-fn within(flags: Vec<Flag>, paragraphs: &[Range<usize>]) -> Vec<Flag> {
-    let mut kept = Vec::with_capacity(flags.len());
+/// Keeps the flags (in text order) that lie inside one paragraph; in place,
+/// not copied.
+fn within(flags: &mut Vec<Flag>, paragraphs: &[Range<usize>]) {
     let mut p = 0;
-    for flag in flags {
+    flags.retain(|flag| {
         while p < paragraphs.len() && paragraphs[p].end <= flag.range.start {
             p += 1;
         }
-        let Some(paragraph) = paragraphs.get(p) else {
-            break;
-        };
-        if paragraph.start <= flag.range.start && flag.range.end <= paragraph.end {
-            kept.push(flag);
-        }
-    }
-    kept
+        paragraphs.get(p).is_some_and(|paragraph| {
+            paragraph.start <= flag.range.start && flag.range.end <= paragraph.end
+        })
+    });
 }
 
 #[cfg(test)]

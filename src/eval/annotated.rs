@@ -265,7 +265,7 @@ pub fn score(name: &str, report: &Report, annotation: &Annotation, scores: &mut 
                 scores.neutral_author_flags += 1;
                 notes.push(format!(
                     "{name}: author-voice loaded flag in neutral copy: {:?} ({})",
-                    f.text,
+                    report.flag_text(f),
                     f.category.key()
                 ));
             }

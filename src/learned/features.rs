@@ -18,28 +18,46 @@ use std::ops::Range;
 /// One token: a word (letters and digits, with inner apostrophes, hyphens
 /// and dots: "don't", "far-left", "U.S.") or one punctuation character.
 ///
-/// Offsets are `u32` (inputs are at most 16 MB): a text of punctuation is a
-/// token every byte or two, and 12 bytes a token instead of 24 halve what
-/// the detector holds for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Eight bytes, where a `Range<usize>` and a flag took 24: a text can be a
+/// token every byte or two ("1,1,1,…": a million tokens in 1 MB), and the
+/// detector keeps them all at once. The range is two `u32`s (`tokenize`
+/// refuses a text of 2 GB or more; inputs stop at 16 MB) and the top bit of
+/// the end says whether the token is a word. See BENCHMARKS.md#t-learned-tokens-8.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
+    /// The end, and `WORD` for a word.
     end: u32,
-    pub word: bool,
 }
+
+const WORD: u32 = 1 << 31;
 
 impl Token {
     pub fn new(range: Range<usize>, word: bool) -> Token {
-        debug_assert!(u32::try_from(range.end).is_ok(), "a text over 4 GB");
+        debug_assert!(range.end < WORD as usize);
         Token {
             start: range.start as u32,
-            end: range.end as u32,
-            word,
+            end: range.end as u32 | if word { WORD } else { 0 },
         }
     }
 
+    /// Its bytes in the text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..(self.end & !WORD) as usize
+    }
+
+    /// A word, not a punctuation character.
+    pub fn word(&self) -> bool {
+        self.end & WORD != 0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("range", &self.range())
+            .field("word", &self.word())
+            .finish()
     }
 }
 
@@ -122,6 +140,7 @@ pub fn key(template: Template, a: &str, b: &str) -> u64 {
 /// Read by bytes: ASCII (nearly all of a text) is classified without
 /// decoding, other characters are decoded where they stand.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    assert!(text.len() < WORD as usize, "a text under 2 GB");
     let bytes = text.as_bytes();
     // The length of the character at `at`, and the character.
     let char_at = |at: usize| -> (char, usize) {
@@ -177,6 +196,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token::new(at..end, true));
         at = end;
     }
+    // The guess of a token per five bytes is short for dense text: what
+    // doubling left over is not kept for the whole analysis.
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -300,7 +322,7 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
     let mut places = vec![Place::None; tokens.len()];
     let mut sentence_start = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let ends = !t.word && matches!(&text[t.range()], "." | "!" | "?");
+        let ends = !t.word() && matches!(&text[t.range()], "." | "!" | "?");
         if ends || i + 1 == tokens.len() {
             let mark = &text[t.range()];
             let place = match mark {
@@ -447,7 +469,7 @@ impl<'a> Document<'a> {
     pub fn measure(&mut self, valence: &Valence) {
         let (mut words, mut negative) = (0usize, 0usize);
         for (i, t) in self.tokens.iter().enumerate() {
-            if t.word {
+            if t.word() {
                 words += 1;
                 negative += usize::from(matches!(
                     valence.get(self.words.at(i, 0)),

@@ -23,10 +23,13 @@ mod score;
 pub mod train;
 
 use crate::detect::{Context, Detector, Outside};
-use crate::flag::Flag;
+use crate::flag::{Flag, Message};
 use features::Token;
 use model::Model;
+use std::collections::HashMap;
 use std::ops::Range;
+
+type Fx = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 
 /// The sensitivity at which the thresholds are the model's own (the ones
 /// with the best cross-validated F1).
@@ -49,7 +52,7 @@ struct Candidate {
 
 impl Detector for Learned<'_> {
     fn detect(&self, cx: &Context, taken: &[Range<usize>]) -> Vec<Flag> {
-        let (tokens, probabilities, lit) = self.scores(cx);
+        let (tokens, scores) = self.scores(cx);
         let classes = self.model.classes.len();
         let thresholds: Vec<f32> = (self.model.classes.iter())
             .map(|c| at_sensitivity(c.threshold, self.sensitivity))
@@ -64,12 +67,11 @@ impl Detector for Learned<'_> {
         let mut candidates = Vec::new();
         for (class, &threshold) in thresholds.iter().enumerate() {
             let low = threshold * self.model.extend;
-            let seeds = if threshold > 0.0 { &lit } else { &every };
+            let seeds = if threshold > 0.0 { &scores.lit } else { &every };
             candidates.extend(class_spans(
                 cx.text,
                 &tokens,
-                &probabilities,
-                classes,
+                (&scores.lit, &scores.rows, classes),
                 class,
                 (threshold, low),
                 seeds,
@@ -85,13 +87,14 @@ impl Learned<'_> {
     /// techniques — or 0 where it is below every threshold's extension
     /// (no span can reach the token, so its exact value is never asked).
     pub fn probabilities(&self, cx: &Context) -> (Vec<Token>, Vec<f32>) {
-        let (tokens, p, _) = self.scores(cx);
+        let (tokens, scores) = self.scores(cx);
+        let p = scores.dense(tokens.len(), self.model.classes.len());
         (tokens, p)
     }
 
-    /// [`Learned::probabilities`], and the tokens with some probability
-    /// above 0, in order.
-    fn scores(&self, cx: &Context) -> (Vec<Token>, Vec<f32>, Vec<u32>) {
+    /// The text's tokens and [`Learned::probabilities`] where some are above
+    /// 0 (the detector keeps no row of zeros).
+    fn scores(&self, cx: &Context) -> (Vec<Token>, score::Scores) {
         let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
         let tokens = features::tokenize(cx.text);
         let quoted = features::quoted(&tokens, &quotations);
@@ -103,9 +106,8 @@ impl Learned<'_> {
             .map(|c| at_sensitivity(c.threshold, self.sensitivity) * self.model.extend)
             .fold(1.0f32, f32::min);
         let floor = (lowest / (1.0 - lowest)).ln();
-        let (out, lit) =
-            score::probabilities(self.model, cx.text, &tokens, &quoted, &places, floor);
-        (tokens, out, lit)
+        let scores = score::probabilities(self.model, cx.text, &tokens, &quoted, &places, floor);
+        (tokens, scores)
     }
 
     /// The same probabilities summed feature by feature, as training sees
@@ -118,7 +120,7 @@ impl Learned<'_> {
         document.measure(&self.model.valence);
         let mut out = vec![0.0; document.tokens.len() * classes];
         for (i, token) in document.tokens.iter().enumerate() {
-            if !token.word {
+            if !token.word() {
                 continue;
             }
             let row = &mut out[i * classes..(i + 1) * classes];
@@ -145,6 +147,9 @@ impl Learned<'_> {
         // Taken spans by token, to test overlaps in constant time.
         let mut taken = vec![false; tokens.len()];
         let mut flags = Vec::new();
+        // Each explanation written once per word as written and technique,
+        // and shared by every flag it explains.
+        let mut explained: HashMap<(&str, usize), Message, Fx> = HashMap::default();
         for c in candidates {
             if taken[c.tokens.clone()].iter().any(|&t| t) {
                 continue;
@@ -177,7 +182,9 @@ impl Learned<'_> {
                 range,
                 category,
                 severity: category.default_severity(),
-                message: self.explain(word, counts, technique).into(),
+                message: (explained.entry((word, technique)))
+                    .or_insert_with(|| self.explain(word, counts, technique).into())
+                    .clone(),
                 alternative: None,
                 in_quotation: false,
                 confidence: Some(c.peak),
@@ -215,57 +222,112 @@ fn surest_first(peak: f32, start: usize) -> u64 {
 }
 
 /// The spans of one class: each word at or above `threshold`, grown over
-/// neighbouring words at or above `low`. `p` holds `classes` probabilities
-/// per token; `seeds`, in order, holds every token that can be at
+/// neighbouring words at or above `low`. The probabilities are kept for the
+/// tokens of `lit` only (in order; `classes` per token in `rows`), every
+/// other token's are 0; `seeds`, in order, holds every token that can be at
 /// `threshold` (the others are passed over unread).
+///
+/// Where a token's row is, is followed along with it: `k` is always how
+/// many tokens of `lit` come before the token at hand, so the token has a
+/// row if and only if `lit[k]` is the token itself — no search, whichever
+/// way a span grows.
 fn class_spans(
     text: &str,
     tokens: &[Token],
-    p: &[f32],
-    classes: usize,
+    (lit, rows, classes): (&[u32], &[f32], usize),
     class: usize,
     (threshold, low): (f32, f32),
     seeds: &[u32],
 ) -> Vec<Candidate> {
-    let at = |i: usize| p[i * classes + class];
+    // Token `t`'s probability, `k` being how many tokens of `lit` come
+    // before it; and whether it has a row.
+    let at = |t: usize, k: usize| -> (f32, bool) {
+        match lit.get(k) {
+            Some(&l) if l as usize == t => (rows[k * classes + class], true),
+            _ => (0.0, false),
+        }
+    };
     let mut spans = Vec::new();
-    // The first token after the last span.
-    let mut next = 0;
-    for &i in seeds {
-        let i = i as usize;
-        if i < next || !tokens[i].word || at(i) < threshold {
-            continue;
-        }
-        let mut start = i;
-        while start > 0 && tokens[start - 1].word && at(start - 1) >= low {
+    // The span grown from seed `i` (the `k`-th token of `lit` or, without
+    // a row, the one before it): where it ends, and the candidate if its
+    // surest content word reaches the threshold.
+    let grow = |i: usize, k: usize, has_row: bool| -> (usize, Option<Candidate>) {
+        let (mut start, mut k_start) = (i, k);
+        while start > 0 && tokens[start - 1].word() {
+            // The token before has a row only as `lit`'s one before `k_start`.
+            let (p, has_row) = match k_start.checked_sub(1) {
+                Some(before) => at(start - 1, before),
+                None => (0.0, false),
+            };
+            if p < low {
+                break;
+            }
             start -= 1;
+            k_start -= usize::from(has_row);
         }
-        let mut end = i + 1;
-        while end < tokens.len() && tokens[end].word && at(end) >= low {
+        let (mut end, mut k_end) = (i + 1, k + usize::from(has_row));
+        while end < tokens.len() && tokens[end].word() {
+            let (p, has_row) = at(end, k_end);
+            if p < low {
+                break;
+            }
             end += 1;
+            k_end += usize::from(has_row);
         }
-        next = end;
         // The surest content word carries the span (its confidence, and the
         // word its explanation names): a function word ("a", "the") alone
         // above the threshold is no evidence.
-        let surest = (start..end)
-            .filter(|&t| {
-                !features::is_function_word(&features::normalise(&text[tokens[t].range()]))
-            })
-            .map(|t| (at(t), t))
-            .fold(None, |best: Option<(f32, usize)>, (p, t)| match best {
-                Some((q, _)) if q >= p => best,
-                _ => Some((p, t)),
+        let mut surest: Option<(f32, usize)> = None;
+        let mut k_t = k_start;
+        for t in start..end {
+            let (p, has_row) = at(t, k_t);
+            k_t += usize::from(has_row);
+            if features::is_function_word(&features::normalise(&text[tokens[t].range()])) {
+                continue;
+            }
+            match surest {
+                Some((q, _)) if q >= p => {}
+                _ => surest = Some((p, t)),
+            }
+        }
+        let candidate = surest
+            .filter(|(p, _)| *p >= threshold)
+            .map(|(peak, peak_token)| Candidate {
+                tokens: start..end,
+                class,
+                peak,
+                peak_token,
             });
-        let Some((peak, peak_token)) = surest.filter(|(p, _)| *p >= threshold) else {
+        (end, candidate)
+    };
+    // The first token after the last span.
+    let mut next = 0;
+    if std::ptr::eq(seeds, lit) {
+        // The usual case: each seed is the token of its own row.
+        for (k, &i) in lit.iter().enumerate() {
+            let i = i as usize;
+            if i < next || !tokens[i].word() || rows[k * classes + class] < threshold {
+                continue;
+            }
+            let (end, candidate) = grow(i, k, true);
+            next = end;
+            spans.extend(candidate);
+        }
+        return spans;
+    }
+    let mut k = 0;
+    for &i in seeds {
+        let i = i as usize;
+        while k < lit.len() && (lit[k] as usize) < i {
+            k += 1;
+        }
+        let (p, has_row) = at(i, k);
+        if i < next || !tokens[i].word() || p < threshold {
             continue;
-        };
-        spans.push(Candidate {
-            tokens: start..end,
-            class,
-            peak,
-            peak_token,
-        });
+        }
+        let (end, candidate) = grow(i, k, has_row);
+        next = end;
+        spans.extend(candidate);
     }
     spans
 }
@@ -309,6 +371,45 @@ mod tests {
             std_sorted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let bits = |v: &[(f32, usize)]| v.iter().map(|&(p, s)| (p.to_bits(), s)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(bits(&ours), bits(&std_sorted));
+        }
+    }
+
+    proptest::proptest! {
+        /// Probabilities kept for some tokens only give the spans a row for
+        /// every token gives, whichever tokens have rows (zeros included),
+        /// whatever the thresholds, and with every token as a seed.
+        #[test]
+        fn spans_from_the_tokens_with_rows_equal_spans_from_every_row(
+            tokens in proptest::collection::vec((proptest::bool::weighted(0.8), 0u8..4, 0u8..4, proptest::bool::ANY), 0..40),
+            (threshold, low) in proptest::sample::select(vec![(0.5f32, 0.2f32), (0.5, 0.0), (0.8, 0.5), (0.0, 0.0)]),
+        ) {
+            let classes = 2;
+            let level = [0.0f32, 0.2, 0.5, 0.8];
+            let text: String = tokens.iter().map(|&(word, ..)| if word { "vile " } else { ", " }).collect();
+            let toks = features::tokenize(&text);
+            let mut dense = Vec::new();
+            let (mut lit, mut rows) = (Vec::new(), Vec::new());
+            for (i, &(word, a, b, keep_zeros)) in tokens.iter().enumerate() {
+                let row = if word { [level[a as usize], level[b as usize]] } else { [0.0; 2] };
+                dense.extend(row);
+                if row.iter().any(|&p| p > 0.0) || keep_zeros {
+                    lit.push(i as u32);
+                    rows.extend(row);
+                }
+            }
+            let every: Vec<u32> = (0..toks.len() as u32).collect();
+            for class in 0..classes {
+                for seeds in [&lit, &every] {
+                    let spans = |c: Vec<Candidate>| -> Vec<_> {
+                        c.into_iter().map(|c| (c.tokens, c.peak.to_bits(), c.peak_token)).collect()
+                    };
+                    let sparse = class_spans(&text, &toks, (&lit, &rows, classes), class, (threshold, low), seeds);
+                    let full = class_spans(&text, &toks, (&every, &dense, classes), class, (threshold, low), &every);
+                    if seeds == &every || threshold > 0.0 {
+                        proptest::prop_assert_eq!(spans(sparse), spans(full));
+                    }
+                }
+            }
         }
     }
 
@@ -381,6 +482,20 @@ mod tests {
             .confidence
             .expect("learned flags carry a confidence");
         assert!(confidence > 0.5 && confidence < 1.0);
+    }
+
+    #[test]
+    fn flags_of_one_word_share_one_explanation() {
+        let found = flags(&model(), "A vile plan. Then a vile plan. VILE.", 0.5);
+        assert_eq!(found.len(), 3);
+        let (Message::Shared(a), Message::Shared(b), Message::Shared(c)) =
+            (&found[0].message, &found[1].message, &found[2].message)
+        else {
+            panic!("written for the analysis: {found:?}")
+        };
+        assert!(std::sync::Arc::ptr_eq(a, b));
+        // "VILE" is another word as written: its own explanation names it.
+        assert!(!std::sync::Arc::ptr_eq(a, c) && c.contains("“VILE”"));
     }
 
     #[test]

@@ -33,12 +33,36 @@ enum Role {
 
 const ROLES: usize = 5;
 
-/// Per token, one probability per class (row-major): the logistic of the
-/// token's summed weights where that sum is at least `floor` (the log-odds
-/// below which no span can reach the token), else 0 — and 0 for non-words,
-/// which are never flagged. `quoted` and `places` are per token (see
-/// `features`). Also the tokens with some probability above 0, in order:
-/// the only ones a span can start from.
+/// The probabilities of a text's tokens, kept only where one is above 0.
+///
+/// Per token, one probability per class: the logistic of the token's summed
+/// weights where that sum is at least the floor (the log-odds below which
+/// no span can reach the token), else 0 — and 0 for non-words, which are
+/// never flagged. Only the tokens with some probability above 0 have a row:
+/// a table of every token's was 24 bytes a token (24 MB for the million
+/// tokens of 1 MB of "1,"), most of them zeros. See
+/// BENCHMARKS.md#t-sparse-probabilities.
+pub struct Scores {
+    /// The tokens with a row, in order: the only ones a span can start from.
+    pub lit: Vec<u32>,
+    /// `classes` probabilities per token of `lit`, in its order.
+    pub rows: Vec<f32>,
+}
+
+impl Scores {
+    /// Every token's row (row-major), zeros where none is kept.
+    pub fn dense(&self, tokens: usize, classes: usize) -> Vec<f32> {
+        let mut out = vec![0.0; tokens * classes];
+        for (&i, row) in self.lit.iter().zip(self.rows.chunks_exact(classes.max(1))) {
+            let i = i as usize;
+            out[i * classes..(i + 1) * classes].copy_from_slice(row);
+        }
+        out
+    }
+}
+
+/// Scores each word: see [`Scores`]. `quoted` and `places` are per token
+/// (see `features`).
 ///
 /// Each word's sums are made in one small buffer and turned into
 /// probabilities at once, so the text's rows are written once; the sums
@@ -51,7 +75,7 @@ pub fn probabilities(
     quoted: &[bool],
     places: &[Place],
     floor: f32,
-) -> (Vec<f32>, Vec<u32>) {
+) -> Scores {
     let classes = model.classes.len();
     let mut forms = Forms::new(model, classes);
     let width = forms.width;
@@ -64,11 +88,11 @@ pub fn probabilities(
         .map(|t| forms.id(model, &text[t.range()]))
         .collect();
 
-    let words = tokens.iter().filter(|t| t.word).count();
+    let words = tokens.iter().filter(|t| t.word()).count();
     let negative = tokens
         .iter()
         .zip(&ids)
-        .filter(|(t, &id)| t.word && forms.negative[id as usize])
+        .filter(|(t, &id)| t.word() && forms.negative[id as usize])
         .count();
     let mut constant = vec![[0.0; LANES]; width];
     let flat = &mut constant.as_flattened_mut()[..classes];
@@ -92,11 +116,11 @@ pub fn probabilities(
             ids[i as usize]
         }
     };
-    let mut out = vec![0.0; tokens.len() * classes];
     let mut row = vec![[0.0; LANES]; width];
     let mut lit = Vec::new();
+    let mut rows = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if !token.word {
+        if !token.word() {
             continue;
         }
         row.copy_from_slice(&constant);
@@ -123,19 +147,24 @@ pub fn probabilities(
         }
         // The logistic function only where it can matter: exp is the
         // costly part.
+        // Written in place, and taken back if none is above 0.
         let mut any = false;
-        let logits = row.as_flattened();
-        for (p, &logit) in out[i * classes..(i + 1) * classes].iter_mut().zip(logits) {
+        let kept = rows.len();
+        rows.extend(row.as_flattened()[..classes].iter().map(|&logit| {
             if logit >= floor {
-                *p = super::model::probability(logit);
                 any = true;
+                super::model::probability(logit)
+            } else {
+                0.0
             }
-        }
+        }));
         if any {
             lit.push(i as u32);
+        } else {
+            rows.truncate(kept);
         }
     }
-    (out, lit)
+    Scores { lit, rows }
 }
 
 /// Weights go in groups of eight (classes past the model's are 0 and never
@@ -175,6 +204,9 @@ struct Forms<'t> {
     pair_ids: Vec<Option<u32>>,
     /// Per form: a strongly negative word (for the density feature).
     negative: Vec<bool>,
+    /// The form that stands for every form without weights, pair or
+    /// negative valence, once one is met.
+    unknown: Option<u32>,
 }
 
 impl<'t> Forms<'t> {
@@ -186,6 +218,7 @@ impl<'t> Forms<'t> {
             weights: Vec::new(),
             pair_ids: Vec::new(),
             negative: Vec::new(),
+            unknown: None,
         }
     }
 
@@ -194,7 +227,26 @@ impl<'t> Forms<'t> {
             return id;
         }
         let word = features::normalise(token);
-        let id = self.add_word(model, token, &word);
+        let mut id = self.add_word(model, token, &word);
+        // A form the model knows nothing of (no weight in any role, no
+        // pair, not negative) is the same as any other such form: they
+        // share one, so a text of many distinct unknown words keeps 160
+        // bytes of zeros for one, not each. See BENCHMARKS.md#t-unknown-forms.
+        let at = id as usize * ROLES * self.width;
+        let empty = self.pair_ids[id as usize].is_none()
+            && !self.negative[id as usize]
+            && (self.weights[at..].as_flattened().iter()).all(|w| w.to_bits() == 0);
+        if empty {
+            match self.unknown {
+                Some(unknown) => {
+                    self.weights.truncate(at);
+                    self.pair_ids.pop();
+                    self.negative.pop();
+                    id = unknown;
+                }
+                None => self.unknown = Some(id),
+            }
+        }
         self.ids.insert(token, id);
         id
     }
@@ -248,5 +300,21 @@ impl<'t> Forms<'t> {
         if let (Some(a), Some(b)) = (self.pair_ids[a as usize], self.pair_ids[b as usize]) {
             model.add_pair(template, a, b, row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_the_model_does_not_know_share_one_form() {
+        let model = crate::learned::model::builtin();
+        let mut forms = Forms::new(model, model.classes.len());
+        let unknown = forms.id(model, "zqxjv");
+        assert_eq!(forms.id(model, "qvzkw"), unknown);
+        assert_eq!(forms.id(model, "wxqzj"), unknown);
+        assert_ne!(forms.id(model, "vile"), unknown);
+        assert_eq!(forms.pair_ids.len(), 2);
     }
 }

@@ -234,12 +234,12 @@ fn prepare(articles: &[&Annotated], params: &Params) -> Data {
         // does not become a loaded word for all.
         let mut uses: HashMap<&str, u32> = HashMap::new();
         for (i, token) in document.tokens.iter().enumerate() {
-            if token.word {
+            if token.word() {
                 *uses.entry(document.words.at(i, 0)).or_default() += 1;
             }
         }
         for (i, token) in document.tokens.iter().enumerate() {
-            if !token.word {
+            if !token.word() {
                 continue;
             }
             let repeats = uses[document.words.at(i, 0)];
@@ -314,7 +314,7 @@ fn token_labels_weighted(
         let inside: Vec<usize> = (first..tokens.len())
             .take_while(|&i| tokens[i].range().start < span.end)
             .collect();
-        let words = inside.iter().filter(|&&i| tokens[i].word).count().max(1);
+        let words = inside.iter().filter(|&&i| tokens[i].word()).count().max(1);
         let weight = if words > long_span {
             long_span as f32 / words as f32
         } else {
@@ -675,14 +675,15 @@ fn spans_at(
     threshold: f32,
     extend: f32,
 ) -> Vec<Range<usize>> {
+    // Every token has its row here.
+    let every: Vec<u32> = (0..tokens.len() as u32).collect();
     super::class_spans(
         text,
         tokens,
-        p,
-        CLASSES.len(),
+        (&every, p, CLASSES.len()),
         class,
         (threshold, threshold * extend),
-        &(0..tokens.len() as u32).collect::<Vec<_>>(),
+        &every,
     )
     .into_iter()
     .map(|c| tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end)

@@ -38,11 +38,9 @@ mod tests {
     use crate::rules::test_support::report;
 
     fn in_quotation(text: &str, term: &str) -> Option<bool> {
-        report(text)
-            .flags
-            .into_iter()
-            .find(|f| f.text == term)
-            .map(|f| f.in_quotation)
+        let report = report(text);
+        let flag = report.flags.iter().find(|f| report.flag_text(f) == term);
+        flag.map(|f| f.in_quotation)
     }
 
     #[test]

@@ -83,10 +83,9 @@ pub(crate) mod test_support {
 
     /// (flagged text, category key) pairs of a report.
     pub fn flags(text: &str) -> Vec<(String, &'static str)> {
-        report(text)
-            .flags
-            .into_iter()
-            .map(|f| (f.text, f.category.key()))
+        let report = report(text);
+        (report.flags.iter())
+            .map(|f| (report.flag_text(f).to_string(), f.category.key()))
             .collect()
     }
 

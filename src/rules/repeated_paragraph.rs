@@ -73,10 +73,9 @@ mod tests {
     #[test]
     fn a_repeated_headline_is_flagged_once() {
         let text = "Thugs wreck the harbour\nBy Jo Bloggs\n\nThugs wreck the harbour\n\nThe harbour was damaged on Monday, police said.";
-        let thugs = report(text)
-            .flags
-            .iter()
-            .filter(|f| f.text == "Thugs")
+        let report = report(text);
+        let thugs = (report.flags.iter())
+            .filter(|f| report.flag_text(f) == "Thugs")
             .count();
         assert_eq!(thugs, 1);
     }

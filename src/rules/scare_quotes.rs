@@ -93,11 +93,12 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             range: q.inner.clone(),
             category: Category::ScareQuotes,
             severity: 2,
-            message: std::borrow::Cow::Owned(format!(
+            message: format!(
                 "Put in quotation marks without anyone being quoted: the marks suggest “{}” is not what it claims to be, without saying why.",
                 &text[q.inner.clone()]
-            )),
-            alternative: Some("drop the quotation marks, or say who used the word".into()),
+            )
+            .into(),
+            alternative: Some("drop the quotation marks, or say who used the word"),
             // Scare quotes inside a quotation are the speaker's.
             in_quotation: q.nested,
             confidence: None,

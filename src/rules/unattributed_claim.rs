@@ -634,7 +634,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
                 category: Category::UnattributedClaim,
                 severity: 1,
                 message: message.into(),
-                alternative: Some("name the source of the figure or the charge".into()),
+                alternative: Some("name the source of the figure or the charge"),
                 in_quotation: false,
                 confidence: None,
             });

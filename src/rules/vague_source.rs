@@ -29,7 +29,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             category: Category::VagueAttribution,
             severity: frame.why.severity(),
             message: frame.why.explanation().into(),
-            alternative: Some("say who: name them, or say why they cannot be named".into()),
+            alternative: Some("say who: name them, or say why they cannot be named"),
             in_quotation: false,
             confidence: None,
         });
@@ -43,7 +43,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             category: Category::UnsupportedCertainty,
             severity: 2,
             message: CERTAINTY.into(),
-            alternative: Some("say who knows it, and how".into()),
+            alternative: Some("say who knows it, and how"),
             in_quotation: false,
             confidence: None,
         });

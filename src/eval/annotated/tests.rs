@@ -57,7 +57,6 @@ fn report() -> Report {
             category,
             start: r.start,
             end: r.end,
-            text: part.to_string(),
             message: "".into(),
             in_quotation,
             severity: 1,

@@ -9,7 +9,7 @@
 //!
 //! Measured: BENCHMARKS.md#t-container-lengths.
 
-use super::dom::{attribute, attributes, descendant_elements, elements, first};
+use super::dom::{attribute, attributes, descendant_elements, elements, first, text_of};
 use crate::metadata::{clean, dedupe, read_byline, Byline};
 use ego_tree::NodeRef;
 use scraper::node::Element;
@@ -106,13 +106,18 @@ fn add_byline(into: &mut Byline, text: &str) {
 }
 
 /// Paragraph texts of the article body, whether the first is the headline,
-/// and what a visible byline says (authors, date, section).
-pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
+/// and what a visible byline says (authors, date, section). Each paragraph
+/// is a `Box<str>`, a third smaller than a `String` in the list: a page can
+/// be a hundred thousand short paragraphs, all held beside its tree.
+/// `flat`: the page was read as plain paragraphs, whose text breaks at each
+/// `parse::PARAGRAPH_BREAK` as at a block element, and which has no
+/// standfirst.
+pub(super) fn extract_body(page: &Html, flat: bool) -> (Vec<Box<str>>, bool, Byline) {
     let container = choose_container(page);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut byline = Byline::default();
-    let flush = |current: &mut String, paragraphs: &mut Vec<String>, byline: &mut Byline| {
+    let flush = |current: &mut String, paragraphs: &mut Vec<Box<str>>, byline: &mut Byline| {
         let paragraph = current.trim();
         if !paragraph.is_empty() {
             // A short "By …" paragraph is a byline, not prose.
@@ -123,27 +128,45 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
                 Some(rest) if paragraph.split_whitespace().count() <= 12 => {
                     add_byline(byline, rest);
                 }
-                _ => paragraphs.push(paragraph.to_string()),
+                _ => paragraphs.push(paragraph.into()),
             }
         }
         current.clear();
     };
 
-    // Iterative walk: pasted HTML can nest a million levels deep.
+    // Iterative walk: pasted HTML can nest a million levels deep. A node
+    // entered stands for its next siblings too (each pushes the next before
+    // its own children), so the stack holds a few steps per level, not
+    // every child of every open element: a page of 250,000 empty `<p>`s in
+    // one `<span>` had them all on it at once, twice (12 MB).
     enum Step<'a> {
-        Enter(NodeRef<'a, Node>),
+        /// The node, then (`true`) its next sibling.
+        Enter(NodeRef<'a, Node>, bool),
         LeaveBlock,
     }
-    let mut stack = vec![Step::Enter(*container)];
+    let mut stack = vec![Step::Enter(*container, false)];
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::LeaveBlock => {
                 flush(&mut current, &mut paragraphs, &mut byline);
                 continue;
             }
-            Step::Enter(node) => node,
+            Step::Enter(node, siblings) => {
+                if let Some(next) = node.next_sibling().filter(|_| siblings) {
+                    stack.push(Step::Enter(next, true));
+                }
+                node
+            }
         };
         match node.value() {
+            Node::Text(text) if flat => {
+                let mut pieces = text.text.split(super::parse::PARAGRAPH_BREAK);
+                append_collapsed(&mut current, pieces.next().unwrap_or_default());
+                for piece in pieces {
+                    flush(&mut current, &mut paragraphs, &mut byline);
+                    append_collapsed(&mut current, piece);
+                }
+            }
             Node::Text(text) => append_collapsed(&mut current, &text.text),
             Node::Element(element) => {
                 let name = element.name();
@@ -152,7 +175,7 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
                 if inside && (chrome || SKIPPED_ELEMENTS.contains(&name)) {
                     if chrome && attribute(element, "class").is_some_and(|c| c.contains("byline")) {
                         let text: String = ElementRef::wrap(node)
-                            .map(|e| e.text().collect())
+                            .map(|e| text_of(e, flat))
                             .unwrap_or_default();
                         let text = text.trim();
                         let rest = text
@@ -168,8 +191,9 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
                     flush(&mut current, &mut paragraphs, &mut byline);
                     stack.push(Step::LeaveBlock);
                 }
-                let children: Vec<_> = node.children().collect();
-                stack.extend(children.into_iter().rev().map(Step::Enter));
+                if let Some(child) = node.first_child() {
+                    stack.push(Step::Enter(child, true));
+                }
             }
             _ => {}
         }
@@ -184,18 +208,22 @@ pub(super) fn extract_body(page: &Html) -> (Vec<String>, bool, Byline) {
         .find(|e| e.value().name() == "h1")
         .or_else(|| first(page, "h1"))
     {
-        if let Some(headline) = clean(&h1.text().collect::<String>()) {
+        if let Some(headline) = clean(&text_of(h1, flat)) {
             // Not in the body's text: the <h1> was in a skipped <header>,
             // and what stands beside it there was skipped too.
-            let skipped = !paragraphs.contains(&headline);
-            if paragraphs.first() != Some(&headline) {
-                paragraphs.retain(|p| p != &headline);
-                paragraphs.insert(0, headline);
+            let skipped = !paragraphs.iter().any(|p| **p == headline);
+            if paragraphs.first().is_none_or(|p| **p != headline) {
+                paragraphs.retain(|p| **p != headline);
+                paragraphs.insert(0, headline.into());
             }
             headline_first = true;
-            if let Some(standfirst) = standfirst(h1).filter(|s| skipped && !paragraphs.contains(s))
+            // A page read as plain paragraphs has no elements beside the
+            // headline to find one in.
+            let skipped = skipped && !flat;
+            if let Some(standfirst) =
+                standfirst(h1, flat).filter(|s| skipped && !paragraphs.iter().any(|p| **p == **s))
             {
-                paragraphs.insert(1, standfirst);
+                paragraphs.insert(1, standfirst.into());
             }
         }
     }
@@ -208,13 +236,13 @@ const STANDFIRST_MAX_WORDS: usize = 80;
 /// The standfirst under a headline: among the next few elements beside the
 /// `<h1>`, the first `<p>`, `<h2>` or `<div>` of a sentence or two that is
 /// not a byline or a date.
-fn standfirst(h1: ElementRef) -> Option<String> {
+fn standfirst(h1: ElementRef, flat: bool) -> Option<String> {
     h1.next_siblings()
         .filter_map(ElementRef::wrap)
         .take(4)
         .filter(|e| ["p", "h2", "div"].contains(&e.value().name()))
         .find_map(|e| {
-            let text = clean(&e.text().collect::<String>())?;
+            let text = clean(&text_of(e, flat))?;
             let words = text.split_whitespace().count();
             let byline = text.starts_with("By ") || text.starts_with("by ");
             let date = words <= 8 && crate::metadata::find_date(&text).is_some();

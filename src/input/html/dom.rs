@@ -16,6 +16,17 @@ pub(super) fn elements(page: &Html) -> impl Iterator<Item = ElementRef<'_>> {
     page.tree.nodes().filter_map(ElementRef::wrap)
 }
 
+/// An element's text. In a page read as plain paragraphs (`flat`), without
+/// their breaks (`parse::PARAGRAPH_BREAK`): where a heading held a block
+/// element, a `<p>` in it added no text.
+pub(super) fn text_of(element: ElementRef, flat: bool) -> String {
+    let mut text: String = element.text().collect();
+    if flat && text.contains(super::parse::PARAGRAPH_BREAK) {
+        text.retain(|c| c != super::parse::PARAGRAPH_BREAK);
+    }
+    text
+}
+
 /// The first element named `name`.
 pub(super) fn first<'a>(page: &'a Html, name: &str) -> Option<ElementRef<'a>> {
     elements(page).find(|e| e.value().name() == name)

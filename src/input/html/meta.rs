@@ -3,10 +3,11 @@
 //! `@graph`).
 //!
 //! Size: see BENCHMARKS.md#t-miniserde (JSON-LD read with miniserde).
+//! Memory: see BENCHMARKS.md#t-lean-json-ld (only the fields read are kept).
 
 use super::dom::{attr_is, attribute, elements, first};
+use super::json_ld::Ld;
 use crate::metadata::{clean, dedupe, parse_date, split_authors, Metadata};
-use miniserde::json::Value;
 use scraper::{ElementRef, Html};
 
 /// `<meta>` elements whose `property`, `name` (or, when `itemprop`, also
@@ -117,7 +118,7 @@ pub(super) fn json_ld_metadata(page: &Html) -> Metadata {
     });
     for script in scripts {
         let source: String = script.text().collect();
-        let Ok(value) = miniserde::json::from_str::<Value>(source.trim()) else {
+        let Ok(value) = miniserde::json::from_str::<Ld>(source.trim()) else {
             continue;
         };
         if let Some(article) = find_article(&value, 0) {
@@ -128,24 +129,21 @@ pub(super) fn json_ld_metadata(page: &Html) -> Metadata {
 }
 
 /// `value[key]` when `value` is an object.
-fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+fn field<'a>(value: &'a Ld, key: &str) -> Option<&'a Ld> {
+    value.get(key)
+}
+
+fn as_str(value: &Ld) -> Option<&str> {
     match value {
-        Value::Object(map) => map.get(key),
+        Ld::String(s) => Some(s),
         _ => None,
     }
 }
 
-fn as_str(value: &Value) -> Option<&str> {
-    match value {
-        Value::String(s) => Some(s),
-        _ => None,
-    }
-}
-
-fn is_article(value: &Value) -> bool {
+fn is_article(value: &Ld) -> bool {
     match field(value, "@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(types)) => types
+        Some(Ld::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Ld::Array(types)) => types
             .iter()
             .any(|t| as_str(t).is_some_and(|t| ARTICLE_TYPES.contains(&t))),
         _ => false,
@@ -154,18 +152,18 @@ fn is_article(value: &Value) -> bool {
 
 /// The first article object, also inside arrays and `@graph`. Depth-limited:
 /// pasted JSON can nest arbitrarily.
-fn find_article(value: &Value, depth: usize) -> Option<&Value> {
+fn find_article(value: &Ld, depth: usize) -> Option<&Ld> {
     if depth > 8 {
         return None;
     }
     match value {
-        Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
-        Value::Object(map) => {
+        Ld::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
+        Ld::Object(_) => {
             if is_article(value) {
                 return Some(value);
             }
-            map.get("@graph")
-                .or_else(|| map.get("mainEntity"))
+            (value.get("@graph"))
+                .or_else(|| value.get("mainEntity"))
                 .and_then(|v| find_article(v, depth + 1))
         }
         _ => None,
@@ -175,18 +173,18 @@ fn find_article(value: &Value, depth: usize) -> Option<&Value> {
 /// The names in an `author` or `publisher` field: a string of names, an
 /// object with a `name`, or a list of those (lists in lists are read a few
 /// levels deep, not as deep as pasted JSON can nest).
-fn names(value: Option<&Value>) -> Vec<String> {
+fn names(value: Option<&Ld>) -> Vec<String> {
     names_within(value, 4)
 }
 
-fn names_within(value: Option<&Value>, depth: usize) -> Vec<String> {
+fn names_within(value: Option<&Ld>, depth: usize) -> Vec<String> {
     match value {
-        Some(Value::String(s)) => split_authors(s),
-        Some(Value::Array(items)) if depth > 0 => items
+        Some(Ld::String(s)) => split_authors(s),
+        Some(Ld::Array(items)) if depth > 0 => items
             .iter()
             .flat_map(|v| names_within(Some(v), depth - 1))
             .collect(),
-        Some(Value::Object(map)) => map
+        Some(value @ Ld::Object(_)) => value
             .get("name")
             .and_then(as_str)
             .and_then(clean)
@@ -196,15 +194,15 @@ fn names_within(value: Option<&Value>, depth: usize) -> Vec<String> {
     }
 }
 
-fn string_list(value: Option<&Value>) -> Vec<String> {
+fn string_list(value: Option<&Ld>) -> Vec<String> {
     match value {
-        Some(Value::String(s)) => s.split(',').filter_map(clean).collect(),
-        Some(Value::Array(items)) => items.iter().filter_map(as_str).filter_map(clean).collect(),
+        Some(Ld::String(s)) => s.split(',').filter_map(clean).collect(),
+        Some(Ld::Array(items)) => items.iter().filter_map(as_str).filter_map(clean).collect(),
         _ => Vec::new(),
     }
 }
 
-fn article_metadata(article: &Value) -> Metadata {
+fn article_metadata(article: &Ld) -> Metadata {
     let text = |key: &str| field(article, key).and_then(as_str).and_then(clean);
     let mut authors = names(field(article, "author"));
     dedupe(&mut authors);

@@ -8,12 +8,14 @@
 //! deep, following `stack.rs`), `tokens.rs` (where tags begin and end) and `kinds.rs` (the element
 //! names they treat apart); then `dom.rs` (asking the parsed page about
 //! elements and attributes), `meta.rs` (metadata from `<meta>` and
-//! JSON-LD) and `body.rs` (the article's paragraphs).
+//! JSON-LD, read into `json_ld.rs`'s lean values) and `body.rs` (the
+//! article's paragraphs).
 //!
 //! Speed: see BENCHMARKS.md#t-nesting-limit.
 
 mod body;
 mod dom;
+mod json_ld;
 mod kinds;
 mod meta;
 mod nesting;
@@ -23,13 +25,13 @@ mod tokens;
 
 use super::{Document, InputKind};
 use crate::metadata::{clean, parse_date};
-use dom::{attribute, elements, first};
+use dom::{attribute, elements, first, text_of};
 
 pub fn read(input: &str) -> Document {
-    let page = parse::parse(input);
+    let (page, flat) = parse::parse(input);
     let mut meta = meta::json_ld_metadata(&page);
     meta.fill_from(meta::meta_tag_metadata(&page));
-    let (paragraphs, headline_first, byline) = body::extract_body(&page);
+    let (paragraphs, headline_first, byline) = body::extract_body(&page, flat);
     if meta.authors.is_empty() {
         meta.authors = byline.authors;
     }
@@ -37,9 +39,7 @@ pub fn read(input: &str) -> Document {
         meta.published = elements(&page)
             .find(|e| e.value().name() == "time" && attribute(e.value(), "datetime").is_some())
             .and_then(|t| attribute(t.value(), "datetime").and_then(parse_date))
-            .or_else(|| {
-                first(&page, "time").and_then(|t| parse_date(&t.text().collect::<String>()))
-            })
+            .or_else(|| first(&page, "time").and_then(|t| parse_date(&text_of(t, flat))))
             // A visible byline's date ("By A | June 3, 2025"), as the plain
             // text reader reads it: a rich paste carries little else.
             .or(byline.published);
@@ -50,13 +50,19 @@ pub fn read(input: &str) -> Document {
     if meta.title.is_none() {
         meta.title = first(&page, "title")
             .or_else(|| first(&page, "h1"))
-            .and_then(|t| clean(&t.text().collect::<String>()));
+            .and_then(|t| clean(&text_of(t, flat)));
     }
     if let (Some(title), Some(site)) = (&meta.title, &meta.publisher) {
         meta.title = Some(strip_site_name(title, site));
     }
 
-    let mut text = String::new();
+    // The page's tree is done with: it goes before the text is made (a page
+    // of a hundred thousand short paragraphs is a tree of 13 MB), and the
+    // text is made in room for exactly it.
+    drop(page);
+    let separators = 2 * paragraphs.len().saturating_sub(1);
+    let mut text =
+        String::with_capacity(paragraphs.iter().map(|p| p.len()).sum::<usize>() + separators);
     let mut prose = Vec::with_capacity(paragraphs.len());
     for paragraph in &paragraphs {
         if !text.is_empty() {

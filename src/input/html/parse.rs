@@ -18,11 +18,16 @@
 //! Watching: the page is fed to html5ever in pieces, and between pieces the
 //! parser's stack and list are counted (`trace_handles`) and the elements it
 //! has built. A try is given up when the two together hold more than
-//! `MAX_OPEN` entries, or when it has built more than one node per two bytes
-//! read (a page's own tags and text make at most that many) beyond a small
-//! allowance. A piece is small enough that even the worst case cannot get
-//! far past either limit before the next count, so every try is linear, and
-//! so is the whole.
+//! `MAX_OPEN` entries, or when it has built more than one node per
+//! `BYTES_PER_NODE` bytes read beyond a small allowance. A piece is small
+//! enough that even the worst case cannot get far past either limit before
+//! the next count, so every try is linear, and so is the whole; and the tree
+//! a try builds stays within a fixed multiple of the page's size.
+//!
+//! The plain paragraphs of the last try are text: a paragraph break is the
+//! character `PARAGRAPH_BREAK`, not an element, and one for a run of block
+//! tags with no text between them, so the tree of a page of tiny elements
+//! (`</p>` 250,000 times, or `<p>x</p>` 125,000 times) is a few nodes.
 //!
 //! Measured: BENCHMARKS.md#t-watched-parse, BENCHMARKS.md#t-one-tree-builder.
 
@@ -40,7 +45,16 @@ use std::cell::Cell;
 /// dozen; the guard's `MAX_DEPTH` leaves room for what it does not follow).
 const MAX_OPEN: usize = 160;
 
-/// The nodes a try may build beyond one per two bytes read.
+/// A try may build one node per this many bytes read (and the allowance
+/// below). A node of scraper's tree takes 128 bytes, so the tree is at most
+/// 16 bytes per byte of the page, of the 20 that the whole analysis may
+/// take; the test, annotated and bench pages have one node per 20 to 80
+/// bytes. A page of tiny elements packed closer (`<i>x</i>`, a stray `</p>`:
+/// one per four bytes, 32 MB for 1 MB) is read as plain paragraphs instead,
+/// its text kept. See BENCHMARKS.md#t-node-budget.
+const BYTES_PER_NODE: usize = 8;
+
+/// The nodes a try may build beyond one per `BYTES_PER_NODE` bytes read.
 const NODE_ALLOWANCE: usize = 4096;
 
 /// About how many nodes the parser may build between two counts at worst:
@@ -50,13 +64,27 @@ const PIECE_NODES: usize = 65_536;
 const MIN_PIECE: usize = 64;
 const MAX_PIECE: usize = 8192;
 
-/// The page parsed in linear time: see the module doc.
-pub(super) fn parse(input: &str) -> Html {
+/// A paragraph break in the plain paragraphs (`flat`): a Unicode
+/// noncharacter, reserved for a program's own use, taken out of the page's
+/// text there. An element per paragraph was two of html5ever's nodes (256
+/// bytes) per paragraph, 32 bytes per byte of a page of one-letter ones.
+/// See BENCHMARKS.md#t-breaks-as-text.
+pub(super) const PARAGRAPH_BREAK: char = '\u{FDD0}';
+
+/// The page parsed in linear time (see the module doc), and whether it was
+/// read as plain paragraphs (their breaks are `PARAGRAPH_BREAK`s).
+pub(super) fn parse(input: &str) -> (Html, bool) {
     let capped = nesting::cap(input);
-    watched(&capped, MAX_PIECE, true)
+    if let Some(page) = watched(&capped, MAX_PIECE, true)
         .or_else(|| watched(&nesting::limit(input), MAX_PIECE, true))
-        .or_else(|| watched(&flat(&capped), MAX_PIECE, false))
-        .expect("a parse without limits is never given up")
+    {
+        return (page, false);
+    }
+    let page = watched(&flat(&capped), MAX_PIECE, false);
+    (
+        page.expect("a parse without limits is never given up"),
+        true,
+    )
 }
 
 /// Counts the handles the tree builder holds.
@@ -93,7 +121,7 @@ fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
         let open = Count(Cell::new(0));
         parser.tokenizer.sink.trace_handles(&open);
         let open = open.0.get();
-        if limits && (open > MAX_OPEN || nodes > fed / 2 + NODE_ALLOWANCE) {
+        if limits && (open > MAX_OPEN || nodes > fed / BYTES_PER_NODE + NODE_ALLOWANCE) {
             return None;
         }
         piece = (PIECE_NODES / (open + 4)).clamp(MIN_PIECE.min(max_piece), max_piece);
@@ -101,8 +129,10 @@ fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
     Some(parser.finish())
 }
 
-/// The page as plain paragraphs, with nothing that can nest: the text; `<p>`
-/// where a block element starts or ends; headings, `<br>`, `<title>`,
+/// The page as plain paragraphs, with nothing that can nest: the text
+/// (without `PARAGRAPH_BREAK`s of its own); a `PARAGRAPH_BREAK` where a
+/// block element starts or ends (one for a run of them with only whitespace
+/// between: an empty paragraph is no text); headings, `<br>`, `<title>`,
 /// `<meta>`, `<link>`, `<html>` and scripts (JSON-LD) as they are; the
 /// content of `<style>`, `<noscript>`, `<template>` and their kin dropped;
 /// every other tag dropped. The last try of [`parse`], for a page the
@@ -116,6 +146,8 @@ pub(super) fn flat(input: &str) -> String {
     let mut templates = 0usize;
     let mut dropping: Option<usize> = None;
     let mut raw_dropped = false;
+    // Whether anything but whitespace was written since the last `<p>`.
+    let mut written = true;
     while let Some(tag) = tokens.next_tag(false) {
         let kind = tag.short_name().map_or(Kind::Other, kind_of);
         let start = !tag.end_tag;
@@ -123,7 +155,10 @@ pub(super) fn flat(input: &str) -> String {
             // The end tag of the dropped raw text element.
             raw_dropped = false;
             if templates == 0 {
-                out.push_str(&input[copied..dropping.take().unwrap_or(tag.range.start)]);
+                written |= copy(
+                    &mut out,
+                    &input[copied..dropping.take().unwrap_or(tag.range.start)],
+                );
                 copied = tag.range.end;
             }
             continue;
@@ -154,7 +189,10 @@ pub(super) fn flat(input: &str) -> String {
             } else if templates > 0 {
                 templates -= 1;
                 if templates == 0 {
-                    out.push_str(&input[copied..dropping.take().unwrap_or(tag.range.start)]);
+                    written |= copy(
+                        &mut out,
+                        &input[copied..dropping.take().unwrap_or(tag.range.start)],
+                    );
                     copied = tag.range.end;
                 }
             }
@@ -187,14 +225,26 @@ pub(super) fn flat(input: &str) -> String {
                 kind,
                 Kind::Table | Kind::Tr | Kind::Td | Kind::Th | Kind::Caption
             );
-        out.push_str(&input[copied..tag.range.start]);
-        if block {
-            out.push_str("<p>");
+        written |= copy(&mut out, &input[copied..tag.range.start]);
+        if block && written {
+            out.push(PARAGRAPH_BREAK);
+            written = false;
         }
         copied = tag.range.end;
     }
-    out.push_str(&input[copied..dropping.unwrap_or(input.len())]);
+    copy(&mut out, &input[copied..dropping.unwrap_or(input.len())]);
     out
+}
+
+/// Appends `piece` to `out`, without `PARAGRAPH_BREAK`s; whether it holds
+/// anything but whitespace.
+fn copy(out: &mut String, piece: &str) -> bool {
+    if piece.contains(PARAGRAPH_BREAK) {
+        out.extend(piece.chars().filter(|&c| c != PARAGRAPH_BREAK));
+    } else {
+        out.push_str(piece);
+    }
+    !piece.trim().is_empty()
 }
 
 #[cfg(test)]
@@ -225,10 +275,9 @@ mod tests {
     #[test]
     fn a_normal_page_is_parsed_exactly() {
         let page = super::super::tests::PAGE;
-        assert_eq!(
-            serialized(&parse(page)),
-            serialized(&Html::parse_document(page))
-        );
+        let (parsed, flat) = parse(page);
+        assert!(!flat);
+        assert_eq!(serialized(&parsed), serialized(&Html::parse_document(page)));
     }
 
     #[test]
@@ -242,10 +291,16 @@ mod tests {
             "<p>x</p>".repeat(20_000)
         );
         assert!(watched(&page, MAX_PIECE, true).is_none());
-        let parsed = parse(&page);
-        let text: String = parsed.root_element().text().collect();
-        assert_eq!(text, "x".repeat(20_000));
-        assert!(parsed.tree.nodes().len() < 3 * 20_000 + 100);
+        let (parsed, flat) = parse(&page);
+        assert!(flat);
+        let paragraphs = super::super::body::extract_body(&parsed, flat).0;
+        assert_eq!(paragraphs, vec![Box::from("x"); 20_000]);
+        // The breaks are text: a handful of nodes, not two per paragraph.
+        assert!(
+            parsed.tree.nodes().len() < 20,
+            "{}",
+            parsed.tree.nodes().len()
+        );
     }
 
     #[test]
@@ -260,7 +315,112 @@ mod tests {
             flat,
             "<html lang=en><title>T</title><meta name=author content=A>\
             <script type=application/ld+json>{}</script>\
-            <p><p><h1>Head</h1><p>Onetwo<p><p><p>three<p>four<p>five<p><p></html>"
+            \u{FDD0}<h1>Head</h1>\u{FDD0}Onetwo\u{FDD0}three\u{FDD0}four\u{FDD0}five\u{FDD0}</html>"
         );
+        // The page's own breaks are taken out: only the blocks make them.
+        assert_eq!(super::flat("a\u{FDD0}b<p>c"), "ab\u{FDD0}c");
+    }
+
+    proptest::proptest! {
+        /// Paragraph breaks as text give the paragraphs that breaks as
+        /// `<p>` elements gave. No standfirst is looked for in either (a
+        /// page read as plain paragraphs has no elements beside its
+        /// headline to find one in; as `<p>`s, a headline that was not in
+        /// the body's text — a byline in an `<h1>` — took a `<p>` or `<h2>`
+        /// after it, its text run together across a `<br>` or a `<title>`).
+        #[test]
+        fn breaks_as_text_read_as_breaks_as_paragraph_elements(
+            pieces in proptest::collection::vec(
+                "<p>|</p>|<div>|</div>|<h1>|</h1>|<h2>|</h2>|<br>|<b>|</b>|<li>|<td>|<title>t</title>|x|y z| |\n|By Jo|&amp;|<ul>|</ul>|<article>|June 3, 2025",
+                0..30,
+            ),
+        ) {
+            use super::super::body::extract_body;
+            let page = format!("<html><body>{}", pieces.concat());
+            let plain = flat(&page);
+            let as_text = watched(&plain, MAX_PIECE, false).unwrap();
+            let as_elements =
+                watched(&plain.replace(PARAGRAPH_BREAK, "<p>"), MAX_PIECE, false).unwrap();
+            // The same reader (`flat`) of both: it splits at no break in
+            // the second.
+            let (a, b) = (extract_body(&as_text, true), extract_body(&as_elements, true));
+            proptest::prop_assert_eq!((a.0, a.1), (b.0, b.1));
+        }
+    }
+
+    /// The cases the proptest above found while the breaks became text:
+    /// a heading holding only a break, and bylines in headlines.
+    #[test]
+    fn breaks_as_text_read_as_paragraph_elements_on_the_cases_that_differed() {
+        use super::super::body::extract_body;
+        for body in [
+            "<h1><p>",
+            "<h1>By Jo</h1><ul><title>t</title>",
+            "<h1>By Jo</h1><p>June 3, 2025<br>x<p>",
+            "<h1>By Jo</h1><ul>&amp;<h2>x<li>x",
+        ] {
+            let plain = flat(&format!("<html><body>{body}"));
+            let as_text = watched(&plain, MAX_PIECE, false).unwrap();
+            let as_elements =
+                watched(&plain.replace(PARAGRAPH_BREAK, "<p>"), MAX_PIECE, false).unwrap();
+            let (a, b) = (
+                extract_body(&as_text, true),
+                extract_body(&as_elements, true),
+            );
+            assert_eq!((a.0, a.1), (b.0, b.1), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_page_of_tiny_elements_is_read_as_plain_paragraphs_with_the_same_text() {
+        use super::super::body::extract_body;
+        let pages = [
+            // A stray `</p>` is an empty `<p>` to a browser: one per 4 bytes.
+            format!(
+                "<html><body><p>Lead text.</p>{}<p>Tail text.</p></body></html>",
+                "</p>".repeat(50_000)
+            ),
+            // An element and a text node per 8 bytes.
+            format!(
+                "<html><body><p>{}</p><p>Tail text.</p></body></html>",
+                "<i>x</i>".repeat(50_000)
+            ),
+            // Fifty formatting elements reopened in each of 2,000 paragraphs.
+            format!(
+                "<html><body><p>{}</p>{}</body></html>",
+                (0..50).map(|i| format!("<b id=b{i}>")).collect::<String>(),
+                "<p>x</p>".repeat(2_000)
+            ),
+        ];
+        for page in &pages {
+            assert!(watched(page, MAX_PIECE, true).is_none());
+            let (parsed, flat) = parse(page);
+            assert!(flat);
+            // A handful of nodes, where the browser's reading has 50,000.
+            assert!(
+                parsed.tree.nodes().len() < 20,
+                "{}",
+                parsed.tree.nodes().len()
+            );
+            let as_a_browser = Html::parse_document(page);
+            assert!(as_a_browser.tree.nodes().len() > 50_000);
+            assert_eq!(
+                extract_body(&parsed, flat).0,
+                extract_body(&as_a_browser, false).0
+            );
+        }
+    }
+
+    #[test]
+    fn the_test_and_bench_pages_are_well_within_the_node_budget() {
+        let pages = [
+            super::super::tests::PAGE,
+            include_str!("../../../tests/articles/news_page.html"),
+            include_str!("../../../e2e/fixtures/news_page.html"),
+        ];
+        for page in pages {
+            let nodes = Html::parse_document(page).tree.nodes().len();
+            assert!(nodes * BYTES_PER_NODE * 2 < page.len(), "{nodes} nodes");
+        }
     }
 }
