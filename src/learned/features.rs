@@ -313,10 +313,12 @@ impl Place {
 }
 
 /// Per token: "headline" in a short first line, else "!" or "?" when its
-/// sentence ends so, else none. A byte per token (not a string).
+/// sentence ends so, else none. A byte per token (not a string). A line
+/// ends at a line feed or a lone carriage return (old Mac text), as the
+/// text reader's lines do.
 pub fn places(text: &str, tokens: &[Token]) -> Vec<Place> {
     let headline_end = text
-        .find('\n')
+        .find(['\n', '\r'])
         .filter(|&end| end < 200 && !text[..end].trim().is_empty())
         .unwrap_or(0);
     let mut places = vec![Place::None; tokens.len()];
