@@ -307,12 +307,10 @@ impl<'a> Packed<'a> {
         }
         let extend = r.small()?;
         let (text, strings) = r.front_coded()?;
-        let index = |i: usize| -> Result<u32, String> {
-            match u32::try_from(i) {
-                Ok(i) if (i as usize) < strings.len() => Ok(i),
-                _ => Err("a string index past the table".into()),
-            }
-        };
+        if u32::try_from(strings.len()).is_err() {
+            return Err("too many strings".into());
+        }
+        let index = |i: usize| index(i, strings.len());
 
         let n = r.count()?;
         let templates = r.take(n)?;
@@ -331,14 +329,14 @@ impl<'a> Packed<'a> {
         let weights = r.take(n.checked_mul(classes.len()).ok_or("a count too large")?)?;
 
         let n = r.count()?;
-        let count_words = r.ascending(n, &index)?;
+        let count_words = r.ascending(n, strings.len())?;
         let uses = (0..n).map(|_| r.small()).collect::<Result<_, _>>()?;
         let marked = (0..n.checked_mul(techniques.len()).ok_or("a count too large")?)
             .map(|_| r.small())
             .collect::<Result<_, _>>()?;
 
         let n = r.count()?;
-        let valence_words = r.ascending(n, &index)?;
+        let valence_words = r.ascending(n, strings.len())?;
         let buckets = r.take(n)?;
         if r.at != bytes.len() {
             return Err("bytes after the packed model".into());
@@ -450,6 +448,15 @@ fn text(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// `i` as an index into a table of `strings` strings (fewer than 2^32).
+fn index(i: usize, strings: usize) -> Result<u32, &'static str> {
+    if i < strings {
+        Ok(i as u32)
+    } else {
+        Err("a string index past the table")
+    }
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -464,7 +471,19 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
+    /// A varint; most of the model's are one byte, read inline.
+    #[inline]
     fn varint(&mut self) -> Result<u64, String> {
+        match self.bytes.get(self.at) {
+            Some(&byte) if byte < 0x80 => {
+                self.at += 1;
+                Ok(u64::from(byte))
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    fn long_varint(&mut self) -> Result<u64, String> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = self.take(1)?[0];
@@ -481,11 +500,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `n` string indices written as deltas from the one before.
-    fn ascending(
-        &mut self,
-        n: usize,
-        index: &dyn Fn(usize) -> Result<u32, String>,
-    ) -> Result<Vec<u32>, String> {
+    fn ascending(&mut self, n: usize, strings: usize) -> Result<Vec<u32>, String> {
         // Each index takes a byte at least: a bad count fails, not allocates.
         let mut out = Vec::with_capacity(n.min(self.bytes.len() - self.at));
         let mut previous = 0usize;
@@ -493,7 +508,7 @@ impl<'a> Reader<'a> {
             previous = previous
                 .checked_add(self.count()?)
                 .ok_or("a count too large")?;
-            out.push(index(previous)?);
+            out.push(index(previous, strings)?);
         }
         Ok(out)
     }
