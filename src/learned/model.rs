@@ -23,7 +23,7 @@
 //!   public sentiment word list, which the `valence` features read;
 //! - lines starting with `#` are comments.
 //!
-//! Measured: BENCHMARKS.md#t-model-u32-maps.
+//! Measured: BENCHMARKS.md#t-model-u32-maps, BENCHMARKS.md#t-model-from-packed.
 
 use super::features::{self, Template};
 use super::packed::{pack, Packed, Unpacked};
@@ -147,9 +147,9 @@ impl Model {
     /// once, and a `String` only per word a map keeps (a distinct pair word,
     /// a counted word, a valence word). Going through [`Unpacked`] instead
     /// (a `String` per feature's strings, a `Vec` per feature's weights)
-    /// cost 70.0 M instructions at start-up against 21.7 M
-    /// (BENCHMARKS.md#t-model-from-packed); that path stays as the tests'
-    /// oracle.
+    /// cost 70.0 M instructions at start-up against 20.8 M, the packed
+    /// reading included (BENCHMARKS.md#t-model-from-packed); that path
+    /// stays as the tests' oracle.
     fn build(mut packed: Packed) -> Result<Model, String> {
         let mut model = Model::header(
             std::mem::take(&mut packed.techniques),
