@@ -417,6 +417,23 @@ impl Valence {
         Ok(())
     }
 
+    /// Inserts `word` with its bucket as a number (−3 … 3, not 0), as the
+    /// packed model holds it: no bucket string to make and match.
+    pub fn insert_bucket(&mut self, word: &str, bucket: i8) -> Result<(), String> {
+        let index = match bucket {
+            -3..=-1 => bucket + 3,
+            1..=3 => bucket + 2,
+            _ => return Err(format!("unknown valence bucket `{bucket}`")),
+        };
+        self.0.insert(word.to_string(), index as u32);
+        Ok(())
+    }
+
+    /// Room for `n` more words.
+    pub fn reserve(&mut self, n: usize) {
+        self.0.reserve(n);
+    }
+
     pub fn get(&self, word: &str) -> Option<&'static str> {
         self.0.get(word).map(|&i| Valence::BUCKETS[i as usize])
     }

@@ -23,10 +23,10 @@
 //!   public sentiment word list, which the `valence` features read;
 //! - lines starting with `#` are comments.
 //!
-//! Measured: BENCHMARKS.md#t-model-u32-maps.
+//! Measured: BENCHMARKS.md#t-model-u32-maps, BENCHMARKS.md#t-model-from-packed.
 
 use super::features::{self, Template};
-use super::packed::Unpacked;
+use super::packed::{pack, Packed, Unpacked};
 use crate::category::Category;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -96,7 +96,7 @@ pub fn builtin() -> &'static Model {
     static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| {
         let packed = include_bytes!(concat!(env!("OUT_DIR"), "/learned.bin"));
-        Unpacked::read(packed)
+        Packed::read(packed)
             .and_then(Model::build)
             .expect("the compiled-in model is checked by its tests")
     })
@@ -109,22 +109,28 @@ impl Model {
         EMPTY.get_or_init(Model::default)
     }
 
-    /// A model from its file's text (what `slant train` writes).
+    /// A model from its file's text (what `slant train` writes), packed and
+    /// read as the compiled-in one is, so both are built by one path.
     pub fn parse(text: &str) -> Result<Model, String> {
-        Model::build(Unpacked::from_text(text)?)
+        Model::build(Packed::read(&pack(&Unpacked::from_text(text)?))?)
     }
 
-    fn build(unpacked: Unpacked) -> Result<Model, String> {
+    /// The techniques, classes and extend ratio, checked; no features yet.
+    fn header(
+        techniques: Vec<(String, String)>,
+        classes: Vec<(Vec<usize>, u16)>,
+        extend: u16,
+    ) -> Result<Model, String> {
         let mut model = Model {
-            extend: f32::from(unpacked.extend) / 100.0,
+            extend: f32::from(extend) / 100.0,
             ..Model::default()
         };
-        for (name, category) in unpacked.techniques {
+        for (name, category) in techniques {
             let category = Category::from_key(&category)
                 .ok_or_else(|| format!("model: unknown category `{category}`"))?;
             model.techniques.push(Technique { name, category });
         }
-        for (techniques, threshold) in unpacked.classes {
+        for (techniques, threshold) in classes {
             if techniques.iter().any(|&t| t >= model.techniques.len()) {
                 return Err("model: a class of an unknown technique".into());
             }
@@ -133,32 +139,51 @@ impl Model {
                 threshold: f32::from(threshold) / 1000.0,
             });
         }
+        Ok(model)
+    }
+
+    /// Builds the model straight from the packed columns: keys hashed from
+    /// the string table's slices, weights written in place, every map sized
+    /// once, and a `String` only per word a map keeps (a distinct pair word,
+    /// a counted word, a valence word). Going through [`Unpacked`] instead
+    /// (a `String` per feature's strings, a `Vec` per feature's weights)
+    /// cost 70.0 M instructions at start-up against 20.8 M, the packed
+    /// reading included (BENCHMARKS.md#t-model-from-packed); that path
+    /// stays as the tests' oracle.
+    fn build(mut packed: Packed) -> Result<Model, String> {
+        let mut model = Model::header(
+            std::mem::take(&mut packed.techniques),
+            std::mem::take(&mut packed.classes),
+            packed.extend,
+        )?;
+        let p = &packed;
+        let n = p.templates.len();
         let classes = model.classes.len();
-        // Sized once: growing the maps row by row rehashed them a dozen
-        // times while the page's worker started.
-        model.rows.reserve(unpacked.features.len());
-        model.weights.reserve(unpacked.features.len() * classes);
-        model.counts.reserve(unpacked.counts.len());
-        model.count_rows.reserve(unpacked.counts.len());
-        for (template, a, b, weights) in unpacked.features {
-            let template = Template::ALL
+        let size = n.checked_mul(classes).filter(|&s| u32::try_from(s).is_ok());
+        let size = size.ok_or("model: too large")?;
+        // A pair word's number is its index in the string table (sorted, so
+        // under 2^29 fits `pair_key`); `is_pair` marks the ones in use.
+        if p.strings.len() >= 1 << 29 {
+            return Err("model: too large".into());
+        }
+        let mut is_pair = vec![false; p.strings.len()];
+        let mut pairs = 0;
+        model.rows.reserve(n);
+        for (i, &template) in p.templates.iter().enumerate() {
+            let template = *Template::ALL
                 .get(usize::from(template))
                 .ok_or("model: an unknown template")?;
-            if weights.len() != classes {
-                return Err("model: a feature without one weight per class".into());
-            }
-            let row = u32::try_from(model.weights.len()).map_err(|_| "model: too large")?;
+            let (a, b) = (p.firsts[i], p.seconds[i]);
+            let row = (i * classes) as u32;
             if matches!(template, Template::PairBefore | Template::PairAfter) {
-                let mut number = |word: &str| {
-                    let next = model.pair_words.len() as u32;
-                    *model.pair_words.entry(word.to_string()).or_insert(next)
-                };
-                let key = pair_key(*template, number(&a), number(&b));
-                model.pairs.insert(key, row);
+                is_pair[a as usize] = true;
+                is_pair[b as usize] = true;
+                pairs += 1;
             }
+            let (a, b) = (p.string(a), p.string(b));
             if model
                 .rows
-                .insert(features::key(*template, &a, &b), row)
+                .insert(features::key(template, a, b), row)
                 .is_some()
             {
                 return Err(format!(
@@ -166,20 +191,42 @@ impl Model {
                     template.name()
                 ));
             }
-            model
-                .weights
-                .extend(weights.iter().map(|&w| f32::from(w) / 10.0));
         }
-        for (word, uses, marked) in unpacked.counts {
-            if marked.len() != model.techniques.len() {
-                return Err("model: a count without one number per technique".into());
+        model.weights = vec![0.0; size];
+        for (class, column) in p.weights.chunks_exact(n.max(1)).enumerate() {
+            for (row, &w) in model.weights.chunks_exact_mut(classes.max(1)).zip(column) {
+                row[class] = f32::from(w as i8) / 10.0;
             }
-            let row = model.count_rows.len() as u32;
-            model.count_rows.push(Counts { uses, marked });
-            model.counts.insert(word, row);
         }
-        for (word, bucket) in unpacked.valence {
-            model.valence.insert(&word, &bucket.to_string())?;
+        model.pairs.reserve(pairs);
+        for (i, &template) in p.templates.iter().enumerate() {
+            let template = Template::ALL[usize::from(template)];
+            if matches!(template, Template::PairBefore | Template::PairAfter) {
+                let key = pair_key(template, p.firsts[i], p.seconds[i]);
+                model.pairs.insert(key, (i * classes) as u32);
+            }
+        }
+        model
+            .pair_words
+            .reserve(is_pair.iter().filter(|&&x| x).count());
+        for (i, _) in is_pair.iter().enumerate().filter(|(_, &x)| x) {
+            model
+                .pair_words
+                .insert(p.string(i as u32).to_string(), i as u32);
+        }
+
+        let techniques = model.techniques.len();
+        let counted = p.count_words.len();
+        model.counts.reserve(counted);
+        model.count_rows.reserve(counted);
+        for (j, (&word, &uses)) in p.count_words.iter().zip(&p.uses).enumerate() {
+            let marked = (0..techniques).map(|t| p.marked[t * counted + j]).collect();
+            model.counts.insert(p.string(word).to_string(), j as u32);
+            model.count_rows.push(Counts { uses, marked });
+        }
+        model.valence.reserve(p.valence_words.len());
+        for (&word, &bucket) in p.valence_words.iter().zip(p.buckets) {
+            model.valence.insert_bucket(p.string(word), bucket as i8)?;
         }
         Ok(model)
     }
@@ -233,4 +280,131 @@ fn pair_key(template: Template, a: u32, b: u32) -> u64 {
 /// The logistic function.
 pub fn probability(score: f32) -> f32 {
     1.0 / (1.0 + (-score).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The model as it was built before [`Model::build`] read the packed
+    /// columns: from [`Unpacked`], feature by feature, pair words numbered
+    /// in order of appearance. Kept as the oracle of the fast build.
+    fn build_unpacked(unpacked: Unpacked) -> Result<Model, String> {
+        let mut model = Model::header(unpacked.techniques, unpacked.classes, unpacked.extend)?;
+        let classes = model.classes.len();
+        for (template, a, b, weights) in unpacked.features {
+            let template = Template::ALL
+                .get(usize::from(template))
+                .ok_or("model: an unknown template")?;
+            if weights.len() != classes {
+                return Err("model: a feature without one weight per class".into());
+            }
+            let row = u32::try_from(model.weights.len()).map_err(|_| "model: too large")?;
+            if matches!(template, Template::PairBefore | Template::PairAfter) {
+                let mut number = |word: &str| {
+                    let next = model.pair_words.len() as u32;
+                    *model.pair_words.entry(word.to_string()).or_insert(next)
+                };
+                let key = pair_key(*template, number(&a), number(&b));
+                model.pairs.insert(key, row);
+            }
+            if model
+                .rows
+                .insert(features::key(*template, &a, &b), row)
+                .is_some()
+            {
+                return Err(format!("model: feature {} listed twice", template.name()));
+            }
+            model
+                .weights
+                .extend(weights.iter().map(|&w| f32::from(w) / 10.0));
+        }
+        for (word, uses, marked) in unpacked.counts {
+            let row = model.count_rows.len() as u32;
+            model.count_rows.push(Counts { uses, marked });
+            model.counts.insert(word, row);
+        }
+        for (word, bucket) in unpacked.valence {
+            model.valence.insert(&word, &bucket.to_string())?;
+        }
+        Ok(model)
+    }
+
+    /// The weights a model adds for feature `template a b`, bit for bit
+    /// (through its pair numbers for a pair feature, as `score.rs` asks).
+    fn weights_of(model: &Model, template: Template, a: &str, b: &str) -> Vec<u32> {
+        let mut scores = vec![0.0f32; model.classes.len()];
+        model.add(features::key(template, a, b), &mut scores);
+        if matches!(template, Template::PairBefore | Template::PairAfter) {
+            let mut pair = vec![0.0f32; model.classes.len()];
+            if let (Some(x), Some(y)) = (model.pair_id(a), model.pair_id(b)) {
+                model.add_pair(template, x, y, &mut pair);
+            }
+            assert_eq!(
+                pair.iter().map(|w| w.to_bits()).collect::<Vec<_>>(),
+                scores.iter().map(|w| w.to_bits()).collect::<Vec<_>>(),
+                "{} `{a}` `{b}` by pair numbers",
+                template.name()
+            );
+        }
+        scores.iter().map(|w| w.to_bits()).collect()
+    }
+
+    /// The compiled-in model, built from the packed bytes, equals the model
+    /// built from `models/learned.tsv` feature by feature the old way: the
+    /// same techniques, classes, weights (to the bit), pairs, counts and
+    /// valence, and nothing more.
+    #[test]
+    fn the_model_built_from_the_packed_bytes_is_the_model_file() {
+        let text = include_str!("../../models/learned.tsv");
+        let unpacked = Unpacked::from_text(text).unwrap();
+        let features = unpacked.features.clone();
+        let counts = unpacked.counts.clone();
+        let valence = unpacked.valence.clone();
+        let oracle = build_unpacked(unpacked).unwrap();
+        for model in [builtin(), &Model::parse(text).unwrap()] {
+            assert_eq!(model.techniques, oracle.techniques);
+            assert_eq!(model.classes, oracle.classes);
+            assert_eq!(model.extend.to_bits(), oracle.extend.to_bits());
+            assert_eq!(model.features(), oracle.features());
+            assert_eq!(model.pairs.len(), oracle.pairs.len());
+            assert_eq!(model.pair_words.len(), oracle.pair_words.len());
+            for (template, a, b, _) in &features {
+                let template = Template::ALL[usize::from(*template)];
+                assert_eq!(
+                    weights_of(model, template, a, b),
+                    weights_of(&oracle, template, a, b),
+                    "{} `{a}` `{b}`",
+                    template.name()
+                );
+            }
+            for (word, _, _) in &counts {
+                assert_eq!(model.counts(word), oracle.counts(word), "{word}");
+            }
+            assert_eq!(model.counts.len(), oracle.counts.len());
+            assert_eq!(model.valence.entries(), oracle.valence.entries());
+            for (word, _) in &valence {
+                assert_eq!(model.valence.get(word), oracle.valence.get(word));
+            }
+            for word in ["", "zzzz-not-a-word", "the"] {
+                assert_eq!(model.counts(word), oracle.counts(word));
+                assert_eq!(
+                    model.pair_id(word).is_some(),
+                    oracle.pair_id(word).is_some()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_valence_bucket_is_an_error() {
+        let mut valence = features::Valence::default();
+        for bucket in [-4, 0, 4] {
+            assert!(valence.insert_bucket("x", bucket).is_err());
+        }
+        for bucket in [-3i8, -2, -1, 1, 2, 3] {
+            valence.insert_bucket("x", bucket).unwrap();
+            assert_eq!(valence.get("x"), Some(bucket.to_string()).as_deref());
+        }
+    }
 }

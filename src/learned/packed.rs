@@ -1,6 +1,6 @@
 //! The model file packed for the WASM: `build.rs` reads `models/learned.tsv`
 //! (the readable form `slant train` writes) and packs it with [`pack`]; the
-//! core unpacks it once with [`Unpacked::read`]. Packed and gzipped it is
+//! core reads it once with [`Packed::read`]. Packed and gzipped it is
 //! half the text gzipped (30 KB against 60 KB), because like things sit
 //! together:
 //!
@@ -256,97 +256,163 @@ pub fn pack(model: &Unpacked) -> Vec<u8> {
     out
 }
 
-impl Unpacked {
+/// The packed model as read, its strings decoded once and left in place:
+/// the core builds its `Model` from this without a `String` or a `Vec` per
+/// feature (see `model.rs`); [`Unpacked::read`] copies it out for the
+/// tests. Every index in it is checked against the string table.
+pub struct Packed<'a> {
+    /// (name, category key).
+    pub techniques: Vec<(String, String)>,
+    /// (technique indices, threshold in thousandths).
+    pub classes: Vec<(Vec<usize>, u16)>,
+    /// In hundredths.
+    pub extend: u16,
+    /// Every string, sorted, one after another in one text, and each one's
+    /// range in it: string `i` is `text[strings[i].clone()]`.
+    pub text: String,
+    pub strings: Vec<Range<usize>>,
+    /// Per feature: its template's index, and its first and second strings'
+    /// indices.
+    pub templates: &'a [u8],
+    pub firsts: Vec<u32>,
+    pub seconds: Vec<u32>,
+    /// Class after class, each one byte per feature: an `i8` in tenths.
+    pub weights: &'a [u8],
+    /// Per counted word: its string index and uses; `marked` technique
+    /// after technique, one number per counted word.
+    pub count_words: Vec<u32>,
+    pub uses: Vec<u32>,
+    pub marked: Vec<u32>,
+    /// Per valence word: its string index and bucket (an `i8`).
+    pub valence_words: Vec<u32>,
+    pub buckets: &'a [u8],
+}
+
+impl<'a> Packed<'a> {
     /// Reads what [`pack`] wrote.
-    pub fn read(bytes: &[u8]) -> Result<Unpacked, String> {
+    pub fn read(bytes: &'a [u8]) -> Result<Packed<'a>, String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
             return Err("not a packed Slant model".into());
         }
-        let mut model = Unpacked::default();
+        let mut techniques = Vec::new();
         for _ in 0..r.count()? {
-            model.techniques.push((r.text()?, r.text()?));
+            techniques.push((r.text()?, r.text()?));
         }
+        let mut classes = Vec::new();
         for _ in 0..r.count()? {
             let n = r.count()?;
-            let techniques = (0..n).map(|_| r.count()).collect::<Result<_, _>>()?;
-            model.classes.push((techniques, r.small()?));
+            let of = (0..n).map(|_| r.count()).collect::<Result<_, _>>()?;
+            classes.push((of, r.small()?));
         }
-        model.extend = r.small()?;
-        let (joined, strings) = r.front_coded()?;
-        let string = |i: usize| -> Result<String, String> {
-            strings
-                .get(i)
-                .and_then(|range| joined.get(range.clone()))
-                .map(str::to_string)
-                .ok_or_else(|| "a string index past the table".to_string())
-        };
+        let extend = r.small()?;
+        let (text, strings) = r.front_coded()?;
+        if u32::try_from(strings.len()).is_err() {
+            return Err("too many strings".into());
+        }
+        let index = |i: usize| index(i, strings.len());
 
         let n = r.count()?;
-        let templates = r.take(n)?.to_vec();
+        let templates = r.take(n)?;
         let mut firsts = Vec::with_capacity(n);
-        let mut previous = (u8::MAX, 0);
-        for &t in &templates {
+        let mut previous = (u8::MAX, 0usize);
+        for &t in templates {
             let base = if previous.0 == t { previous.1 } else { 0 };
-            let a = base + r.count()?;
-            firsts.push(a);
+            let a = base.checked_add(r.count()?).ok_or("a count too large")?;
+            firsts.push(index(a)?);
             previous = (t, a);
         }
         let mut seconds = Vec::with_capacity(n);
         for _ in 0..n {
-            seconds.push(r.count()?);
+            seconds.push(index(r.count()?)?);
         }
-        let classes = model.classes.len();
-        let mut weights = vec![Vec::with_capacity(classes); n];
-        for _ in 0..classes {
-            for (w, &byte) in weights.iter_mut().zip(r.take(n)?) {
-                w.push(byte as i8);
-            }
-        }
-        for (i, w) in weights.into_iter().enumerate() {
-            model
-                .features
-                .push((templates[i], string(firsts[i])?, string(seconds[i])?, w));
-        }
+        let weights = r.take(n.checked_mul(classes.len()).ok_or("a count too large")?)?;
 
         let n = r.count()?;
-        let mut words = Vec::with_capacity(n);
-        let mut previous = 0;
-        for _ in 0..n {
-            previous += r.count()?;
-            words.push(string(previous)?);
-        }
-        let uses: Vec<u32> = (0..n).map(|_| r.small()).collect::<Result<_, _>>()?;
-        let mut marked = vec![Vec::new(); n];
-        for _ in 0..model.techniques.len() {
-            for m in marked.iter_mut() {
-                m.push(r.small()?);
-            }
-        }
-        model.counts = words
-            .into_iter()
-            .zip(uses)
-            .zip(marked)
-            .map(|((w, u), m)| (w, u, m))
-            .collect();
+        let count_words = r.ascending(n, strings.len())?;
+        let uses = (0..n).map(|_| r.small()).collect::<Result<_, _>>()?;
+        let marked = (0..n.checked_mul(techniques.len()).ok_or("a count too large")?)
+            .map(|_| r.small())
+            .collect::<Result<_, _>>()?;
 
         let n = r.count()?;
-        let mut words = Vec::with_capacity(n);
-        let mut previous = 0;
-        for _ in 0..n {
-            previous += r.count()?;
-            words.push(string(previous)?);
-        }
+        let valence_words = r.ascending(n, strings.len())?;
         let buckets = r.take(n)?;
-        model.valence = words
-            .into_iter()
-            .zip(buckets)
-            .map(|(w, &b)| (w, b as i8))
-            .collect();
         if r.at != bytes.len() {
             return Err("bytes after the packed model".into());
         }
-        Ok(model)
+        Ok(Packed {
+            techniques,
+            classes,
+            extend,
+            text,
+            strings,
+            templates,
+            firsts,
+            seconds,
+            weights,
+            count_words,
+            uses,
+            marked,
+            valence_words,
+            buckets,
+        })
+    }
+
+    /// String `i` of the table (an index this reader checked).
+    pub fn string(&self, i: u32) -> &str {
+        &self.text[self.strings[i as usize].clone()]
+    }
+
+    /// Copies everything out, one `String` per string.
+    pub fn unpack(self) -> Unpacked {
+        let n = self.templates.len();
+        let classes = self.classes.len();
+        let features = (0..n)
+            .map(|i| {
+                (
+                    self.templates[i],
+                    self.string(self.firsts[i]).to_string(),
+                    self.string(self.seconds[i]).to_string(),
+                    (0..classes)
+                        .map(|c| self.weights[c * n + i] as i8)
+                        .collect(),
+                )
+            })
+            .collect();
+        let n = self.count_words.len();
+        let counts = (0..n)
+            .map(|j| {
+                (
+                    self.string(self.count_words[j]).to_string(),
+                    self.uses[j],
+                    (0..self.techniques.len())
+                        .map(|t| self.marked[t * n + j])
+                        .collect(),
+                )
+            })
+            .collect();
+        let valence = self
+            .valence_words
+            .iter()
+            .zip(self.buckets)
+            .map(|(&w, &b)| (self.string(w).to_string(), b as i8))
+            .collect();
+        Unpacked {
+            techniques: self.techniques,
+            classes: self.classes,
+            extend: self.extend,
+            features,
+            counts,
+            valence,
+        }
+    }
+}
+
+impl Unpacked {
+    /// Reads what [`pack`] wrote.
+    pub fn read(bytes: &[u8]) -> Result<Unpacked, String> {
+        Packed::read(bytes).map(Packed::unpack)
     }
 }
 
@@ -382,6 +448,15 @@ fn text(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// `i` as an index into a table of `strings` strings (fewer than 2^32).
+fn index(i: usize, strings: usize) -> Result<u32, &'static str> {
+    if i < strings {
+        Ok(i as u32)
+    } else {
+        Err("a string index past the table")
+    }
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -396,7 +471,19 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
+    /// A varint; most of the model's are one byte, read inline.
+    #[inline]
     fn varint(&mut self) -> Result<u64, String> {
+        match self.bytes.get(self.at) {
+            Some(&byte) if byte < 0x80 => {
+                self.at += 1;
+                Ok(u64::from(byte))
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    fn long_varint(&mut self) -> Result<u64, String> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = self.take(1)?[0];
@@ -410,6 +497,20 @@ impl<'a> Reader<'a> {
 
     fn count(&mut self) -> Result<usize, String> {
         usize::try_from(self.varint()?).map_err(|_| "a count too large".to_string())
+    }
+
+    /// `n` string indices written as deltas from the one before.
+    fn ascending(&mut self, n: usize, strings: usize) -> Result<Vec<u32>, String> {
+        // Each index takes a byte at least: a bad count fails, not allocates.
+        let mut out = Vec::with_capacity(n.min(self.bytes.len() - self.at));
+        let mut previous = 0usize;
+        for _ in 0..n {
+            previous = previous
+                .checked_add(self.count()?)
+                .ok_or("a count too large")?;
+            out.push(index(previous, strings)?);
+        }
+        Ok(out)
     }
 
     fn small<T: TryFrom<u64>>(&mut self) -> Result<T, String> {
