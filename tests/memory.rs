@@ -12,40 +12,8 @@
 //! a power of two by the vector's growth (BENCHMARKS.md, "Memory").
 
 use slant::{analyze, CustomTerm, InputKind, Options};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            let grown = new_size - layout.size();
-            let now = IN_USE.fetch_add(grown, Ordering::Relaxed) + grown;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        } else {
-            IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-        }
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
 const SIZE: usize = 250_000;
 
@@ -77,12 +45,7 @@ fn word(mut i: usize) -> String {
 /// The peak of heap bytes in use while `input` is analysed, beyond what was
 /// in use before.
 fn peak(input: &str, options: &Options) -> usize {
-    let base = IN_USE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let report = analyze(input, options).expect("analysed");
-    let peak = PEAK.load(Ordering::Relaxed) - base;
-    drop(report);
-    peak
+    counting_alloc::peak_of(|| analyze(input, options).expect("analysed")).1
 }
 
 #[test]

@@ -65,40 +65,52 @@ impl Deserialize for Ld {
     }
 }
 
-/// The top-level value.
-impl Visitor for Place<Ld> {
-    fn null(&mut self) -> Result<()> {
-        scalar(&mut self.out)
-    }
+/// A visitor of one JSON value kept in `self.out`: scalars as `scalar` and
+/// `string` keep them, arrays and objects one level below `$depth`.
+macro_rules! value_visitor {
+    ($visitor:ty, |$this:ident| $depth:expr) => {
+        impl Visitor for $visitor {
+            fn null(&mut self) -> Result<()> {
+                scalar(&mut self.out)
+            }
 
-    fn boolean(&mut self, _: bool) -> Result<()> {
-        scalar(&mut self.out)
-    }
+            fn boolean(&mut self, _: bool) -> Result<()> {
+                scalar(&mut self.out)
+            }
 
-    fn string(&mut self, s: &str) -> Result<()> {
-        string(&mut self.out, s)
-    }
+            fn string(&mut self, s: &str) -> Result<()> {
+                string(&mut self.out, s)
+            }
 
-    fn negative(&mut self, _: i64) -> Result<()> {
-        scalar(&mut self.out)
-    }
+            fn negative(&mut self, _: i64) -> Result<()> {
+                scalar(&mut self.out)
+            }
 
-    fn nonnegative(&mut self, _: u64) -> Result<()> {
-        scalar(&mut self.out)
-    }
+            fn nonnegative(&mut self, _: u64) -> Result<()> {
+                scalar(&mut self.out)
+            }
 
-    fn float(&mut self, _: f64) -> Result<()> {
-        scalar(&mut self.out)
-    }
+            fn float(&mut self, _: f64) -> Result<()> {
+                scalar(&mut self.out)
+            }
 
-    fn seq(&mut self) -> Result<Box<dyn Seq + '_>> {
-        Ok(array(&mut self.out, 1))
-    }
+            fn seq(&mut self) -> Result<Box<dyn Seq + '_>> {
+                let $this = &*self;
+                let depth = $depth + 1;
+                Ok(array(&mut self.out, depth))
+            }
 
-    fn map(&mut self) -> Result<Box<dyn Map + '_>> {
-        Ok(object(&mut self.out, 1))
-    }
+            fn map(&mut self) -> Result<Box<dyn Map + '_>> {
+                let $this = &*self;
+                let depth = $depth + 1;
+                Ok(object(&mut self.out, depth))
+            }
+        }
+    };
 }
+
+// The top-level value.
+value_visitor!(Place<Ld>, |_top| 0);
 
 /// A value inside an array or an object, `depth` levels down.
 struct Slot {
@@ -106,39 +118,7 @@ struct Slot {
     depth: usize,
 }
 
-impl Visitor for Slot {
-    fn null(&mut self) -> Result<()> {
-        scalar(&mut self.out)
-    }
-
-    fn boolean(&mut self, _: bool) -> Result<()> {
-        scalar(&mut self.out)
-    }
-
-    fn string(&mut self, s: &str) -> Result<()> {
-        string(&mut self.out, s)
-    }
-
-    fn negative(&mut self, _: i64) -> Result<()> {
-        scalar(&mut self.out)
-    }
-
-    fn nonnegative(&mut self, _: u64) -> Result<()> {
-        scalar(&mut self.out)
-    }
-
-    fn float(&mut self, _: f64) -> Result<()> {
-        scalar(&mut self.out)
-    }
-
-    fn seq(&mut self) -> Result<Box<dyn Seq + '_>> {
-        Ok(array(&mut self.out, self.depth + 1))
-    }
-
-    fn map(&mut self) -> Result<Box<dyn Map + '_>> {
-        Ok(object(&mut self.out, self.depth + 1))
-    }
-}
+value_visitor!(Slot, |slot| slot.depth);
 
 fn scalar(out: &mut Option<Ld>) -> Result<()> {
     *out = Some(Ld::Other);
