@@ -92,15 +92,6 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
                     found.organisations.push((name, span(tokens, &run)));
                 }
             }
-            Some((name, SourceKind::Person, true)) if run.len() >= 2 || run.start >= 2 => {
-                let body_before = run.start >= 2
-                    && tokens[run.start - 1].text == ","
-                    && crate::attribution::words::INSTITUTION_HEADS
-                        .contains(tokens[run.start - 2].lower());
-                if body_before {
-                    found.organisations.push((name, span(tokens, &run)));
-                }
-            }
             Some((name, SourceKind::Person, _)) => {
                 let body_before = run.start >= 2
                     && tokens[run.start - 1].text == ","
