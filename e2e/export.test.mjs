@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { categoryTable } from '../www/categories.js';
 import { fileName, inline, json, leading, markdown } from '../www/export.js';
+import { sureness } from '../www/render.js';
 import { ROOT, fixture, loadCore } from './helpers.mjs';
 
 const core = await loadCore();
@@ -119,4 +120,18 @@ test('JSON: every source carries what it says, as spans of the text', () => {
     for (const span of s.says) assert.ok(parsed.text.slice(span.start, span.end).trim(), `${s.name}: an empty passage`);
   });
   assert.ok(parsed.sources.some((s) => s.says.length), 'some source says something');
+});
+
+test('Markdown: a learned flag says how sure it is, never "0% sure" for a faint guess', () => {
+  assert.equal(sureness(0.72), '72% sure');
+  assert.equal(sureness(0.004), 'under 1% sure');
+  assert.equal(sureness(0.996), 'over 99% sure');
+  assert.equal(sureness(1), '100% sure');
+  // At sensitivity 1 the learned detector flags words it gives well under 1%.
+  const report = core.analyze(article('hit_piece.txt'), { sensitivity: 1 });
+  const faint = report.flags.filter((f) => f.confidence != null && f.confidence < 0.005);
+  assert.ok(faint.length, 'some flag under half a percent at sensitivity 1');
+  const md = markdown(report, categories);
+  assert.ok(md.includes('(under 1% sure)'), md);
+  assert.doesNotMatch(md, /\(0% sure\)/);
 });

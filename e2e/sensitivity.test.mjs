@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, loadCore, paste, shot, waitForResult, withPage } from './helpers.mjs';
+import { sureness } from '../www/render.js';
 
 const TIMEOUT = { timeout: 120_000 };
 const ARTICLE = readFileSync(path.join(ROOT, 'tests', 'articles', 'hit_piece.txt'), 'utf8');
@@ -104,7 +105,7 @@ test('a learned flag’s tooltip says how sure the model is; a word list’s fla
       return;
     }
     const tip = await tipOf(learned);
-    assert.ok(tip.includes(`Learned from annotated news · ${Math.round(report.flags[learned].confidence * 100)}% sure`), tip);
+    assert.ok(tip.includes(`Learned from annotated news · ${sureness(report.flags[learned].confidence)}`), tip);
     await shot(page, 'tooltip-learned.png');
   });
 });

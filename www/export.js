@@ -2,7 +2,7 @@
 // report (no DOM), so Node tests them as they are (e2e/export.test.mjs).
 
 import { figures, isEnglish, languageName, loadedSentence, readingTime, sourcingSentence, voices, voicesSentence } from './figures.js';
-import { formatNumber, plural } from './render.js';
+import { formatNumber, plural, sureness } from './render.js';
 
 /** A value as the exported JSON files hold it: indented, one final newline. */
 export const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
@@ -51,7 +51,7 @@ export function markdown(report, categories) {
   const flag = (f, i) => `${i + 1}. **${categories.label(f.category)}** — “${inline(f.text)}”`
     + `${f.in_quotation ? ' (in a quotation)' : ''}: ${inline(f.message)}`
     + `${f.alternative ? ` Neutral alternative: ${inline(f.alternative).replace(/\.$/, '')}.` : ''}`
-    + `${f.confidence != null ? ` (${Math.round(f.confidence * 100)}% sure)` : ''}`;
+    + `${f.confidence != null ? ` (${sureness(f.confidence)})` : ''}`;
   const summary = isEnglish(report)
     ? [
       `- **Loaded language:** ${inline(loadedSentence(fig, categories))}`,

@@ -6,7 +6,7 @@
 import { KINDS } from './categories.js';
 import { densityChart, sourcingChart } from './charts.js';
 import { figures, isEnglish, languageName, lookFirst, readingTime, voiceCount, voices } from './figures.js';
-import { SOURCE_KINDS, formatDate, formatNumber, h, plural } from './render.js';
+import { SOURCE_KINDS, formatDate, formatNumber, h, plural, sureness } from './render.js';
 import { describeSettings } from './settings.js';
 
 /**
@@ -255,4 +255,4 @@ export function flagTip(flags, { categories }) {
 }
 
 /** A learned flag's confidence, as the tooltip says it: "Learned from annotated news · 72% sure". */
-export const confidenceNote = (confidence) => `Learned from annotated news · ${Math.round(confidence * 100)}% sure`;
+export const confidenceNote = (confidence) => `Learned from annotated news · ${sureness(confidence)}`;

@@ -312,6 +312,18 @@ export function formatNumber(n, fractionDigits = 0) {
   return `${negative ? '-' : ''}${grouped}${decimals ? `.${decimals}` : ''}`;
 }
 
+/**
+ * A learned flag's confidence as the page and exports say it: "72% sure".
+ * Never "0% sure" or "100% sure" for what is neither: at a high sensitivity
+ * a flag can be a guess of 0.2%.
+ */
+export function sureness(confidence) {
+  const percent = Math.round(confidence * 100);
+  if (percent <= 0) return 'under 1% sure';
+  if (percent >= 100 && confidence < 1) return 'over 99% sure';
+  return `${percent}% sure`;
+}
+
 export function plural(n, one, many = `${one}s`) {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
