@@ -117,7 +117,10 @@ pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize
             });
         }
     }
-    let quotations = find_quotations(text, &paragraphs);
+    let mut quotations = find_quotations(text, &paragraphs);
+    // Held to the end of the analysis: without the slack of its growth (a
+    // text can be a quotation every dozen bytes).
+    quotations.shrink_to_fit();
     let top_level = quotations
         .iter()
         .any(|q| q.nested)

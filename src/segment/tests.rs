@@ -305,3 +305,11 @@ fn unbalanced_quotes_do_not_panic() {
         let _ = quotes(text);
     }
 }
+
+#[test]
+fn quotations_are_kept_without_slack() {
+    let text = "He called it “a” plan. ".repeat(100);
+    let segments = segment(&text, &paragraphs_between_blank_lines(&text), None);
+    assert_eq!(segments.quotations.len(), 100);
+    assert_eq!(segments.quotations.capacity(), 100);
+}
