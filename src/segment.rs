@@ -24,9 +24,9 @@ pub struct Quotation {
     pub range: Range<usize>,
     /// Between the marks.
     pub inner: Range<usize>,
-    pub paragraph: usize,
-    /// Quotations continued across paragraphs share a group.
-    pub group: usize,
+    /// Quotations continued across paragraphs share a group. A `u32`, so a
+    /// quotation takes 40 bytes (a text can be a quotation every dozen).
+    pub group: u32,
     /// Inside another quotation (‘…’ within “…”).
     pub nested: bool,
 }
@@ -117,7 +117,10 @@ pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize
             });
         }
     }
-    let quotations = find_quotations(text, &paragraphs);
+    let mut quotations = find_quotations(text, &paragraphs);
+    // Held to the end of the analysis: without the slack of its growth (a
+    // text can be a quotation every dozen bytes).
+    quotations.shrink_to_fit();
     let top_level = quotations
         .iter()
         .any(|q| q.nested)
@@ -359,12 +362,12 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
         let slice = &text[paragraph.clone()];
         let at = |i: usize| paragraph.start + i;
         // (byte offset of the open double mark, its group)
-        let mut outer: Option<(usize, usize)> = None;
+        let mut outer: Option<(usize, u32)> = None;
         let mut inner_open: Option<usize> = None;
         let mut prev: Option<char> = None;
         let bytes = slice.as_bytes();
         let mut i = 0;
-        let open_group = |i: usize, group: &mut usize| {
+        let open_group = |i: usize, group: &mut u32| {
             if !(carried_open && i == 0) {
                 *group += 1;
             }
@@ -374,10 +377,10 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
             // Most characters are no quote mark: step over the ASCII ones in
             // one loop, remembering only the last.
             if !MAY_START_QUOTE[bytes[i] as usize] {
-                i += 1;
-                while i < bytes.len() && !MAY_START_QUOTE[bytes[i] as usize] {
-                    i += 1;
-                }
+                let mut run = bytes[i + 1..].iter();
+                i += 1 + run
+                    .position(|&b| MAY_START_QUOTE[b as usize])
+                    .unwrap_or(bytes.len() - i - 1);
                 prev = Some(bytes[i - 1] as char);
                 continue;
             }
@@ -392,12 +395,11 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                     let (open, own_group) = outer.take().unwrap();
                     if let Some(single) = inner_open.take() {
                         group += 1;
-                        quotations.push(nested(text, at(single), at(i), p, group));
+                        quotations.push(nested(text, at(single), at(i), group));
                     }
                     quotations.push(Quotation {
                         range: at(open)..at(i + c.len_utf8()),
                         inner: at(open + c_len(slice, open))..at(i),
-                        paragraph: p,
                         group: own_group,
                         nested: false,
                     });
@@ -412,7 +414,6 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                         quotations.push(Quotation {
                             range: at(i)..at(close + c_len(slice, close)),
                             inner: at(i + c.len_utf8())..at(close),
-                            paragraph: p,
                             group,
                             nested: false,
                         });
@@ -424,7 +425,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                 '’' | '\'' if inner_open.is_some() && !next.is_some_and(char::is_alphanumeric) => {
                     let single = inner_open.take().unwrap();
                     group += 1;
-                    quotations.push(nested(text, at(single), at(i), p, group));
+                    quotations.push(nested(text, at(single), at(i), group));
                 }
                 _ => {}
             }
@@ -438,7 +439,6 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
             quotations.push(Quotation {
                 range: at(open)..paragraph.end,
                 inner: at(open + c_len(slice, open))..paragraph.end,
-                paragraph: p,
                 group: own_group,
                 nested: false,
             });
@@ -483,13 +483,12 @@ fn c_len(slice: &str, i: usize) -> usize {
     slice[i..].chars().next().map_or(1, char::len_utf8)
 }
 
-fn nested(text: &str, open: usize, close: usize, paragraph: usize, group: usize) -> Quotation {
+fn nested(text: &str, open: usize, close: usize, group: u32) -> Quotation {
     let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
     let close_len = text[close..].chars().next().map_or(1, char::len_utf8);
     Quotation {
         range: open..close + close_len,
         inner: open + open_len..close,
-        paragraph,
         group,
         nested: true,
     }

@@ -90,6 +90,8 @@ fn dense_inputs_take_at_most_twenty_times_their_size_in_heap() {
             fill(|_| "Experts say the so-called plan failed. ".into(), "", ""),
             &custom,
         ),
+        // A scare quote every 12 bytes: 20,833 flags of one quoted text.
+        ("text-quote-marks", fill(|_| "\"‘a ".into(), "", ""), &text),
         (
             "html-stray-end-p",
             fill(

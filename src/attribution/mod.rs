@@ -394,7 +394,7 @@ fn record_sayings(
     let mut quotations_in = OverlapCursor::new(segments.top_level());
     // The last quotation group filed per source, so a quotation spanning
     // sentences is filed once.
-    let mut last_group: Vec<Option<usize>> = vec![None; sources.len()];
+    let mut last_group: Vec<Option<u32>> = vec![None; sources.len()];
     for (sentence, attributed) in segments.sentences.iter().zip(sentences) {
         let quotations = quotations_in.overlapping(&sentence.range);
         let Some(s) = attributed.source else {
@@ -402,7 +402,7 @@ fn record_sayings(
         };
         let mut filed = false;
         for q in quotations {
-            if speakers.source[q.group] == Some(s) {
+            if speakers.source[q.group as usize] == Some(s) {
                 filed = true;
                 if last_group[s] != Some(q.group) {
                     last_group[s] = Some(q.group);
@@ -554,7 +554,10 @@ struct QuotationSpeakers {
 
 impl QuotationSpeakers {
     fn new(quotations: &[Quotation]) -> Self {
-        let groups = quotations.iter().map(|q| q.group + 1).max().unwrap_or(0);
+        let groups = (quotations.iter())
+            .map(|q| q.group as usize + 1)
+            .max()
+            .unwrap_or(0);
         QuotationSpeakers {
             attribution: vec![None; groups],
             source: vec![None; groups],
@@ -567,9 +570,9 @@ impl QuotationSpeakers {
             return;
         }
         for q in quotations {
-            self.attribution[q.group].get_or_insert(sentence.attribution);
+            self.attribution[q.group as usize].get_or_insert(sentence.attribution);
             if let Some(s) = sentence.source {
-                self.source[q.group].get_or_insert(s);
+                self.source[q.group as usize].get_or_insert(s);
             }
         }
     }
@@ -587,7 +590,7 @@ impl QuotationSpeakers {
             let Some(quotation) = quotations_in.overlapping(&sentence.range).first() else {
                 continue;
             };
-            let group = quotation.group;
+            let group = quotation.group as usize;
             if let Some(attribution) = self.attribution[group] {
                 sentences[i] = SentenceAttribution {
                     attribution,
@@ -619,7 +622,7 @@ impl QuotationSpeakers {
     fn found(&self, quotations: &[Quotation]) -> Vec<bool> {
         quotations
             .iter()
-            .map(|q| self.attribution[q.group].is_some())
+            .map(|q| self.attribution[q.group as usize].is_some())
             .collect()
     }
 }

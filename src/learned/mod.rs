@@ -95,9 +95,14 @@ impl Learned<'_> {
     /// The text's tokens and [`Learned::probabilities`] where some are above
     /// 0 (the detector keeps no row of zeros).
     fn scores(&self, cx: &Context) -> (Vec<Token>, score::Scores) {
-        let quotations: Vec<Range<usize>> = cx.quotations.iter().map(|q| q.inner.clone()).collect();
         let tokens = features::tokenize(cx.text);
-        let quoted = features::quoted(&tokens, &quotations);
+        // The quotations' copy is dropped before the scores are made: a text
+        // can be a quotation every dozen bytes.
+        let quoted = {
+            let quotations: Vec<Range<usize>> =
+                cx.quotations.iter().map(|q| q.inner.clone()).collect();
+            features::quoted(&tokens, &quotations)
+        };
         let places = features::places(cx.text, &tokens);
         let lowest = self
             .model

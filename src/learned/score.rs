@@ -117,8 +117,12 @@ pub fn probabilities(
         }
     };
     let mut row = vec![[0.0; LANES]; width];
-    let mut lit = Vec::new();
-    let mut rows = Vec::new();
+    // Grown together when `lit` is full, by doubling but never past a row
+    // for every word: where nearly every word has one (1 MB of one short
+    // word), they end full, not up to half empty. See
+    // BENCHMARKS.md#t-rows-bounded.
+    let (mut lit, mut rows) = (Vec::new(), Vec::new());
+    grow_to_at_most(&mut lit, &mut rows, classes, words);
     for (i, token) in tokens.iter().enumerate() {
         if !token.word() {
             continue;
@@ -160,11 +164,23 @@ pub fn probabilities(
         }));
         if any {
             lit.push(i as u32);
+            if lit.len() == lit.capacity() {
+                grow_to_at_most(&mut lit, &mut rows, classes, words);
+            }
         } else {
             rows.truncate(kept);
         }
     }
     Scores { lit, rows }
+}
+
+/// Room in `lit` for more tokens, twice its capacity (4 at first) but at
+/// most `most` in all, and in `rows` for as many rows as `lit` has room for.
+#[cold]
+#[inline(never)]
+fn grow_to_at_most(lit: &mut Vec<u32>, rows: &mut Vec<f32>, classes: usize, most: usize) {
+    lit.reserve_exact(lit.capacity().max(4).min(most - lit.len()));
+    rows.reserve_exact(lit.capacity() * classes - rows.len());
 }
 
 /// Weights go in groups of eight (classes past the model's are 0 and never
@@ -316,5 +332,18 @@ mod tests {
         assert_eq!(forms.id(model, "wxqzj"), unknown);
         assert_ne!(forms.id(model, "vile"), unknown);
         assert_eq!(forms.pair_ids.len(), 2);
+    }
+
+    #[test]
+    fn rows_end_full_where_every_word_has_one() {
+        let model = crate::learned::model::builtin();
+        let text = "a b ".repeat(1000);
+        let tokens = features::tokenize(&text);
+        let (quoted, places) = (vec![false; tokens.len()], vec![Place::None; tokens.len()]);
+        // Every word's row is kept below any sum.
+        let scores = probabilities(model, &text, &tokens, &quoted, &places, f32::MIN);
+        assert_eq!(scores.lit.len(), 2000);
+        assert_eq!(scores.lit.capacity(), 2000);
+        assert_eq!(scores.rows.capacity(), scores.rows.len());
     }
 }

@@ -10,6 +10,8 @@
 use super::{Context, Flag};
 use crate::attribution::{is_reporting_verb, WordList};
 use crate::category::Category;
+use crate::flag::Message;
+use crate::hash::FastMap;
 use crate::segment::Quotation;
 
 const MAX_WORDS: usize = 4;
@@ -83,21 +85,35 @@ const SPEAKER_CUES: &[&str] = &[
 
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     let text = cx.text;
-    let found = cx
-        .segments
-        .quotations
-        .iter()
+    let quotations = &cx.segments.quotations;
+    let scare: Vec<bool> = (quotations.iter())
         .zip(&cx.attribution.quotation_has_speaker)
-        .filter(|(q, &speaker)| !speaker && is_scare_quote(text, q))
+        .map(|(q, &speaker)| !speaker && is_scare_quote(text, q))
+        .collect();
+    // Room for exactly these flags: a text can hold a scare quote every few
+    // bytes, and a list grown by doubling would be up to half empty.
+    flags.reserve_exact(scare.iter().filter(|&&s| s).count());
+    // One explanation per quoted text, shared by every flag that quotes it
+    // (as the learned detector shares one per word): a copy per flag was
+    // 152 bytes each. See BENCHMARKS.md#t-scare-quotes-shared.
+    let mut explained: FastMap<&str, Message> = FastMap::default();
+    let found = quotations
+        .iter()
+        .zip(&scare)
+        .filter(|(_, &scare)| scare)
         .map(|(q, _)| Flag {
             range: q.inner.clone(),
             category: Category::ScareQuotes,
             severity: 2,
-            message: format!(
-                "Put in quotation marks without anyone being quoted: the marks suggest “{}” is not what it claims to be, without saying why.",
-                &text[q.inner.clone()]
-            )
-            .into(),
+            message: explained
+                .entry(&text[q.inner.clone()])
+                .or_insert_with_key(|&quoted| {
+                    format!(
+                        "Put in quotation marks without anyone being quoted: the marks suggest “{quoted}” is not what it claims to be, without saying why."
+                    )
+                    .into()
+                })
+                .clone(),
             alternative: Some("drop the quotation marks, or say who used the word"),
             // Scare quotes inside a quotation are the speaker's.
             in_quotation: q.nested,
@@ -199,7 +215,29 @@ fn reported_earlier_in_sentence(before: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{flags, has_flag};
+    use crate::flag::Message;
+    use crate::rules::test_support::{flags, has_flag, report};
+    use std::sync::Arc;
+
+    #[test]
+    fn scare_quotes_of_the_same_words_share_one_explanation() {
+        let report = report(
+            "The council's “reform” closed a library. Its “reform” failed. Its “review” did too.",
+        );
+        let messages: Vec<&Message> = (report.flags.iter())
+            .filter(|f| f.category == crate::Category::ScareQuotes)
+            .map(|f| &f.message)
+            .collect();
+        let [Message::Shared(a), Message::Shared(b), Message::Shared(c)] = messages[..] else {
+            panic!("three written for the analysis: {messages:?}")
+        };
+        assert!(Arc::ptr_eq(a, b));
+        assert!(!Arc::ptr_eq(a, c));
+        assert_eq!(
+            &**c,
+            "Put in quotation marks without anyone being quoted: the marks suggest “review” is not what it claims to be, without saying why."
+        );
+    }
 
     #[test]
     fn a_short_speakerless_quote_is_a_scare_quote() {

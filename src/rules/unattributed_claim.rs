@@ -249,12 +249,12 @@ const TIME_UNITS: &[&str] = &[
 /// ever recorded", "billions", "14 times", "2,100 residents", "more than 90
 /// minutes". One pass over the words, each compared with a few short lists.
 fn worded_figures(sentence: &str) -> Vec<Range<usize>> {
-    let words = words(sentence);
+    let words = Words::new(sentence);
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     while k < words.len() {
         // Most words open no figure: one comparison each decides.
-        if !may_open_figure(words[k].1) {
+        if !may_open_figure(words.word(k)) {
             k += 1;
             continue;
         }
@@ -328,29 +328,29 @@ fn may_open_figure(word: &str) -> bool {
 /// Whether word `k` is one of `list`, without case (a function, not a
 /// closure inlined at each of the patterns' thirty uses).
 #[inline(never)]
-fn word_is(words: &[(Range<usize>, &str)], k: usize, list: &[&str]) -> bool {
+fn word_is(words: &Words, k: usize, list: &[&str]) -> bool {
     words
         .get(k)
-        .is_some_and(|w| list.iter().any(|l| w.1.eq_ignore_ascii_case(l)))
+        .is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 /// The worded figure starting at word `k`, with its last word.
-fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<usize>, usize)> {
+fn worded_figure_at(words: &Words, k: usize) -> Option<(Range<usize>, usize)> {
     let is = |k: usize, list: &[&str]| word_is(words, k, list);
     let number = |k: usize| {
         words.get(k).is_some_and(|w| {
-            w.1.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            w.bytes().next().is_some_and(|b| b.is_ascii_digit())
                 || SMALL_NUMBERS
                     .iter()
-                    .any(|n| w.1.eq_ignore_ascii_case(n) && *n != "a")
+                    .any(|n| w.eq_ignore_ascii_case(n) && *n != "a")
         })
     };
     let digits = |k: usize| {
         words
             .get(k)
-            .is_some_and(|w| w.1.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+            .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
     };
-    let span = |from: usize, to: usize| (words[from].0.start..words[to].0.end, to);
+    let span = |from: usize, to: usize| (words.range(from).start..words.range(to).end, to);
     {
         // "nine in ten", "one out of five".
         if number(k) && is(k + 1, &["in"]) && number(k + 2) {
@@ -430,8 +430,9 @@ fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<u
         }
         // "2,100 residents", "1,100 good jobs": a number with a thousands
         // separator, then a plural noun.
-        if digits(k) && words[k].1.contains(',') && words[k].1.len() >= 5 {
-            for (j, (_, w)) in words.iter().enumerate().take(k + 3).skip(k + 1) {
+        if digits(k) && words.word(k).contains(',') && words.word(k).len() >= 5 {
+            for j in k + 1..(k + 3).min(words.len()) {
+                let w = words.word(j);
                 if w.len() > 3 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase()) {
                     return Some(span(k, j));
                 }
@@ -443,7 +444,7 @@ fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<u
         if approx && digits(k + 1) {
             let unit = k + 2;
             if words.get(unit).is_some_and(|w| {
-                w.1.len() > 3 && w.1.ends_with('s') && w.1.bytes().all(|b| b.is_ascii_lowercase())
+                w.len() > 3 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase())
             }) || is(unit, TIME_UNITS)
             {
                 let from = if is(k, &["than"]) { k - 1 } else { k };
@@ -455,42 +456,71 @@ fn worded_figure_at(words: &[(Range<usize>, &str)], k: usize) -> Option<(Range<u
     None
 }
 
-/// The words of a sentence with their byte ranges, punctuation trimmed;
-/// a number keeps its commas and points ("2,100", "4.2").
-fn words(sentence: &str) -> Vec<(Range<usize>, &str)> {
-    let bytes = sentence.as_bytes();
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i <= bytes.len() {
-        // ASCII a byte at a time; other characters decoded.
-        let (c, len) = match bytes.get(i) {
-            None => (' ', 1),
-            Some(&b) if b.is_ascii() => (b as char, 1),
-            Some(_) => {
-                let c = sentence[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            }
-        };
-        let part = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || matches!(c, '-' | '\'' | ',' | '.') && start.is_some()
-        } else {
-            c.is_alphanumeric() || c == '’' && start.is_some()
-        };
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = sentence[s..i].trim_end_matches([',', '.', '\'', '’', '-']);
-                if !word.is_empty() {
-                    out.push((s..s + word.len(), word));
+/// The words of a sentence, punctuation trimmed; a number keeps its commas
+/// and points ("2,100", "4.2"). Each is kept as its byte range alone, 8
+/// bytes: a sentence can be a whole 1 MB text of short words, whose ranges
+/// with their `&str` beside them took 32 bytes a word. See
+/// BENCHMARKS.md#t-figure-words-lean.
+struct Words<'s> {
+    sentence: &'s str,
+    spans: Vec<Range<u32>>,
+}
+
+impl<'s> Words<'s> {
+    fn new(sentence: &'s str) -> Words<'s> {
+        let bytes = sentence.as_bytes();
+        let mut spans = Vec::new();
+        let mut start = None;
+        let mut i = 0;
+        while i <= bytes.len() {
+            // ASCII a byte at a time; other characters decoded.
+            let (c, len) = match bytes.get(i) {
+                None => (' ', 1),
+                Some(&b) if b.is_ascii() => (b as char, 1),
+                Some(_) => {
+                    let c = sentence[i..].chars().next().unwrap_or(' ');
+                    (c, c.len_utf8())
                 }
-                start = None;
+            };
+            let part = if c.is_ascii() {
+                c.is_ascii_alphanumeric() || matches!(c, '-' | '\'' | ',' | '.') && start.is_some()
+            } else {
+                c.is_alphanumeric() || c == '’' && start.is_some()
+            };
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let word = sentence[s..i].trim_end_matches([',', '.', '\'', '’', '-']);
+                    if !word.is_empty() {
+                        // Sentences are under 4 GB: inputs are at most `MAX_INPUT_BYTES`.
+                        spans.push(s as u32..(s + word.len()) as u32);
+                    }
+                    start = None;
+                }
+                _ => {}
             }
-            _ => {}
+            i += len;
         }
-        i += len;
+        Words { sentence, spans }
     }
-    out
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Word `k`'s byte range in the sentence.
+    fn range(&self, k: usize) -> Range<usize> {
+        let r = &self.spans[k];
+        r.start as usize..r.end as usize
+    }
+
+    fn word(&self, k: usize) -> &'s str {
+        &self.sentence[self.range(k)]
+    }
+
+    fn get(&self, k: usize) -> Option<&'s str> {
+        (k < self.len()).then(|| self.word(k))
+    }
 }
 
 /// A figure's span with the word before it that says which way it moved:

@@ -14,7 +14,7 @@ proptest::proptest! {
                 at += gap;
                 let range = at..at + len;
                 at += len;
-                Quotation { range: range.clone(), inner: range, paragraph: 0, group: 0, nested: false }
+                Quotation { range: range.clone(), inner: range, group: 0, nested: false }
             })
             .collect();
         let mut ranges: Vec<Range<usize>> = asked.iter().map(|&(start, len)| start..start + len).collect();
@@ -76,11 +76,11 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
         let slice = &text[paragraph.clone()];
         let at = |i: usize| paragraph.start + i;
         // (byte offset of the open double mark, its group)
-        let mut outer: Option<(usize, usize)> = None;
+        let mut outer: Option<(usize, u32)> = None;
         let mut inner_open: Option<usize> = None;
         let mut prev: Option<char> = None;
         let mut chars = slice.char_indices().peekable();
-        let open_group = |i: usize, group: &mut usize| {
+        let open_group = |i: usize, group: &mut u32| {
             if !(carried_open && i == 0) {
                 *group += 1;
             }
@@ -97,12 +97,11 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
                     let (open, own_group) = outer.take().unwrap();
                     if let Some(single) = inner_open.take() {
                         group += 1;
-                        quotations.push(nested(text, at(single), at(i), p, group));
+                        quotations.push(nested(text, at(single), at(i), group));
                     }
                     quotations.push(Quotation {
                         range: at(open)..at(i + c.len_utf8()),
                         inner: at(open + c_len(slice, open))..at(i),
-                        paragraph: p,
                         group: own_group,
                         nested: false,
                     });
@@ -117,7 +116,6 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
                         quotations.push(Quotation {
                             range: at(i)..at(close + c_len(slice, close)),
                             inner: at(i + c.len_utf8())..at(close),
-                            paragraph: p,
                             group,
                             nested: false,
                         });
@@ -131,7 +129,7 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
                 '’' | '\'' if inner_open.is_some() && !next.is_some_and(char::is_alphanumeric) => {
                     let single = inner_open.take().unwrap();
                     group += 1;
-                    quotations.push(nested(text, at(single), at(i), p, group));
+                    quotations.push(nested(text, at(single), at(i), group));
                 }
                 _ => {}
             }
@@ -144,7 +142,6 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
             quotations.push(Quotation {
                 range: at(open)..paragraph.end,
                 inner: at(open + c_len(slice, open))..paragraph.end,
-                paragraph: p,
                 group: own_group,
                 nested: false,
             });
@@ -263,7 +260,7 @@ fn cjk_sentences_split_without_spaces() {
     );
 }
 
-fn quotes(text: &str) -> Vec<(&str, bool, usize)> {
+fn quotes(text: &str) -> Vec<(&str, bool, u32)> {
     find_quotations(text, &paragraphs_between_blank_lines(text))
         .into_iter()
         .map(|q| (&text[q.inner.clone()], q.nested, q.group))
@@ -304,4 +301,17 @@ fn unbalanced_quotes_do_not_panic() {
     for text in ["\"", "“", "”", "‘", "'a", "\"\"\"\"\"", "“a ‘b", "a’b ‘c"] {
         let _ = quotes(text);
     }
+}
+
+#[test]
+fn quotations_are_kept_without_slack() {
+    let text = "He called it “a” plan. ".repeat(100);
+    let segments = segment(&text, &paragraphs_between_blank_lines(&text), None);
+    assert_eq!(segments.quotations.len(), 100);
+    assert_eq!(segments.quotations.capacity(), 100);
+}
+
+#[test]
+fn a_quotation_takes_forty_bytes() {
+    assert_eq!(std::mem::size_of::<Quotation>(), 40);
 }

@@ -186,3 +186,27 @@ proptest::proptest! {
         );
     }
 }
+
+#[test]
+fn a_sentences_words_are_kept_as_eight_byte_ranges() {
+    assert_eq!(std::mem::size_of::<std::ops::Range<u32>>(), 8);
+    let sentence = "Nearly 2,100 residents—‘about’ half—left. It's well-known.";
+    let words = super::Words::new(sentence);
+    let all: Vec<&str> = (0..words.len()).map(|k| words.word(k)).collect();
+    assert_eq!(
+        all,
+        [
+            "Nearly",
+            "2,100",
+            "residents",
+            "about",
+            "half",
+            "left",
+            "It's",
+            "well-known"
+        ]
+    );
+    assert_eq!(&sentence[words.range(1)], "2,100");
+    assert_eq!(words.get(7), Some("well-known"));
+    assert_eq!(words.get(8), None);
+}
