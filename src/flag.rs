@@ -3,6 +3,7 @@
 //! into UTF-16 offsets, once).
 
 use crate::category::Category;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -21,23 +22,54 @@ pub struct Flag {
 }
 
 /// A flag's explanation: the lexicon's or a rule's own static text,
-/// borrowed; or one written for this analysis (the learned model's, a
-/// reader's note), one copy shared by every flag it explains. A text can be
-/// a flag every ten bytes: 25,000 learned flags of one word held 6.4 MB of
-/// copies of one sentence. See BENCHMARKS.md#t-shared-messages.
+/// borrowed; one written for this analysis (a reader's note), one copy
+/// shared by every flag it explains; or a shared frame around a word of the
+/// analysed text, written out only when the report is (`text`). A text can
+/// be a flag every few bytes, each naming a different word: 92,000 scare
+/// quotes of distinct words held 15 MB of sentences that differed in one
+/// word. See BENCHMARKS.md#t-shared-messages, BENCHMARKS.md#t-named-words.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Message {
     Static(&'static str),
     Shared(Arc<str>),
+    /// The frame, and the named word's bytes in the analysed text.
+    Naming(Arc<Frame>, Range<u32>),
 }
 
-impl std::ops::Deref for Message {
-    type Target = str;
+/// What an explanation says before and after the word it names.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Frame {
+    pub before: Box<str>,
+    pub after: Box<str>,
+}
 
-    fn deref(&self) -> &str {
+impl Frame {
+    pub fn new(before: impl Into<Box<str>>, after: impl Into<Box<str>>) -> Arc<Frame> {
+        Arc::new(Frame {
+            before: before.into(),
+            after: after.into(),
+        })
+    }
+}
+
+impl Message {
+    /// `frame` around the word at `word` (bytes of the analysed text).
+    pub fn naming(frame: &Arc<Frame>, word: Range<usize>) -> Message {
+        Message::Naming(frame.clone(), word.start as u32..word.end as u32)
+    }
+
+    /// The explanation, for a flag of `text` (the analysed text, which a
+    /// report holds as its `text`).
+    pub fn text<'a>(&'a self, text: &'a str) -> Cow<'a, str> {
         match self {
-            Message::Static(s) => s,
-            Message::Shared(s) => s,
+            Message::Static(s) => Cow::Borrowed(s),
+            Message::Shared(s) => Cow::Borrowed(s),
+            Message::Naming(frame, word) => {
+                let word = text
+                    .get(word.start as usize..word.end as usize)
+                    .unwrap_or_default();
+                Cow::Owned([&*frame.before, word, &*frame.after].concat())
+            }
         }
     }
 }
@@ -54,26 +86,14 @@ impl From<String> for Message {
     }
 }
 
-impl PartialEq<&str> for Message {
-    fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
-
 impl std::fmt::Debug for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&**self, f)
-    }
-}
-
-impl std::fmt::Display for Message {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self)
-    }
-}
-
-impl serde::Serialize for Message {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self)
+        match self {
+            Message::Static(s) => std::fmt::Debug::fmt(s, f),
+            Message::Shared(s) => std::fmt::Debug::fmt(&**s, f),
+            Message::Naming(frame, word) => {
+                write!(f, "{:?}[{word:?}]{:?}", frame.before, frame.after)
+            }
+        }
     }
 }

@@ -273,7 +273,7 @@ fn summary(report: &Report) -> String {
                 "  line {line:>4}  {:<22} “{}”{quoted}\n              {}",
                 f.category.key(),
                 report.flag_text(f),
-                f.message
+                f.message.text(&report.text)
             );
         }
     }

@@ -16,6 +16,7 @@ use crate::metadata::Metadata;
 use crate::segment::Segments;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 const WORDS_PER_MINUTE: usize = 230;
@@ -113,7 +114,7 @@ struct FlagWithText<'r> {
     start: usize,
     end: usize,
     text: &'r str,
-    message: &'r str,
+    message: Cow<'r, str>,
     in_quotation: bool,
     severity: u8,
     alternative: Option<&'static str>,
@@ -132,7 +133,7 @@ impl Serialize for FlagsWithText<'_> {
             start: f.start,
             end: f.end,
             text: report.flag_text(f),
-            message: &f.message,
+            message: f.message.text(&report.text),
             in_quotation: f.in_quotation,
             severity: f.severity,
             alternative: f.alternative,

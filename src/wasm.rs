@@ -237,6 +237,7 @@ pub fn analyze(
         "the report",
     )?;
     let Report {
+        text: analysed,
         flags,
         paragraphs,
         sentences,
@@ -263,7 +264,7 @@ pub fn analyze(
             strings.id(flag.category.key()),
             to_u32(flag.start),
             to_u32(flag.end),
-            strings.id(&flag.message),
+            strings.number(flag.message.text(&analysed)),
             u32::from(flag.in_quotation),
             u32::from(flag.severity),
             strings.nullable(flag.alternative),

@@ -305,7 +305,10 @@ fn options_switch_categories_off_and_add_terms() {
         .iter()
         .find(|f| report.flag_text(f) == "junta")
         .unwrap();
-    assert_eq!(junta.message, "House style: say 'military government'.");
+    assert_eq!(
+        junta.message.text(&report.text),
+        "House style: say 'military government'."
+    );
     assert!(
         found.contains(&("Experts say", "vague_attribution")),
         "{found:?}"

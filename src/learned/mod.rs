@@ -23,11 +23,12 @@ mod score;
 pub mod train;
 
 use crate::detect::{Context, Detector, Outside};
-use crate::flag::{Flag, Message};
+use crate::flag::{Flag, Frame, Message};
 use features::Token;
 use model::Model;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 type Fx = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 
@@ -77,6 +78,9 @@ impl Detector for Learned<'_> {
                 seeds,
             ));
         }
+        // The probabilities are read: their rows (a word's worth each) go
+        // before the flags are made. See BENCHMARKS.md#t-named-words.
+        drop((scores, every));
         self.settle(cx.text, &tokens, taken, candidates)
     }
 }
@@ -151,10 +155,14 @@ impl Learned<'_> {
         crate::order::sort_by_key(&mut candidates, |c| surest_first(c.peak, c.tokens.start));
         // Taken spans by token, to test overlaps in constant time.
         let mut taken = vec![false; tokens.len()];
-        let mut flags = Vec::new();
-        // Each explanation written once per word as written and technique,
-        // and shared by every flag it explains.
-        let mut explained: HashMap<(&str, usize), Message, Fx> = HashMap::default();
+        // At most a flag per candidate: room for that, not for twice as
+        // many as a vector grown by doubling can leave.
+        let mut flags = Vec::with_capacity(candidates.len());
+        // Each explanation's frame written once per technique and counts,
+        // and shared by every flag it explains, around the word each names:
+        // no sentence per word, which a text of distinct words would make
+        // one per flag. See BENCHMARKS.md#t-named-words.
+        let mut frames: HashMap<(usize, u32, u32), Arc<Frame>, Fx> = HashMap::default();
         for c in candidates {
             if taken[c.tokens.clone()].iter().any(|&t| t) {
                 continue;
@@ -187,9 +195,7 @@ impl Learned<'_> {
                 range,
                 category,
                 severity: category.default_severity(),
-                message: (explained.entry((word, technique)))
-                    .or_insert_with(|| self.explain(word, counts, technique).into())
-                    .clone(),
+                message: Message::naming(self.frame(&mut frames, counts, technique), peak.clone()),
                 alternative: None,
                 in_quotation: false,
                 confidence: Some(c.peak),
@@ -200,17 +206,28 @@ impl Learned<'_> {
 
     /// Why: how often annotators marked the word, where the corpus has it
     /// often enough to say.
-    fn explain(&self, word: &str, counts: Option<&model::Counts>, technique: usize) -> String {
-        let name = technique_phrase(&self.model.techniques[technique].name);
-        match counts {
-            Some(counts) if counts.uses >= 2 && counts.marked[technique] > 0 => format!(
-                "Annotators of a public news corpus marked “{word}” as {name} in {} of its {} uses.",
-                counts.marked[technique], counts.uses
-            ),
-            _ => format!(
-                "Worded like the {name} that annotators marked in a public news corpus: Slant's learned model weighs “{word}” and the words around it."
-            ),
-        }
+    fn frame<'f>(
+        &self,
+        frames: &'f mut HashMap<(usize, u32, u32), Arc<Frame>, Fx>,
+        counts: Option<&model::Counts>,
+        technique: usize,
+    ) -> &'f Arc<Frame> {
+        let counted = counts
+            .filter(|n| n.uses >= 2 && n.marked[technique] > 0)
+            .map_or((0, 0), |n| (n.marked[technique], n.uses));
+        frames.entry((technique, counted.0, counted.1)).or_insert_with(|| {
+            let name = technique_phrase(&self.model.techniques[technique].name);
+            match counted {
+                (0, _) => Frame::new(
+                    format!("Worded like the {name} that annotators marked in a public news corpus: Slant's learned model weighs “"),
+                    "” and the words around it.",
+                ),
+                (marked, uses) => Frame::new(
+                    "Annotators of a public news corpus marked “",
+                    format!("” as {name} in {marked} of its {uses} uses."),
+                ),
+            }
+        })
     }
 }
 
@@ -476,11 +493,12 @@ mod tests {
 
     #[test]
     fn a_flag_says_how_often_annotators_marked_its_word() {
-        let found = flags(&model(), "They called it a vile plan.", 0.5);
+        let text = "They called it a vile plan.";
+        let found = flags(&model(), text, 0.5);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].category, crate::Category::Emotive);
         assert_eq!(
-            found[0].message,
+            found[0].message.text(text),
             "Annotators of a public news corpus marked “vile” as loaded language in 7 of its 9 uses."
         );
         let confidence = found[0]
@@ -490,26 +508,41 @@ mod tests {
     }
 
     #[test]
-    fn flags_of_one_word_share_one_explanation() {
-        let found = flags(&model(), "A vile plan. Then a vile plan. VILE.", 0.5);
+    fn flags_share_one_frame_around_the_word_each_names() {
+        let text = "A vile plan. Then a vile plan. VILE.";
+        let found = flags(&model(), text, 0.5);
         assert_eq!(found.len(), 3);
-        let (Message::Shared(a), Message::Shared(b), Message::Shared(c)) =
+        let (Message::Naming(a, _), Message::Naming(b, _), Message::Naming(c, _)) =
             (&found[0].message, &found[1].message, &found[2].message)
         else {
-            panic!("written for the analysis: {found:?}")
+            panic!("frames around their words: {found:?}")
         };
-        assert!(std::sync::Arc::ptr_eq(a, b));
-        // "VILE" is another word as written: its own explanation names it.
-        assert!(!std::sync::Arc::ptr_eq(a, c) && c.contains("“VILE”"));
+        assert!(std::sync::Arc::ptr_eq(a, b) && std::sync::Arc::ptr_eq(a, c));
+        // "VILE" as written: its explanation names it so.
+        assert!(found[2].message.text(text).contains("marked “VILE” as"));
+    }
+
+    #[test]
+    fn a_word_the_corpus_never_marked_is_named_in_the_frame_of_its_technique() {
+        let text = "He smears them.";
+        let found = flags(&model(), text, 1.0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(found[0].message, Message::Naming(..)));
+        assert_eq!(
+            found[0].message.text(text),
+            "Worded like the loaded language that annotators marked in a public news corpus: Slant's learned model weighs “smears” and the words around it."
+        );
     }
 
     #[test]
     fn a_joint_class_names_the_technique_its_word_was_marked_with() {
-        let found = flags(&model(), "Then the mob came.", 0.5);
+        let text = "Then the mob came.";
+        let found = flags(&model(), text, 0.5);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].category, crate::Category::NameCalling);
         assert!(found[0]
             .message
+            .text(text)
             .contains("as name-calling in 4 of its 5 uses"));
     }
 
@@ -541,14 +574,12 @@ mod tests {
              bias\t\t\t-30\nword\ta\t\t45\nword\tdreadful\t\t35\nword\tplan\t\t25\n",
         )
         .unwrap();
-        let found = flags(&model, "a dreadful idea", 0.5);
+        let text = "a dreadful idea";
+        let found = flags(&model, text, 0.5);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].range, 0..10);
-        assert!(
-            found[0].message.contains("“dreadful”"),
-            "{}",
-            found[0].message
-        );
+        let message = found[0].message.text(text);
+        assert!(message.contains("“dreadful”"), "{message}");
         // 0.62: the content word's probability, not the article's 0.82.
         assert!((found[0].confidence.unwrap() - 0.62).abs() < 0.01);
         // "plan" (0.38) reaches the span's extension, not its threshold.

@@ -10,8 +10,7 @@
 use super::{Context, Flag};
 use crate::attribution::{is_reporting_verb, WordList};
 use crate::category::Category;
-use crate::flag::Message;
-use crate::hash::FastMap;
+use crate::flag::{Frame, Message};
 use crate::segment::Quotation;
 
 const MAX_WORDS: usize = 4;
@@ -93,10 +92,13 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     // Room for exactly these flags: a text can hold a scare quote every few
     // bytes, and a list grown by doubling would be up to half empty.
     flags.reserve_exact(scare.iter().filter(|&&s| s).count());
-    // One explanation per quoted text, shared by every flag that quotes it
-    // (as the learned detector shares one per word): a copy per flag was
-    // 152 bytes each. See BENCHMARKS.md#t-scare-quotes-shared.
-    let mut explained: FastMap<&str, Message> = FastMap::default();
+    // One frame shared by every flag, around the words each quotes: a copy
+    // of the sentence per flag was 152 bytes, and one per quoted text still
+    // one per flag where every quote differs. See BENCHMARKS.md#t-named-words.
+    let frame = Frame::new(
+        "Put in quotation marks without anyone being quoted: the marks suggest “",
+        "” is not what it claims to be, without saying why.",
+    );
     let found = quotations
         .iter()
         .zip(&scare)
@@ -105,15 +107,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             range: q.inner.clone(),
             category: Category::ScareQuotes,
             severity: 2,
-            message: explained
-                .entry(&text[q.inner.clone()])
-                .or_insert_with_key(|&quoted| {
-                    format!(
-                        "Put in quotation marks without anyone being quoted: the marks suggest “{quoted}” is not what it claims to be, without saying why."
-                    )
-                    .into()
-                })
-                .clone(),
+            message: Message::naming(&frame, q.inner.clone()),
             alternative: Some("drop the quotation marks, or say who used the word"),
             // Scare quotes inside a quotation are the speaker's.
             in_quotation: q.nested,
@@ -220,21 +214,21 @@ mod tests {
     use std::sync::Arc;
 
     #[test]
-    fn scare_quotes_of_the_same_words_share_one_explanation() {
-        let report = report(
-            "The council's “reform” closed a library. Its “reform” failed. Its “review” did too.",
-        );
+    fn scare_quotes_share_one_frame_around_the_words_they_quote() {
+        let text =
+            "The council's “reform” closed a library. Its “reform” failed. Its “review” did too.";
+        let report = report(text);
         let messages: Vec<&Message> = (report.flags.iter())
             .filter(|f| f.category == crate::Category::ScareQuotes)
             .map(|f| &f.message)
             .collect();
-        let [Message::Shared(a), Message::Shared(b), Message::Shared(c)] = messages[..] else {
-            panic!("three written for the analysis: {messages:?}")
+        let [Message::Naming(a, _), Message::Naming(b, _), Message::Naming(c, _)] = messages[..]
+        else {
+            panic!("three frames around their words: {messages:?}")
         };
-        assert!(Arc::ptr_eq(a, b));
-        assert!(!Arc::ptr_eq(a, c));
+        assert!(Arc::ptr_eq(a, b) && Arc::ptr_eq(a, c));
         assert_eq!(
-            &**c,
+            messages[2].text(&report.text),
             "Put in quotation marks without anyone being quoted: the marks suggest “review” is not what it claims to be, without saying why."
         );
     }
