@@ -135,6 +135,10 @@ export const FAMILIES = [
   // open and close many short quotations in one sentence.
   { name: 'text-quote-marks', kind: 'text', owner: 'sourcing',
     make: (n) => fill(n, () => '"‘a ') },
+  // Each quote a different word (and most a learned flag too): an
+  // explanation written out per flag would be per flag here.
+  { name: 'text-quote-marks-distinct', kind: 'text', owner: 'sourcing',
+    make: (n) => fill(n, (i) => `"‘${word(i)} `) },
   { name: 'text-distinct-speakers', kind: 'text', owner: 'sourcing',
     make: (n) => fill(n, (i) => `Jo${word(i)} Mc${word(i)}son said it was fine. Mc${word(i)}son added more. `) },
   { name: 'text-long-name-then-he-said', kind: 'text', owner: 'sourcing',

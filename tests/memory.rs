@@ -92,6 +92,13 @@ fn dense_inputs_take_at_most_twenty_times_their_size_in_heap() {
         ),
         // A scare quote every 12 bytes: 20,833 flags of one quoted text.
         ("text-quote-marks", fill(|_| "\"‘a ".into(), "", ""), &text),
+        // The same with a different quoted word each time, most of them
+        // also learned flags: no explanation may be written per flag.
+        (
+            "text-quote-marks-distinct",
+            fill(|i| format!("\"‘{} ", word(i)), "", ""),
+            &text,
+        ),
         (
             "html-stray-end-p",
             fill(
