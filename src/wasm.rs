@@ -299,9 +299,9 @@ pub fn analyze(
         }
         push_spans(&mut numbers, &source.says);
     }
-    let table = js_sys::Array::new_with_length(to_u32(strings.list.len()));
-    for (i, s) in strings.list.iter().enumerate() {
-        table.set(to_u32(i), JsValue::from_str(s));
+    let table = js_sys::Array::new_with_length(to_u32(strings.index.len()));
+    for (Key(s), i) in strings.index {
+        table.set(i, JsValue::from_str(&s));
     }
     fill_report(&rest, &text, &numbers, &table);
     Ok(rest)
@@ -354,10 +354,13 @@ fn to_u32(n: usize) -> u32 {
 /// The distinct strings of a report, each numbered once. Explanations are
 /// shared by every flag of a term, names by every sentence a source
 /// attributes.
+///
+/// Each string is held once, as its key: a list beside the keys held a
+/// second copy of every string written for the report (an explanation that
+/// names a word is one per distinct word).
 #[derive(Default)]
 struct Strings<'a> {
     index: rustc_hash::FxHashMap<Key<'a>, u32>,
-    list: Vec<Cow<'a, str>>,
 }
 
 /// A string table key that is equal at once to the very same string: most
@@ -405,15 +408,8 @@ impl<'a> Strings<'a> {
     }
 
     fn number(&mut self, s: Cow<'a, str>) -> u32 {
-        let next = to_u32(self.list.len());
-        match self.index.entry(Key(s)) {
-            std::collections::hash_map::Entry::Occupied(seen) => *seen.get(),
-            std::collections::hash_map::Entry::Vacant(new) => {
-                self.list.push(new.key().0.clone());
-                new.insert(next);
-                next
-            }
-        }
+        let next = to_u32(self.index.len());
+        *self.index.entry(Key(s)).or_insert(next)
     }
 }
 
