@@ -199,6 +199,12 @@ impl Report {
         let byte = |unit| self.utf16.byte(&self.text, unit);
         &self.text[byte(flag.start)..byte(flag.end)]
     }
+
+    /// The UTF-16 offset of byte `byte` of `text` (a word a
+    /// [`Message::Naming`] names is held in bytes).
+    pub fn utf16_offset(&self, byte: usize) -> usize {
+        self.utf16.get(&self.text, byte)
+    }
 }
 
 /// Byte offset ↔ UTF-16 offset: the UTF-16 length of every `BLOCK` bytes'

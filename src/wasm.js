@@ -5,8 +5,12 @@
 // WASM. The layout is the table in wasm.rs's module doc; the strides mirror
 // its constants (tests/wasm.rs checks that they agree).
 
-/** u32s per flag: kind, category, start, end, message, in_quotation, severity, alternative, confidence. */
-export const FLAG_STRIDE = 9;
+/**
+ * u32s per flag: kind, category, start, end, message, in_quotation, severity,
+ * alternative, confidence, and for an explanation that names a word of the
+ * text: what follows the word, and the word's start and end.
+ */
+export const FLAG_STRIDE = 12;
 /** u32s per sentence: start, end, attribution, source, claim. */
 export const SENTENCE_STRIDE = 5;
 /** u32s per source, before its spans: name, kind, mentions, span count. */
@@ -39,7 +43,9 @@ export function fillReport(report, text, numbers, strings) {
       start,
       end,
       text: text.slice(start, end),
-      message: strings[numbers[k + 4]],
+      message: numbers[k + 9] === 0
+        ? strings[numbers[k + 4]]
+        : strings[numbers[k + 4]] + text.slice(numbers[k + 10], numbers[k + 11]) + strings[numbers[k + 9] - 1],
       in_quotation: numbers[k + 5] === 1,
       severity: numbers[k + 6],
       alternative: nullable(strings, numbers[k + 7]),

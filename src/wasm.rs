@@ -36,9 +36,9 @@
 //!                   says count, says × SPAN_STRIDE), …
 //! ```
 //!
-//! | record | stride | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |
-//! |---|---|---|---|---|---|---|---|---|---|---|
-//! | flag | [`FLAG_STRIDE`] = 9 | kind *s* | category *s* | start | end | message *s* | in_quotation 0/1 | severity | alternative *s?* | confidence *c?* |
+//! | record | stride | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 |
+//! |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+//! | flag | [`FLAG_STRIDE`] = 12 | kind *s* | category *s* | start | end | message *s* | in_quotation 0/1 | severity | alternative *s?* | confidence *c?* | message after *s?* | named word start | named word end |
 //! | sentence | [`SENTENCE_STRIDE`] = 5 | start | end | attribution *s* | source *s?* | claim 0/1 |
 //! | source | [`SOURCE_STRIDE`] = 4 | name *s* | kind *s* | mentions | span count |
 //! | span (a paragraph, a source's mention) | [`SPAN_STRIDE`] = 2 | start | end |
@@ -46,7 +46,11 @@
 //! *s* is an index into the string table; *s?* is 0 for `null`, else the
 //! index plus one; *c?* is 0 for `null`, else the confidence in hundredths
 //! plus one. Offsets are UTF-16 code units into `report.text`, as
-//! everywhere in the report.
+//! everywhere in the report. An explanation that names a word of the text
+//! ([`crate::flag::Message::Naming`]) crosses as its frame: the message is
+//! then what comes before the word, and `wasm.js` joins it, the word and
+//! "message after"; a whole message has 0 there. Its strings are the same
+//! few for every flag, where written out they were one per distinct word.
 //!
 //! To add a field to a record: a column above; its value in the record's
 //! array in [`analyze`] (typed `[u32; STRIDE]`, so the compiler counts); the
@@ -62,6 +66,7 @@
 //! BENCHMARKS.md#t-string-table.
 
 use crate::category::TABLE;
+use crate::flag::Message;
 use crate::metadata::Metadata;
 use crate::report::{Report, Span, Stats, Summary};
 use crate::InputKind;
@@ -71,7 +76,7 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 /// `u32`s per flag in the packed numbers (see the module's table).
-pub const FLAG_STRIDE: usize = 9;
+pub const FLAG_STRIDE: usize = 12;
 /// `u32`s per sentence.
 pub const SENTENCE_STRIDE: usize = 5;
 /// `u32`s per source, before its spans.
@@ -237,13 +242,12 @@ pub fn analyze(
         "the report",
     )?;
     let Report {
-        text: analysed,
         flags,
         paragraphs,
         sentences,
         sources,
         ..
-    } = report;
+    } = &report;
     let mut strings = Strings::default();
     let (mut kinds, mut attributions, mut source_kinds) = (Vec::new(), Vec::new(), Vec::new());
     let mut numbers = Vec::with_capacity(
@@ -258,24 +262,35 @@ pub fn analyze(
                     .sum::<usize>(),
     );
     numbers.push(to_u32(flags.len()));
-    for flag in &flags {
+    for flag in flags {
+        let (message, after, word) = match &flag.message {
+            Message::Naming(frame, word) => (
+                Cow::Borrowed(&*frame.before),
+                strings.id(&frame.after) + 1,
+                [word.start, word.end].map(|byte| to_u32(report.utf16_offset(byte as usize))),
+            ),
+            whole => (whole.text(""), 0, [0, 0]),
+        };
         let record: [u32; FLAG_STRIDE] = [
             strings.variant(&mut kinds, flag.kind),
             strings.id(flag.category.key()),
             to_u32(flag.start),
             to_u32(flag.end),
-            strings.number(flag.message.text(&analysed)),
+            strings.number(message),
             u32::from(flag.in_quotation),
             u32::from(flag.severity),
             strings.nullable(flag.alternative),
             flag.confidence
                 .map_or(0, |c| (c * 100.0).round() as u32 + 1),
+            after,
+            word[0],
+            word[1],
         ];
         numbers.extend(record);
     }
-    push_spans(&mut numbers, &paragraphs);
+    push_spans(&mut numbers, paragraphs);
     numbers.push(to_u32(sentences.len()));
-    for sentence in &sentences {
+    for sentence in sentences {
         let record: [u32; SENTENCE_STRIDE] = [
             to_u32(sentence.start),
             to_u32(sentence.end),
@@ -286,7 +301,7 @@ pub fn analyze(
         numbers.extend(record);
     }
     numbers.push(to_u32(sources.len()));
-    for source in &sources {
+    for source in sources {
         let record: [u32; SOURCE_STRIDE] = [
             strings.id(&source.name),
             strings.variant(&mut source_kinds, source.kind),

@@ -198,3 +198,23 @@ fn paragraphs_cross_as_spans_around_the_sentences() {
         .unwrap()
         .starts_with("👨‍👩‍👧 The so-called experts"));
 }
+
+#[wasm_bindgen_test]
+fn explanations_that_name_a_word_are_joined_in_js_as_the_core_writes_them() {
+    // Scare quotes and learned flags name their word; emoji and CJK before
+    // them move UTF-16 offsets away from bytes.
+    let text = "Héadline 🙂 東京\n\nThe mayor’s “reform” 🙂 was a vile, disgraceful plan. Its “review” — 東京 🙂 — was a “sham” too.";
+    let (from_js, native) = both_reports(text, r#"{"sensitivity": 1}"#);
+    assert_eq!(from_js, native);
+    let report = analyze(text.into(), JsValue::NULL).unwrap();
+    let flags: Array = get(&report, "flags").unchecked_into();
+    let messages: Vec<String> = (flags.iter())
+        .map(|f| get(&f, "message").as_string().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("suggest “review” is not")),
+        "{messages:?}"
+    );
+}
