@@ -269,7 +269,7 @@ pub fn analyze(
                 strings.id(&frame.after) + 1,
                 [word.start, word.end].map(|byte| to_u32(report.utf16_offset(byte as usize))),
             ),
-            whole => (whole.text(""), 0, [0, 0]),
+            whole => (whole.text(&report.text), 0, [0, 0]),
         };
         let record: [u32; FLAG_STRIDE] = [
             strings.variant(&mut kinds, flag.kind),

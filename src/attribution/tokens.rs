@@ -211,6 +211,16 @@ impl<'s> Scan<'s> {
     }
 }
 
+/// The shape of a word that starts with an ASCII letter or digit of `class`.
+#[inline(always)]
+fn ascii_word_shape(class: u8) -> u8 {
+    if class & UPPER != 0 {
+        WORD | CAPITALIZED
+    } else {
+        WORD
+    }
+}
+
 impl Iterator for Scan<'_> {
     type Item = (usize, usize, u8);
 
@@ -227,12 +237,7 @@ impl Iterator for Scan<'_> {
                 self.at = i + 1;
                 continue;
             } else if class & ALNUM != 0 {
-                let shape = if class & UPPER != 0 {
-                    WORD | CAPITALIZED
-                } else {
-                    WORD
-                };
-                (word_end(self.slice, i + 1), shape)
+                (word_end(self.slice, i + 1), ascii_word_shape(class))
             } else if byte.is_ascii() {
                 (i + 1, 0)
             } else {
@@ -282,12 +287,7 @@ impl Iterator for AsciiScan<'_> {
                 self.at = i + 1;
                 continue;
             } else if class & ALNUM != 0 {
-                let shape = if class & UPPER != 0 {
-                    WORD | CAPITALIZED
-                } else {
-                    WORD
-                };
-                (ascii_word_end(bytes, i + 1), shape)
+                (ascii_word_end(bytes, i + 1), ascii_word_shape(class))
             } else {
                 (i + 1, 0)
             };
