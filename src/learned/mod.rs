@@ -55,18 +55,19 @@ impl Detector for Learned<'_> {
     fn detect(&self, cx: &Context, taken: &[Range<usize>]) -> Vec<Flag> {
         let (tokens, scores) = self.scores(cx);
         let classes = self.model.classes.len();
-        let thresholds: Vec<(f32, f32)> = (self.model.classes.iter())
-            .map(|c| thresholds_at(c.threshold, self.model.extend, self.sensitivity))
+        let thresholds: Vec<f32> = (self.model.classes.iter())
+            .map(|c| at_sensitivity(c.threshold, self.sensitivity))
             .collect();
         // A span starts at a word at its threshold: above 0, only the words
         // with some probability can.
-        let every: Vec<u32> = if thresholds.iter().any(|&(t, _)| t <= 0.0) {
+        let every: Vec<u32> = if thresholds.iter().any(|&t| t <= 0.0) {
             (0..tokens.len() as u32).collect()
         } else {
             Vec::new()
         };
         let mut candidates = Vec::new();
-        for (class, &(threshold, low)) in thresholds.iter().enumerate() {
+        for (class, &threshold) in thresholds.iter().enumerate() {
+            let low = threshold * self.model.extend;
             let seeds = if threshold > 0.0 { &scores.lit } else { &every };
             candidates.extend(class_spans(
                 cx.text,
@@ -111,7 +112,7 @@ impl Learned<'_> {
             .model
             .classes
             .iter()
-            .map(|c| thresholds_at(c.threshold, self.model.extend, self.sensitivity).1)
+            .map(|c| at_sensitivity(c.threshold, self.sensitivity) * self.model.extend)
             .fold(1.0f32, f32::min);
         let floor = (lowest / (1.0 - lowest)).ln();
         let scores = score::probabilities(self.model, cx.text, &tokens, &quoted, &places, floor);
@@ -361,20 +362,6 @@ pub fn at_sensitivity(threshold: f32, sensitivity: f32) -> f32 {
     model::probability(shifted)
 }
 
-/// A class's two thresholds at a sensitivity: where a span starts, and
-/// where it grows over a neighbour. Below the default sensitivity both move
-/// (spans start and grow on surer words); above it only the start moves,
-/// and a span grows over no word less likely than at the default, or than a
-/// start: "more flags", not longer ones. Growing at a fraction of a start
-/// moved twelve times lower joined whole headlines into one flag explained
-/// by one of its words (5-fold on the PTC training split, sensitivity 1:
-/// F1 0.165 → 0.174; 0.75: 0.273 either way; the default unchanged).
-pub fn thresholds_at(threshold: f32, extend: f32, sensitivity: f32) -> (f32, f32) {
-    let start = at_sensitivity(threshold, sensitivity);
-    let grow = (start * extend).max(start.min(threshold * extend));
-    (start, grow)
-}
-
 /// The technique as a phrase for an explanation.
 fn technique_phrase(technique: &str) -> &str {
     match technique {
@@ -569,40 +556,6 @@ mod tests {
         assert!(flags(&model, "A vile plan.", 0.0).is_empty());
         assert!(at_sensitivity(0.3, 0.0) > 0.3 && at_sensitivity(0.3, 1.0) < 0.3);
         assert!((at_sensitivity(0.3, DEFAULT_SENSITIVITY) - 0.3).abs() < 1e-6);
-    }
-
-    #[test]
-    fn above_the_default_sensitivity_spans_start_more_easily_but_grow_no_further() {
-        let (threshold, extend) = (0.2, 0.25);
-        let (start, grow) = thresholds_at(threshold, extend, DEFAULT_SENSITIVITY);
-        assert!((start - 0.2).abs() < 1e-6 && (grow - 0.05).abs() < 1e-6);
-        // Fewer, surer: both move up.
-        let (start, grow) = thresholds_at(threshold, extend, 0.0);
-        assert!(start > 0.2 && (grow - start * extend).abs() < 1e-6);
-        // More: the start moves down, growth stays at the default's 0.05
-        // until the start itself is lower.
-        let (start, grow) = thresholds_at(threshold, extend, 0.6);
-        assert!(start < 0.2 && start > 0.05 && (grow - 0.05).abs() < 1e-6);
-        let (start, grow) = thresholds_at(threshold, extend, 1.0);
-        assert!(start < 0.05 && grow == start);
-    }
-
-    #[test]
-    fn at_sensitivity_one_a_flag_does_not_swallow_its_unlikely_neighbours() {
-        // "vile" is a sure start (0.73); "plan" (0.063) is no start even at
-        // 1 (0.076) but would have joined "vile" at 0.4 of that.
-        let model = Model::parse(
-            "technique\tLoaded_Language\temotive\nclass\tLoaded_Language\t0.500\nextend\t0.40\n\
-             bias\t\t\t-30\nword\tvile\t\t40\nword\tplan\t\t3\n",
-        )
-        .unwrap();
-        let text = "a vile plan";
-        let at_default = flags(&model, text, 0.5);
-        assert_eq!(at_default.len(), 1);
-        assert_eq!(&text[at_default[0].range.clone()], "vile");
-        let at_one = flags(&model, text, 1.0);
-        assert_eq!(at_one.len(), 1, "{at_one:?}");
-        assert_eq!(&text[at_one[0].range.clone()], "vile");
     }
 
     #[test]
