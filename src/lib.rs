@@ -130,9 +130,16 @@ pub fn analyze_with_model(
         model,
         sensitivity: options.sensitivity,
     };
+    // With the learned model, curated hits grow into phrases, and the
+    // entries its corpus says annotators rarely mark are held back unless
+    // the reader asks for more flags than the default.
+    let curated = detect::CuratedLexicon {
+        model: options.detectors.learned.then_some(model),
+        hold_back: options.sensitivity <= learned::DEFAULT_SENSITIVITY,
+    };
     let mut detectors: Vec<&dyn Detector> = vec![&custom_terms];
     if options.detectors.curated && english {
-        detectors.push(&detect::CuratedLexicon);
+        detectors.push(&curated);
     }
     if options.detectors.learned && english {
         detectors.push(&learned);

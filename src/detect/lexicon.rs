@@ -4,23 +4,59 @@
 
 use super::{Context, Detector};
 use crate::flag::Flag;
+use crate::learned::model::Model;
 use crate::lexicon::{self, EntryRef, Matcher};
 use std::ops::Range;
 
-pub struct CuratedLexicon;
+pub struct CuratedLexicon<'m> {
+    /// The learned model, when it runs too: its growth model grows each
+    /// loaded-language hit into the phrase annotators would mark
+    /// (`learned::grown_phrase`), and its corpus counts can hold back
+    /// entries annotators rarely marked (`Model::rarely_marked`).
+    pub model: Option<&'m Model>,
+    /// Hold those entries back (at the default sensitivity and below).
+    pub hold_back: bool,
+}
 
-impl Detector for CuratedLexicon {
+impl Detector for CuratedLexicon<'_> {
     fn detect(&self, cx: &Context, _: &[Range<usize>]) -> Vec<Flag> {
-        Matcher::builtin()
-            .find(cx.text)
-            .into_iter()
-            .map(|hit| {
+        let loaded = |entry: &EntryRef| match entry {
+            EntryRef::Builtin(i) => {
+                lexicon::entry(*i).category.kind() == crate::Kind::LoadedLanguage
+            }
+            _ => false,
+        };
+        let mut hits = Matcher::builtin().find(cx.text);
+        // Only loaded language: the corpus annotates propaganda, not
+        // sourcing ("reportedly", "the fact is").
+        if let (true, Some(model)) = (self.hold_back, self.model) {
+            hits.retain(|hit| {
+                !loaded(&hit.entry) || !model.rarely_marked(&cx.text[hit.range.clone()])
+            });
+        }
+        let growth = self.model.filter(|m| m.grows());
+        // A phrase grows up to the next hit, and from the last phrase's end.
+        let nexts: Vec<usize> = (hits.iter().skip(1).map(|h| h.range.start))
+            .chain([cx.text.len()])
+            .collect();
+        let mut floor = 0;
+        hits.into_iter()
+            .zip(nexts)
+            .map(|(hit, next)| {
                 let EntryRef::Builtin(i) = hit.entry else {
                     unreachable!("the built-in matcher holds built-in entries only")
                 };
                 let entry = lexicon::entry(i);
+                let range = match growth {
+                    Some(model) if loaded(&hit.entry) && floor <= hit.range.start => {
+                        let bounds = floor..next.max(hit.range.end);
+                        crate::learned::grown_phrase(model, cx.text, hit.range, bounds)
+                    }
+                    _ => hit.range,
+                };
+                floor = floor.max(range.end);
                 Flag {
-                    range: hit.range,
+                    range,
                     category: entry.category,
                     severity: entry.severity,
                     message: entry.why.into(),

@@ -66,6 +66,7 @@ impl Detector for Learned<'_> {
             Vec::new()
         };
         let mut candidates = Vec::new();
+        let grows = self.model.grows();
         for (class, &threshold) in thresholds.iter().enumerate() {
             let low = threshold * self.model.extend;
             let seeds = if threshold > 0.0 { &scores.lit } else { &every };
@@ -76,6 +77,7 @@ impl Detector for Learned<'_> {
                 class,
                 (threshold, low),
                 seeds,
+                (class == 0 && grows).then_some(self.model),
             ));
         }
         // The probabilities are read: their rows (a word's worth each) go
@@ -260,6 +262,7 @@ fn class_spans(
     class: usize,
     (threshold, low): (f32, f32),
     seeds: &[u32],
+    growth: Option<&Model>,
 ) -> Vec<Candidate> {
     // Token `t`'s probability, `k` being how many tokens of `lit` come
     // before it; and whether it has a row.
@@ -273,7 +276,7 @@ fn class_spans(
     // The span grown from seed `i` (the `k`-th token of `lit` or, without
     // a row, the one before it): where it ends, and the candidate if its
     // surest content word reaches the threshold.
-    let grow = |i: usize, k: usize, has_row: bool| -> (usize, Option<Candidate>) {
+    let grow = |i: usize, k: usize, has_row: bool, floor: usize| -> (usize, Option<Candidate>) {
         let (mut start, mut k_start) = (i, k);
         while start > 0 && tokens[start - 1].word() {
             // The token before has a row only as `lit`'s one before `k_start`.
@@ -315,11 +318,15 @@ fn class_spans(
         let candidate = surest
             .filter(|(p, _)| *p >= threshold)
             .map(|(peak, peak_token)| Candidate {
-                tokens: start..end,
+                tokens: match growth {
+                    Some(model) => grown(model, text, tokens, start..end, floor),
+                    None => start..end,
+                },
                 class,
                 peak,
                 peak_token,
             });
+        let end = candidate.as_ref().map_or(end, |c| c.tokens.end.max(end));
         (end, candidate)
     };
     // The first token after the last span.
@@ -331,7 +338,7 @@ fn class_spans(
             if i < next || !tokens[i].word() || rows[k * classes + class] < threshold {
                 continue;
             }
-            let (end, candidate) = grow(i, k, true);
+            let (end, candidate) = grow(i, k, true, next);
             next = end;
             spans.extend(candidate);
         }
@@ -347,11 +354,137 @@ fn class_spans(
         if i < next || !tokens[i].word() || p < threshold {
             continue;
         }
-        let (end, candidate) = grow(i, k, has_row);
+        let (end, candidate) = grow(i, k, has_row, next);
         next = end;
         spans.extend(candidate);
     }
     spans
+}
+
+/// The phrase around `range` (a curated lexicon hit) as the growth model
+/// grows it, within `bounds` and the line: tokenized only around it.
+pub fn grown_phrase(
+    model: &Model,
+    text: &str,
+    range: Range<usize>,
+    bounds: Range<usize>,
+) -> Range<usize> {
+    const AROUND: usize = 96;
+    let mut start = range.start.saturating_sub(AROUND).max(bounds.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (range.end + AROUND).min(bounds.end).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[start..end];
+    let tokens = features::tokenize(window);
+    let (from, to) = (range.start - start, range.end - start);
+    let first = tokens.partition_point(|t| t.range().end <= from);
+    let last = tokens.partition_point(|t| t.range().start < to);
+    if first >= last {
+        return range;
+    }
+    let span = grown(model, window, &tokens, first..last, 0);
+    let grown = tokens[span.start].range().start + start..tokens[span.end - 1].range().end + start;
+    grown.start.min(range.start)..grown.end.max(range.end)
+}
+
+/// Whether a line break lies between tokens `first` and `last`.
+pub fn breaks(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    text[tokens[first].range().end..tokens[last].range().start].contains(['\n', '\r'])
+}
+
+/// A token no phrase grows over: the end of a sentence or clause.
+pub fn stops(token: &str) -> bool {
+    matches!(token, "." | "!" | "?" | ";" | ":" | "…")
+}
+
+/// Double quotation marks: opening, closing, or either (straight).
+fn quote_side(token: &str) -> Option<Option<bool>> {
+    match token {
+        "“" | "«" => Some(Some(true)),
+        "”" | "»" => Some(Some(false)),
+        "\"" => Some(None),
+        _ => None,
+    }
+}
+
+/// `span` (grown from `core`) cut back so that it holds no half of a
+/// quotation: the grown words stop before an opening mark whose closing one
+/// it lacks, and start after a closing mark whose opening one it lacks;
+/// then punctuation left at either end goes.
+fn balanced(text: &str, tokens: &[Token], core: &Range<usize>, span: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (span.start, span.end);
+    let mut open: Option<usize> = None;
+    for t in start..end {
+        match quote_side(&text[tokens[t].range()]) {
+            Some(Some(true)) => open = Some(t),
+            Some(Some(false)) => open = None,
+            Some(None) => open = if open.is_some() { None } else { Some(t) },
+            None => {}
+        }
+    }
+    if let Some(t) = open.filter(|&t| t >= core.end) {
+        end = t;
+    }
+    let mut close: Option<usize> = None;
+    for t in (start..end).rev() {
+        match quote_side(&text[tokens[t].range()]) {
+            Some(Some(false)) => close = Some(t),
+            Some(Some(true)) => close = None,
+            Some(None) => close = if close.is_some() { None } else { Some(t) },
+            None => {}
+        }
+    }
+    if let Some(t) = close.filter(|&t| t < core.start) {
+        start = t + 1;
+    }
+    while start < core.start && !tokens[start].word() {
+        start += 1;
+    }
+    while end > core.end && !tokens[end - 1].word() {
+        end -= 1;
+    }
+    start..end
+}
+
+/// At most this many tokens join a span each side by the growth model.
+const MOST_GROWN: usize = 6;
+
+/// The span `core` grown into the phrase annotators would mark, a token at
+/// a time while the growth model (`features::each_growth_feature`; its
+/// decision threshold is in its bias) says the phrase goes on — never back
+/// before `floor` (the last span's end) nor over a line break. Punctuation
+/// left at either end is taken off again.
+fn grown(
+    model: &Model,
+    text: &str,
+    tokens: &[Token],
+    core: Range<usize>,
+    floor: usize,
+) -> Range<usize> {
+    let goes_on = |from: usize, to: usize, length: usize| -> bool {
+        let (first, last) = (from.min(to), from.max(to));
+        if breaks(text, tokens, first, last) || stops(&text[tokens[to].range()]) {
+            return false;
+        }
+        let mut sum = 0.0;
+        features::each_growth_feature(text, tokens, (from, to), length, |t, a, b| {
+            sum += model.weight(features::key(t, a, b), 0)
+        });
+        sum >= 0.0
+    };
+    let (mut start, mut end) = (core.start, core.end);
+    while end < tokens.len() && end - core.end < MOST_GROWN && goes_on(end - 1, end, end - start) {
+        end += 1;
+    }
+    while start > floor && core.start - start < MOST_GROWN && goes_on(start, start - 1, end - start)
+    {
+        start -= 1;
+    }
+    balanced(text, tokens, &core, start..end)
 }
 
 /// A threshold moved by the sensitivity, in log-odds: 0.5 keeps it, 0 and
@@ -381,6 +514,100 @@ fn technique_phrase(technique: &str) -> &str {
 mod tests {
     use super::*;
     use crate::segment::Quotation;
+
+    /// A model whose growth features say: go on over "and" and plain words
+    /// to the right, never to the left.
+    fn growing_model() -> Model {
+        Model::parse(
+            "technique\tLoaded_Language\temotive\n\
+             class\tLoaded_Language\t0.5\n\
+             extend\t0.50\n\
+             grow_bias\tR\t\t5\n\
+             grow_bias\tL\t\t-50\n\
+             grow_kind\tR\tfunction\t-20\n\
+             grow_word\tR\tand\t30\n",
+        )
+        .expect("the test model parses")
+    }
+
+    fn grown_text(text: &str, core: &str) -> String {
+        let model = growing_model();
+        let tokens = features::tokenize(text);
+        let at = text.find(core).unwrap();
+        let first = tokens.iter().position(|t| t.range().start == at).unwrap();
+        let last = tokens
+            .iter()
+            .position(|t| t.range().end == at + core.len())
+            .unwrap();
+        let span = grown(&model, text, &tokens, first..last + 1, 0);
+        text[tokens[span.start].range().start..tokens[span.end - 1].range().end].to_string()
+    }
+
+    #[test]
+    fn spans_grow_into_the_phrase_where_the_growth_model_says_it_goes_on() {
+        assert!(growing_model().grows());
+        // Right over plain words and "and", not over another function word
+        // ("by"), and never left.
+        assert_eq!(
+            grown_text(
+                "It was a shameful and cowardly act by the council.",
+                "shameful"
+            ),
+            "shameful and cowardly act"
+        );
+        // Never over a line break; punctuation left at the end is taken off.
+        assert_eq!(
+            grown_text("A disgraceful vote,\nthen more.", "disgraceful"),
+            "disgraceful vote"
+        );
+        // Never over the end of a sentence, nor into half a quotation.
+        assert_eq!(grown_text("A vile act. Then more.", "vile"), "vile act");
+        assert_eq!(
+            grown_text("a vile “deal” and more", "vile"),
+            "vile “deal” and more"
+        );
+        assert_eq!(grown_text("a vile “deal and more", "vile"), "vile");
+        assert_eq!(
+            grown_text("a vile \"deal\" and more", "vile"),
+            "vile \"deal\" and more"
+        );
+        // At most `MOST_GROWN` tokens.
+        let long = "vile a1 b2 c3 d4 e5 f6 g7 h8";
+        assert_eq!(grown_text(long, "vile"), "vile a1 b2 c3 d4 e5 f6");
+        // A model without growth features does not grow.
+        assert!(!Model::parse(
+            "technique\tLoaded_Language\temotive\nclass\tLoaded_Language\t0.5\n"
+        )
+        .unwrap()
+        .grows());
+    }
+
+    #[test]
+    fn curated_entries_annotators_rarely_marked_are_held_back_at_the_default_sensitivity() {
+        use crate::rules::test_support::holds;
+        let text = "The regime announced new restrictions on foreign journalists on Tuesday.";
+        let regime = |sensitivity: f32, learned: bool| {
+            let options = crate::Options {
+                sensitivity,
+                detectors: crate::options::Detectors {
+                    curated: true,
+                    learned,
+                },
+                ..crate::Options::default()
+            };
+            let report = crate::analyze(text, &options).unwrap();
+            (report.flags.iter()).any(|f| holds(report.flag_text(f), "regime"))
+        };
+        // The compiled-in model's corpus: "regime" marked in 8 of 135 uses.
+        let counts = model::builtin().counts("regime").expect("counted");
+        assert!(counts.uses >= model::EVIDENCE_USES);
+        assert!(!regime(DEFAULT_SENSITIVITY, true));
+        assert!(!regime(0.0, true));
+        // Shown when the reader asks for more flags, and by the curated
+        // lexicon on its own.
+        assert!(regime(0.75, true));
+        assert!(regime(DEFAULT_SENSITIVITY, false));
+    }
 
     proptest::proptest! {
         #[test]
@@ -425,8 +652,8 @@ mod tests {
                     let spans = |c: Vec<Candidate>| -> Vec<_> {
                         c.into_iter().map(|c| (c.tokens, c.peak.to_bits(), c.peak_token)).collect()
                     };
-                    let sparse = class_spans(&text, &toks, (&lit, &rows, classes), class, (threshold, low), seeds);
-                    let full = class_spans(&text, &toks, (&every, &dense, classes), class, (threshold, low), &every);
+                    let sparse = class_spans(&text, &toks, (&lit, &rows, classes), class, (threshold, low), seeds, None);
+                    let full = class_spans(&text, &toks, (&every, &dense, classes), class, (threshold, low), &every, None);
                     if seeds == &every || threshold > 0.0 {
                         proptest::prop_assert_eq!(spans(sparse), spans(full));
                     }

@@ -31,6 +31,13 @@ use crate::category::Category;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// The uses a word needs in the training articles, and the share of them
+/// annotators marked it in, for its evidence to hold back a curated flag
+/// ([`Model::rarely_marked`]). Chosen by 5-fold cross-validation on the PTC
+/// training split (BENCHMARKS.md#t-corpus-evidence).
+pub const EVIDENCE_USES: u32 = 5;
+pub const EVIDENCE_SHARE: f32 = 0.1;
+
 /// A technique of the corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Technique {
@@ -242,6 +249,21 @@ impl Model {
         }
     }
 
+    /// Class `class`'s weight of feature `key` (0 if the model lacks it).
+    #[inline]
+    pub fn weight(&self, key: u64, class: usize) -> f32 {
+        self.rows
+            .get(&key)
+            .map_or(0.0, |&row| self.weights[row as usize + class])
+    }
+
+    /// Whether the model grows its first class's spans into phrases (it
+    /// has the growth features, `features::each_growth_feature`).
+    pub fn grows(&self) -> bool {
+        let key = |direction| features::key(Template::GrowBias, direction, "");
+        self.rows.contains_key(&key("R")) || self.rows.contains_key(&key("L"))
+    }
+
     /// The number of `word` among the strings of pair features.
     pub fn pair_id(&self, word: &str) -> Option<u32> {
         self.pair_words.get(word).copied()
@@ -257,6 +279,29 @@ impl Model {
                 *score += w;
             }
         }
+    }
+
+    /// Whether the annotators of the training articles rarely marked the
+    /// one word `phrase` is: used at least [`EVIDENCE_USES`] times and
+    /// marked (with any technique) in under [`EVIDENCE_SHARE`] of its uses.
+    /// Where the corpus says so of a curated entry ("regime": marked in 6 of
+    /// 152 uses), its flags are held back at the default sensitivity. A
+    /// phrase of several words is not judged by its words ("enough said"
+    /// is a cliché though "said" is rarely marked), nor a word the model has
+    /// no counts of.
+    pub fn rarely_marked(&self, phrase: &str) -> bool {
+        let tokens = features::tokenize(phrase);
+        let [token] = tokens[..] else {
+            return false;
+        };
+        let word = features::normalise(&phrase[token.range()]);
+        if !token.word() || features::is_function_word(&word) {
+            return false;
+        }
+        self.counts(&word).is_some_and(|counts| {
+            let marked = counts.marked.iter().sum::<u32>().min(counts.uses);
+            counts.uses >= EVIDENCE_USES && (marked as f32) < EVIDENCE_SHARE * counts.uses as f32
+        })
     }
 
     pub fn counts(&self, word: &str) -> Option<&Counts> {
@@ -285,6 +330,33 @@ pub fn probability(score: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_annotators_rarely_marked_is_one_used_often_and_seldom_marked() {
+        let model = Model::parse(
+            "technique\tLoaded_Language\temotive\n\
+             technique\tDoubt\tdoubt\n\
+             class\tLoaded_Language\t0.5\n\
+             class\tDoubt\t0.5\n\
+             word\tthugs\t\t20\t0\n\
+             count\tregime\t152\t4\t2\n\
+             count\tthugs\t10\t8\t0\n\
+             count\tcrony\t4\t0\t0\n\
+             count\tborderline\t20\t1\t1\n",
+        )
+        .unwrap();
+        // 6 of 152 uses (both techniques counted), "Regime" as written.
+        assert!(model.rarely_marked("regime"));
+        assert!(model.rarely_marked("Regime"));
+        // Marked often; too few uses; exactly the share (2 of 20); unknown.
+        assert!(!model.rarely_marked("thugs"));
+        assert!(!model.rarely_marked("crony"));
+        assert!(!model.rarely_marked("borderline"));
+        assert!(!model.rarely_marked("zqxv"));
+        // A phrase is not judged by its words, nor a function word.
+        assert!(!model.rarely_marked("regime regime"));
+        assert!(!model.rarely_marked("the"));
+    }
 
     /// The model as it was built before [`Model::build`] read the packed
     /// columns: from [`Unpacked`], feature by feature, pair words numbered

@@ -43,7 +43,7 @@ pub struct Unpacked {
 const MAGIC: &[u8; 4] = b"SLM2";
 
 /// The feature templates' names, in the order of `features::Template::ALL`.
-pub const TEMPLATE_NAMES: [&str; 17] = [
+pub const TEMPLATE_NAMES: [&str; 25] = [
     "word",
     "stem",
     "ending",
@@ -61,6 +61,14 @@ pub const TEMPLATE_NAMES: [&str; 17] = [
     "valence_after",
     "density",
     "bias",
+    "prefix",
+    "grow_bias",
+    "grow_word",
+    "grow_from",
+    "grow_kind",
+    "grow_ending",
+    "grow_beyond",
+    "grow_length",
 ];
 
 impl Unpacked {

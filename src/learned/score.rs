@@ -278,6 +278,9 @@ impl<'t> Forms<'t> {
         if let Some(ending) = features::ending(word) {
             model.add(features::key(Template::Ending, ending, ""), own);
         }
+        if let Some(prefix) = features::prefix(word) {
+            model.add(features::key(Template::Prefix, prefix, ""), own);
+        }
         let shape = features::shape(token);
         if !shape.is_empty() {
             model.add(features::key(Template::Shape, shape, ""), own);

@@ -87,6 +87,14 @@ pub struct Params {
     pub topic_repeats: u32,
     /// A sentiment word list for the `valence` features (empty: none).
     pub valence: Valence,
+    /// The growth model's decision threshold: a span takes in its neighbour
+    /// where the probability that annotators' phrase goes on is at least
+    /// this (1 or more: no growth model).
+    pub grow: f64,
+    /// The growth model's regularisation and passes.
+    pub grow_l1: f64,
+    pub grow_l2: f64,
+    pub grow_epochs: usize,
 }
 
 /// The defaults are the best of a sweep scored by 5-fold cross-validation
@@ -117,6 +125,10 @@ impl Default for Params {
             l1_minor: 10.0,
             topic_repeats: u32::MAX,
             valence: Valence::default(),
+            grow: 0.85,
+            grow_l1: 5.0,
+            grow_l2: 1.0,
+            grow_epochs: 10,
         }
     }
 }
@@ -156,6 +168,10 @@ impl Params {
                     .collect::<Result<_, _>>()?
             }
             "topic_repeats" => self.topic_repeats = int(value)? as u32,
+            "grow" => self.grow = float(value)?,
+            "grow_l1" => self.grow_l1 = float(value)?,
+            "grow_l2" => self.grow_l2 = float(value)?,
+            "grow_epochs" => self.grow_epochs = int(value)?,
             other => return Err(format!("unknown training parameter `{other}`")),
         }
         Ok(())
@@ -212,6 +228,9 @@ struct Data {
     seen: Vec<u32>,
     /// Normalised word → uses and marks per technique.
     counts: BTreeMap<String, (u32, [u32; TECHNIQUES.len()])>,
+    /// The words of the curated lexicon's hits in the articles: their counts
+    /// are kept, marked or not, as evidence for or against the entries.
+    curated_words: std::collections::BTreeSet<String>,
 }
 
 fn prepare(articles: &[&Annotated], params: &Params) -> Data {
@@ -222,6 +241,7 @@ fn prepare(articles: &[&Annotated], params: &Params) -> Data {
         names: Vec::new(),
         seen: Vec::new(),
         counts: BTreeMap::new(),
+        curated_words: Default::default(),
     };
     let mut index: HashMap<u64, u32> = HashMap::new();
     for article in articles {
@@ -229,6 +249,19 @@ fn prepare(articles: &[&Annotated], params: &Params) -> Data {
         document.measure(valence);
         let (techniques, labels, weights) =
             token_labels_weighted(&document.tokens, &article.spans, params.long_span);
+        for hit in crate::lexicon::Matcher::builtin().find(&article.text) {
+            let crate::lexicon::EntryRef::Builtin(entry) = hit.entry else {
+                continue;
+            };
+            if crate::lexicon::entry(entry).category.kind() != crate::Kind::LoadedLanguage {
+                continue;
+            }
+            let phrase = &article.text[hit.range];
+            for token in features::tokenize(phrase).iter().filter(|t| t.word()) {
+                let word = features::normalise(&phrase[token.range()]);
+                data.curated_words.insert(word.into_owned());
+            }
+        }
         // How often each word occurs in this article: a word an article
         // repeats is its topic, and weighs less, so that one article's topic
         // does not become a loaded word for all.
@@ -441,10 +474,121 @@ fn fit(data: &Data, params: &Params) -> Vec<[f32; CLASSES.len()]> {
         .collect()
 }
 
+/// The growth model: its features, each with its weight.
+type Growth = Vec<((Template, String, String), f32)>;
+
+/// Fits the growth model (see `features::each_growth_feature`) on the
+/// first class's annotated spans: at every token of a span, whether the
+/// span goes on to the next token and to the one before. FTRL-proximal
+/// logistic regression, as `fit`; the decision threshold `params.grow` is
+/// folded into the bias, so the detector grows a span where the weights sum
+/// to 0 or more.
+fn fit_growth(articles: &[&Annotated], params: &Params) -> Growth {
+    if params.grow >= 1.0 || params.grow <= 0.0 {
+        return Vec::new();
+    }
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    let mut names: Vec<(Template, String, String)> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    // (features, label)
+    let mut examples: Vec<(Range<usize>, bool)> = Vec::new();
+    for article in articles {
+        let text = &article.text;
+        let tokens = features::tokenize(text);
+        let mut spans: Vec<Range<usize>> = (article.spans.iter())
+            .filter(|(technique, _)| CLASSES[0].contains(technique))
+            .map(|(_, span)| span.clone())
+            .collect();
+        spans.sort_by_key(|s| (s.start, s.end));
+        let spans = crate::eval::metric::merge(&spans);
+        for span in spans {
+            let first = tokens.partition_point(|t| t.range().end <= span.start);
+            let last = tokens.partition_point(|t| t.range().start < span.end);
+
+            for p in first..last {
+                let steps = [
+                    (p + 1 < tokens.len()).then(|| (p + 1, p + 1 - first, p + 1 < last)),
+                    p.checked_sub(1).map(|q| (q, last - p, q >= first)),
+                ];
+                for (to, length, label) in steps.into_iter().flatten() {
+                    // Where the detector never grows, nothing to learn.
+                    let (a, b) = (p.min(to), p.max(to));
+                    if super::breaks(text, &tokens, a, b) || super::stops(&text[tokens[to].range()])
+                    {
+                        continue;
+                    }
+                    let start = ids.len();
+                    features::each_growth_feature(text, &tokens, (p, to), length, |t, a, b| {
+                        if params.skip.contains(&t) {
+                            return;
+                        }
+                        let id = *index.entry(features::key(t, a, b)).or_insert_with(|| {
+                            names.push((t, a.to_string(), b.to_string()));
+                            (names.len() - 1) as u32
+                        });
+                        ids.push(id);
+                    });
+                    examples.push((start..ids.len(), label));
+                }
+            }
+        }
+    }
+    let n = names.len();
+    let (mut z, mut sq) = (vec![0f64; n], vec![0f64; n]);
+    let weight = |z: f64, sq: f64| -> f64 {
+        if z.abs() <= params.grow_l1 {
+            0.0
+        } else {
+            -(z - z.signum() * params.grow_l1)
+                / ((params.beta + sq.sqrt()) / params.alpha + params.grow_l2)
+        }
+    };
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..params.grow_epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &e in &order {
+            let (features, label) = &examples[e];
+            let features = &ids[features.clone()];
+            let score: f64 = features
+                .iter()
+                .map(|&i| weight(z[i as usize], sq[i as usize]))
+                .sum();
+            let p = 1.0 / (1.0 + (-score.clamp(-35.0, 35.0)).exp());
+            let gradient = p - f64::from(u8::from(*label));
+            for &i in features {
+                let i = i as usize;
+                let w = weight(z[i], sq[i]);
+                let sigma = ((sq[i] + gradient * gradient).sqrt() - sq[i].sqrt()) / params.alpha;
+                z[i] += gradient - sigma * w;
+                sq[i] += gradient * gradient;
+            }
+        }
+    }
+    let threshold = (params.grow / (1.0 - params.grow)).ln();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut w = weight(z[i], sq[i]);
+            if name.0 == Template::GrowBias {
+                w -= threshold;
+            }
+            (name, w as f32)
+        })
+        .collect()
+}
+
 /// The model file for `weights`, with `thresholds`.
 fn write_model(
     data: &Data,
-    weights: &[[f32; CLASSES.len()]],
+    (weights, growth): (&[[f32; CLASSES.len()]], &Growth),
     thresholds: &[f32],
     params: &Params,
     about: &str,
@@ -482,6 +626,14 @@ fn write_model(
             });
             (name, tenths.collect())
         })
+        .chain(growth.iter().map(|(name, w)| {
+            // The growth model's one weight, in the first class's column.
+            let h = ((w * 10.0).round() as i32).clamp(-128, 127);
+            let h = if h.abs() < params.prune { 0 } else { h };
+            let mut tenths = vec![0; CLASSES.len()];
+            tenths[0] = h;
+            (name, tenths)
+        }))
         .filter(|(_, w): &(_, Vec<i32>)| w.iter().any(|&x| x != 0))
         .collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
@@ -497,10 +649,11 @@ fn write_model(
         writeln!(out, "{}\t{a}\t{b}\t{}", template.name(), w.join("\t")).unwrap();
     }
     for (word, (uses, marked)) in &data.counts {
-        if *uses >= params.min_uses
+        let explains = *uses >= params.min_uses
             && marked.iter().any(|&m| m > 0)
-            && weighed_up.contains(word.as_str())
-        {
+            && weighed_up.contains(word.as_str());
+        let evidence = *uses >= super::model::EVIDENCE_USES && data.curated_words.contains(word);
+        if explains || evidence {
             let marked: Vec<String> = marked.iter().map(u32::to_string).collect();
             writeln!(out, "count\t{word}\t{uses}\t{}", marked.join("\t")).unwrap();
         }
@@ -517,7 +670,8 @@ pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
     };
     let data = prepare(articles, params);
     let weights = fit(&data, params);
-    write_model(&data, &weights, &thresholds, params, about)
+    let growth = fit_growth(articles, params);
+    write_model(&data, (&weights, &growth), &thresholds, params, about)
 }
 
 /// A threshold no probability reaches: the class flags nothing.
@@ -534,6 +688,8 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
     };
     // Per article: its tokens' probabilities from the model that did not see it.
     let mut held_out: Vec<Option<(Vec<features::Token>, Vec<f32>)>> = vec![None; articles.len()];
+    // Each fold's model, for its growth of spans.
+    let mut models = Vec::with_capacity(k);
     for fold in 0..k {
         let train: Vec<&Annotated> = articles
             .iter()
@@ -545,11 +701,33 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
         for (i, article) in articles.iter().enumerate().filter(|(i, _)| i % k == fold) {
             held_out[i] = Some(probabilities(&model, &article.text));
         }
+        models.push(model);
     }
     // The curated lexicon's flags stand beside the learned ones in the
     // report: thresholds are chosen for the two together.
-    let curated: Vec<Vec<(Category, Range<usize>)>> =
-        articles.iter().map(|a| curated_flags(&a.text)).collect();
+    // As the detector makes them with the fold's model: those it holds
+    // back left out, the others grown into phrases.
+    let curated: Vec<Vec<(Category, Range<usize>)>> = (articles.iter().enumerate())
+        .map(|(i, a)| {
+            let model = &models[i % k];
+            let mut flags = curated_flags(&a.text);
+            flags.retain(|(_, r)| !model.rarely_marked(&a.text[r.clone()]));
+            if model.grows() {
+                let nexts: Vec<usize> = (flags.iter().skip(1).map(|(_, r)| r.start))
+                    .chain([a.text.len()])
+                    .collect();
+                let mut floor = 0;
+                for ((_, r), next) in flags.iter_mut().zip(nexts) {
+                    if floor <= r.start {
+                        let bounds = floor..next.max(r.end);
+                        *r = super::grown_phrase(model, &a.text, r.clone(), bounds);
+                    }
+                    floor = floor.max(r.end);
+                }
+            }
+            flags
+        })
+        .collect();
     let candidates: Vec<f32> = (1..=30).map(|i| i as f32 * 0.02).collect();
     (0..CLASSES.len())
         .map(|class| {
@@ -558,7 +736,10 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
             let mut best = (f64::MIN, OFF);
             for &threshold in &candidates {
                 let mut score = SpanScore::default();
-                for ((article, p), curated) in articles.iter().zip(&held_out).zip(&curated) {
+                for (i, ((article, p), curated)) in
+                    articles.iter().zip(&held_out).zip(&curated).enumerate()
+                {
+                    let model = &models[i % k];
                     let p = p.as_ref().expect("every article is held out once");
                     let probabilities = &p.1;
                     let tokens = &p.0;
@@ -578,6 +759,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
                         class,
                         threshold,
                         params.extend,
+                        (class == 0 && model.grows()).then_some(model),
                     );
                     // As the detector list settles them: the curated flag
                     // stands, a learned span keeps its words outside it.
@@ -645,8 +827,9 @@ fn curated_flags(text: &str) -> Vec<(Category, Range<usize>)> {
 fn train_fixed(articles: &[&Annotated], params: &Params) -> String {
     let data = prepare(articles, params);
     let weights = fit(&data, params);
+    let growth = fit_growth(articles, params);
     let thresholds = vec![params.default_threshold; CLASSES.len()];
-    write_model(&data, &weights, &thresholds, params, "")
+    write_model(&data, (&weights, &growth), &thresholds, params, "")
 }
 
 /// The tokens of a plain-text article and, per token and class, the
@@ -674,6 +857,7 @@ fn spans_at(
     class: usize,
     threshold: f32,
     extend: f32,
+    growth: Option<&Model>,
 ) -> Vec<Range<usize>> {
     // Every token has its row here.
     let every: Vec<u32> = (0..tokens.len() as u32).collect();
@@ -684,6 +868,7 @@ fn spans_at(
         class,
         (threshold, threshold * extend),
         &every,
+        growth,
     )
     .into_iter()
     .map(|c| tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end)

@@ -35,11 +35,11 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::report;
+    use crate::rules::test_support::{holds, report};
 
     fn in_quotation(text: &str, term: &str) -> Option<bool> {
         let report = report(text);
-        let flag = report.flags.iter().find(|f| report.flag_text(f) == term);
+        let flag = (report.flags.iter()).find(|f| holds(report.flag_text(f), term));
         flag.map(|f| f.in_quotation)
     }
 

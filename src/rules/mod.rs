@@ -89,9 +89,20 @@ pub(crate) mod test_support {
             .collect()
     }
 
-    pub fn has_flag(text: &str, flagged: &str, category: &str) -> bool {
+    /// A flag of `category` on `term`, or on a phrase it grew into around
+    /// the term (see `learned::grown_phrase`).
+    pub fn has_flag(text: &str, term: &str, category: &str) -> bool {
         flags(text)
             .iter()
-            .any(|(t, c)| t == flagged && *c == category)
+            .any(|(t, c)| holds(t, term) && *c == category)
+    }
+
+    /// Whether the flagged text `flagged` is `term`, or a phrase with it as
+    /// whole words.
+    pub fn holds(flagged: &str, term: &str) -> bool {
+        flagged == term
+            || flagged.starts_with(&format!("{term} "))
+            || flagged.ends_with(&format!(" {term}"))
+            || flagged.contains(&format!(" {term} "))
     }
 }
