@@ -39,7 +39,7 @@ test('the figures are the core\'s counts, and its sentences with every number gr
 
 test('at thousands, the page groups what the core writes bare', () => {
   const body = readFileSync(path.join(ROOT, 'tests', 'articles', 'hit_piece.txt'), 'utf8');
-  const report = core.analyze(Array(60).fill(body).join('\n\n'));
+  const report = core.analyze(Array(80).fill(body).join('\n\n'));
   const fig = figures(report);
   assert.ok(fig.loaded >= 1000, `${fig.loaded} loaded terms`);
   assert.match(report.summary.loaded_language, /^\d{4,} loaded terms/, 'the core writes the count bare');
