@@ -34,27 +34,17 @@ impl Detector for CuratedLexicon<'_> {
                 !loaded(&hit.entry) || !model.rarely_marked(&cx.text[hit.range.clone()])
             });
         }
-        let growth = self.model.filter(|m| m.grows());
-        // A phrase grows up to the next hit, and from the last phrase's end.
-        let nexts: Vec<usize> = (hits.iter().skip(1).map(|h| h.range.start))
-            .chain([cx.text.len()])
-            .collect();
-        let mut floor = 0;
+        let mut ranges: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
+        if let Some(model) = self.model.filter(|m| m.grows()) {
+            crate::learned::grow_phrases(model, cx.text, &mut ranges, |i| loaded(&hits[i].entry));
+        }
         hits.into_iter()
-            .zip(nexts)
-            .map(|(hit, next)| {
+            .zip(ranges)
+            .map(|(hit, range)| {
                 let EntryRef::Builtin(i) = hit.entry else {
                     unreachable!("the built-in matcher holds built-in entries only")
                 };
                 let entry = lexicon::entry(i);
-                let range = match growth {
-                    Some(model) if loaded(&hit.entry) && floor <= hit.range.start => {
-                        let bounds = floor..next.max(hit.range.end);
-                        crate::learned::grown_phrase(model, cx.text, hit.range, bounds)
-                    }
-                    _ => hit.range,
-                };
-                floor = floor.max(range.end);
                 Flag {
                     range,
                     category: entry.category,

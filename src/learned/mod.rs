@@ -361,6 +361,26 @@ fn class_spans(
     spans
 }
 
+/// Grows each of `ranges` (flags in text order) that `grows` picks into its
+/// phrase ([`grown_phrase`]): up to the next range's start, and from the
+/// end of the last one grown, so no two overlap that did not before.
+pub fn grow_phrases(
+    model: &Model,
+    text: &str,
+    ranges: &mut [Range<usize>],
+    grows: impl Fn(usize) -> bool,
+) {
+    let mut floor = 0;
+    for i in 0..ranges.len() {
+        let next = ranges.get(i + 1).map_or(text.len(), |r| r.start);
+        let range = ranges[i].clone();
+        if grows(i) && floor <= range.start {
+            ranges[i] = grown_phrase(model, text, range.clone(), floor..next.max(range.end));
+        }
+        floor = floor.max(ranges[i].end);
+    }
+}
+
 /// The phrase around `range` (a curated lexicon hit) as the growth model
 /// grows it, within `bounds` and the line: tokenized only around it.
 pub fn grown_phrase(

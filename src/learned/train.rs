@@ -382,6 +382,27 @@ fn is_context(template: Template) -> bool {
     )
 }
 
+/// An FTRL-proximal weight from its accumulated gradient `z` and squared
+/// gradients `sq`, with L1 `l1` and L2 `l2` (`params` gives α and β).
+fn ftrl_weight(z: f64, sq: f64, l1: f64, l2: f64, params: &Params) -> f64 {
+    if z.abs() <= l1 {
+        0.0
+    } else {
+        -(z - z.signum() * l1) / ((params.beta + sq.sqrt()) / params.alpha + l2)
+    }
+}
+
+/// Fisher-Yates with xorshift64*: a deterministic shuffle for each epoch.
+fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng >> 12;
+        *rng ^= *rng << 25;
+        *rng ^= *rng >> 27;
+        let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+}
+
 /// Fits the weights: FTRL-proximal, one logistic model per class.
 fn fit(data: &Data, params: &Params) -> Vec<[f32; CLASSES.len()]> {
     const C: usize = CLASSES.len();
@@ -414,24 +435,11 @@ fn fit(data: &Data, params: &Params) -> Vec<[f32; CLASSES.len()]> {
             })
         })
         .collect();
-    let weight = |z: f64, sq: f64, l1: f64| -> f64 {
-        if z.abs() <= l1 {
-            0.0
-        } else {
-            -(z - z.signum() * l1) / ((params.beta + sq.sqrt()) / params.alpha + params.l2)
-        }
-    };
+    let weight = |z: f64, sq: f64, l1: f64| ftrl_weight(z, sq, l1, params.l2, params);
     let mut order: Vec<usize> = (0..data.examples.len()).collect();
     let mut rng = 0x9E37_79B9_7F4A_7C15u64;
     for _ in 0..params.epochs {
-        // Fisher-Yates with xorshift64*: deterministic.
-        for i in (1..order.len()).rev() {
-            rng ^= rng >> 12;
-            rng ^= rng << 25;
-            rng ^= rng >> 27;
-            let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        shuffle(&mut order, &mut rng);
         for &e in &order {
             let example = &data.examples[e];
             let ids = &data.feature_ids[example.features.clone()];
@@ -535,24 +543,11 @@ fn fit_growth(articles: &[&Annotated], params: &Params) -> Growth {
     }
     let n = names.len();
     let (mut z, mut sq) = (vec![0f64; n], vec![0f64; n]);
-    let weight = |z: f64, sq: f64| -> f64 {
-        if z.abs() <= params.grow_l1 {
-            0.0
-        } else {
-            -(z - z.signum() * params.grow_l1)
-                / ((params.beta + sq.sqrt()) / params.alpha + params.grow_l2)
-        }
-    };
+    let weight = |z: f64, sq: f64| ftrl_weight(z, sq, params.grow_l1, params.grow_l2, params);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     for _ in 0..params.grow_epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng >> 12;
-            rng ^= rng << 25;
-            rng ^= rng >> 27;
-            let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        shuffle(&mut order, &mut rng);
         for &e in &order {
             let (features, label) = &examples[e];
             let features = &ids[features.clone()];
@@ -713,16 +708,10 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
             let mut flags = curated_flags(&a.text);
             flags.retain(|(_, r)| !model.rarely_marked(&a.text[r.clone()]));
             if model.grows() {
-                let nexts: Vec<usize> = (flags.iter().skip(1).map(|(_, r)| r.start))
-                    .chain([a.text.len()])
-                    .collect();
-                let mut floor = 0;
-                for ((_, r), next) in flags.iter_mut().zip(nexts) {
-                    if floor <= r.start {
-                        let bounds = floor..next.max(r.end);
-                        *r = super::grown_phrase(model, &a.text, r.clone(), bounds);
-                    }
-                    floor = floor.max(r.end);
+                let mut ranges: Vec<Range<usize>> = flags.iter().map(|(_, r)| r.clone()).collect();
+                super::grow_phrases(model, &a.text, &mut ranges, |_| true);
+                for ((_, r), grown) in flags.iter_mut().zip(ranges) {
+                    *r = grown;
                 }
             }
             flags
