@@ -254,10 +254,12 @@ impl Utf16Offsets {
     fn byte(&self, text: &str, unit: usize) -> usize {
         let block = self.blocks.partition_point(|&u| u <= unit) - 1;
         let mut at = (block * BLOCK).min(text.len());
-        // A block of as many units as bytes is ASCII: no walk.
-        let bytes = (text.len() - at).min(BLOCK);
-        if self.blocks.get(block + 1) == Some(&(self.blocks[block] + bytes)) {
-            return at + (unit - self.blocks[block]);
+        // An ASCII block needs no walk. (As many units as bytes is not
+        // enough: a four-byte character's lead at a block's end counts two
+        // units there, as a two-byte character earlier in it counts one.)
+        let end = (at + BLOCK).min(text.len());
+        if text.as_bytes()[at..end].is_ascii() {
+            return (at + (unit - self.blocks[block])).min(end);
         }
         // A character that began in the block before is counted there.
         while !text.is_char_boundary(at) {
@@ -574,6 +576,14 @@ mod tests {
         let offsets = Utf16Offsets::new(&text);
         for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
             assert_eq!(offsets.get(&text, b), text[..b].encode_utf16().count());
+            assert_eq!(offsets.byte(&text, offsets.get(&text, b)), b);
+        }
+        // A block whose units equal its bytes without being ASCII: a
+        // two-byte character in it, a four-byte one starting at its last byte.
+        let text = "é".to_owned() + &"a".repeat(BLOCK - 3) + "🌀" + &"b".repeat(10);
+        assert_eq!(utf16_units(&text.as_bytes()[..BLOCK]), BLOCK);
+        let offsets = Utf16Offsets::new(&text);
+        for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
             assert_eq!(offsets.byte(&text, offsets.get(&text, b)), b);
         }
     }
