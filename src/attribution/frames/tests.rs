@@ -61,6 +61,13 @@ fn places_are_not_people_and_objects_are_not_speakers() {
 }
 
 #[test]
+fn a_sentence_cut_off_after_its_article_names_no_one() {
+    // The fuzzer's "answer a": "a" alone after a verb of saying.
+    assert_eq!(attributions("answer a"), [(Attribution::None, None)]);
+    assert_eq!(attributions("They answer a"), [(Attribution::None, None)]);
+}
+
+#[test]
 fn a_clause_after_said_is_not_a_speaker() {
     let text = "The State Water Services Regulator, which oversees the utility's licence, said it would study the judgment.";
     assert_eq!(

@@ -696,6 +696,10 @@ impl Phrase<'_, '_> {
 
     /// "a …": a spokesperson of a body, a document, or an unnamed person.
     fn indefinite(&self) -> Option<Option<Reading>> {
+        // "a" alone (a sentence cut off after it) names no one.
+        if self.start + 1 >= self.end {
+            return Some(None);
+        }
         let head = self.head_index(self.start + 1);
         let word = strip_possessive(self.lower(head)).to_string();
         if self.tokens[head].is_capitalized() {
