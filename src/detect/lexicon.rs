@@ -6,6 +6,7 @@ use super::{Context, Detector};
 use crate::flag::{Flag, Frame, Message};
 use crate::learned::model::Model;
 use crate::lexicon::{self, EntryRef, Matcher};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -42,7 +43,7 @@ impl Detector for CuratedLexicon<'_> {
         // A flag grown into a phrase names the term its explanation and
         // alternative are about: "“agitators”: Casts …" on "outside
         // agitators". One frame per entry, shared by its flags.
-        let mut frames: Vec<(u16, Arc<Frame>)> = Vec::new();
+        let mut frames: BTreeMap<u16, Arc<Frame>> = BTreeMap::new();
         hits.into_iter()
             .zip(ranges)
             .map(|(hit, range)| {
@@ -53,15 +54,9 @@ impl Detector for CuratedLexicon<'_> {
                 let message = if range == hit.range {
                     entry.why.into()
                 } else {
-                    let at = match frames.binary_search_by_key(&i, |(j, _)| *j) {
-                        Ok(at) => at,
-                        Err(at) => {
-                            let frame = Frame::new("“", format!("”: {}", entry.why));
-                            frames.insert(at, (i, frame));
-                            at
-                        }
-                    };
-                    Message::naming(&frames[at].1, hit.range.clone())
+                    let frame = (frames.entry(i))
+                        .or_insert_with(|| Frame::new("“", format!("”: {}", entry.why)));
+                    Message::naming(frame, hit.range.clone())
                 };
                 Flag {
                     range,

@@ -263,9 +263,13 @@ pub fn stem(word: &str) -> &str {
 
 /// The last three characters of a word of six or more.
 pub fn ending(word: &str) -> Option<&str> {
-    let mut starts = word.char_indices().rev().map(|(i, _)| i);
-    let at = starts.nth(2)?;
-    (word.chars().count() >= 6).then(|| &word[at..])
+    (word.chars().count() >= 6).then(|| last_three(word))
+}
+
+/// A word's last three characters (all of a shorter one).
+fn last_three(word: &str) -> &str {
+    let at = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    &word[at..]
 }
 
 /// The first four characters of a word of seven or more: "disgrace" and
@@ -611,9 +615,7 @@ pub fn each_growth_feature(
         growth_kind(tokens[to], &text[tokens[to].range()], &joining),
     );
     if tokens[to].word() {
-        let mut starts = joining.char_indices().rev().map(|(i, _)| i);
-        let at = starts.nth(2).unwrap_or(0);
-        f(Template::GrowEnding, &joining[at..], "");
+        f(Template::GrowEnding, last_three(&joining), "");
     }
     let beyond = if right {
         to.checked_add(1).filter(|&b| b < tokens.len())

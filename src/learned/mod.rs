@@ -437,28 +437,24 @@ fn quote_side(token: &str) -> Option<Option<bool>> {
 /// then punctuation left at either end goes.
 fn balanced(text: &str, tokens: &[Token], core: &Range<usize>, span: Range<usize>) -> Range<usize> {
     let (mut start, mut end) = (span.start, span.end);
-    let mut open: Option<usize> = None;
-    for t in start..end {
-        match quote_side(&text[tokens[t].range()]) {
-            Some(Some(true)) => open = Some(t),
-            Some(Some(false)) => open = None,
-            Some(None) => open = if open.is_some() { None } else { Some(t) },
-            None => {}
+    // The last mark, in the order read, that opens (`opening`) and is not
+    // matched after it: read forwards for an opening mark, backwards for a
+    // closing one.
+    let unmatched = |order: &mut dyn Iterator<Item = usize>, opening: bool| {
+        let mut pending: Option<usize> = None;
+        for t in order {
+            match quote_side(&text[tokens[t].range()]) {
+                Some(Some(side)) => pending = (side == opening).then_some(t),
+                Some(None) => pending = if pending.is_some() { None } else { Some(t) },
+                None => {}
+            }
         }
-    }
-    if let Some(t) = open.filter(|&t| t >= core.end) {
+        pending
+    };
+    if let Some(t) = unmatched(&mut (start..end), true).filter(|&t| t >= core.end) {
         end = t;
     }
-    let mut close: Option<usize> = None;
-    for t in (start..end).rev() {
-        match quote_side(&text[tokens[t].range()]) {
-            Some(Some(false)) => close = Some(t),
-            Some(Some(true)) => close = None,
-            Some(None) => close = if close.is_some() { None } else { Some(t) },
-            None => {}
-        }
-    }
-    if let Some(t) = close.filter(|&t| t < core.start) {
+    if let Some(t) = unmatched(&mut (start..end).rev(), false).filter(|&t| t < core.start) {
         start = t + 1;
     }
     while start < core.start && !tokens[start].word() {

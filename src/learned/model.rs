@@ -284,8 +284,8 @@ impl Model {
     /// Whether the annotators of the training articles rarely marked the
     /// one word `phrase` is: used at least [`EVIDENCE_USES`] times and
     /// marked (with any technique) in under [`EVIDENCE_SHARE`] of its uses.
-    /// Where the corpus says so of a curated entry ("regime": marked in 6 of
-    /// 152 uses), its flags are held back at the default sensitivity. A
+    /// Where the corpus says so of a curated entry ("regime": marked in 8 of
+    /// 135 uses), its flags are held back at the default sensitivity. A
     /// phrase of several words is not judged by its words ("enough said"
     /// is a cliché though "said" is rarely marked), nor a word the model has
     /// no counts of.
