@@ -97,6 +97,19 @@ fuzz_target!(|data: &[u8]| {
         large.len()
     );
     let growth = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+    // A step is not growth: where the input crosses a threshold between the
+    // half and the whole (a page past the HTML reader's node budget is read
+    // again as plain paragraphs, its text kept), the time jumps once. Twice
+    // the whole again then grows as the input does; a cost that grows with
+    // the square of the input would take four times again.
+    if t_large > FLOOR && growth > MAX_GROWTH {
+        let larger = grown(prefix, unit, suffix, whole * 2);
+        let (t_whole, t_larger) = best_in_turns(&large, &larger, &options, 3);
+        let again = t_larger.as_secs_f64() / t_whole.as_secs_f64().max(1e-9);
+        if again <= MAX_GROWTH {
+            return;
+        }
+    }
     assert!(
         t_large <= FLOOR || growth <= MAX_GROWTH,
         "superlinear: {} bytes took {t_small:?}, {} bytes {t_large:?} ({growth:.2}x)",
