@@ -223,7 +223,26 @@ fn table(evaluation: &Evaluation, pooled: &[String]) -> String {
             &row(evaluation, |s| s.by_technique.get(&name).copied()),
         );
     }
+    let calibration = calibration(evaluation);
+    if calibration.flags() > 0 {
+        let _ = writeln!(
+            out,
+            "\nlearned flags' confidence: {} flags, calibration error {:.3} (ten bins)",
+            calibration.flags(),
+            calibration.error()
+        );
+    }
     out
+}
+
+/// The learned flags' confidence against what annotators marked, over every
+/// fold.
+fn calibration(evaluation: &Evaluation) -> eval::Calibration {
+    let mut all = eval::Calibration::default();
+    for fold in &evaluation.folds {
+        all.merge_in(&fold.calibration);
+    }
+    all
 }
 
 fn json(evaluation: &Evaluation, pooled: &[String]) -> String {
@@ -248,13 +267,24 @@ fn json(evaluation: &Evaluation, pooled: &[String]) -> String {
         let r = row(evaluation, |s| s.by_technique.get(&name).copied());
         by_technique.insert(name, object(&r));
     }
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "articles": evaluation.articles,
         "folds": folds,
         "pooled": pooled,
         "overall": object(&row(evaluation, |s| Some(s.overall))),
         "by_technique": by_technique,
     });
+    let calibration = calibration(evaluation);
+    if calibration.flags() > 0 {
+        let bins: Vec<serde_json::Value> = (calibration.bins.iter())
+            .map(|&(shown, marked, flags)| serde_json::json!({ "flags": flags, "shown": shown, "marked": marked }))
+            .collect();
+        value["calibration"] = serde_json::json!({
+            "flags": calibration.flags(),
+            "error": calibration.error(),
+            "bins": bins,
+        });
+    }
     serde_json::to_string_pretty(&value).expect("JSON") + "\n"
 }
 

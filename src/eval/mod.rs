@@ -98,15 +98,62 @@ pub fn parse_techniques(list: &str) -> Result<Vec<String>, String> {
     Ok(chosen)
 }
 
-/// Span scores: pooled over the chosen techniques, and per technique.
+/// Span scores: pooled over the chosen techniques, and per technique; and
+/// how well the learned flags' confidence matched what annotators marked.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
     pub overall: SpanScore,
     pub by_technique: BTreeMap<String, SpanScore>,
+    pub calibration: Calibration,
 }
 
-/// Predicted spans of one article: (technique, byte range).
-pub type Predicted = Vec<(String, Range<usize>)>;
+/// Learned flags by the confidence they showed, in ten bins (0–0.1, …,
+/// 0.9–1): per bin, the confidences summed, the flags annotators marked
+/// (any of), and the flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Calibration {
+    pub bins: [(f64, f64, usize); 10],
+}
+
+impl Calibration {
+    pub fn add(&mut self, confidence: f32, marked: bool) {
+        let bin = &mut self.bins[((confidence * 10.0) as usize).min(9)];
+        *bin = (
+            bin.0 + f64::from(confidence),
+            bin.1 + f64::from(u8::from(marked)),
+            bin.2 + 1,
+        );
+    }
+
+    pub fn merge_in(&mut self, other: &Calibration) {
+        for (bin, o) in self.bins.iter_mut().zip(&other.bins) {
+            *bin = (bin.0 + o.0, bin.1 + o.1, bin.2 + o.2);
+        }
+    }
+
+    pub fn flags(&self) -> usize {
+        self.bins.iter().map(|b| b.2).sum()
+    }
+
+    /// The expected calibration error: per bin, the gap between the mean
+    /// confidence shown and the share marked, weighted by its flags.
+    pub fn error(&self) -> f64 {
+        let flags = self.flags();
+        let gaps: f64 = self.bins.iter().map(|b| (b.0 - b.1).abs()).sum();
+        if flags == 0 {
+            0.0
+        } else {
+            gaps / flags as f64
+        }
+    }
+}
+
+/// A predicted span: its technique, byte range, and the learned flag's
+/// confidence (none for the lexicons' flags and other systems' spans).
+pub type Prediction = (String, Range<usize>, Option<f32>);
+
+/// Predicted spans of one article.
+pub type Predicted = Vec<Prediction>;
 
 /// Scores predictions against the gold spans of `articles`: each technique
 /// of `techniques` on its own, and `pooled` together.
@@ -128,7 +175,7 @@ pub fn score(
                     }
                 }
             } else {
-                for (technique, range) in predicted {
+                for (technique, range, _) in predicted {
                     if list.contains(technique) {
                         out.push(chars.range(range));
                     }
@@ -136,6 +183,30 @@ pub fn score(
             }
             out
         };
+        // A learned flag counts once (its first technique), as marked if
+        // annotators marked any of it with one of its class's techniques:
+        // the pooled ones, for a flag of a pooled technique.
+        let mut seen: Option<&Range<usize>> = None;
+        for (technique, range, confidence) in predicted {
+            let Some(confidence) = confidence else {
+                continue;
+            };
+            if seen == Some(range) || !techniques.contains(technique) {
+                continue;
+            }
+            seen = Some(range);
+            let class = if pooled.contains(technique) {
+                pooled
+            } else {
+                std::slice::from_ref(technique)
+            };
+            let marked = (article.spans.iter()).any(|s| {
+                class.contains(&s.technique)
+                    && s.range.start < range.end
+                    && range.start < s.range.end
+            });
+            scores.calibration.add(*confidence, marked);
+        }
         for technique in techniques {
             let one = std::slice::from_ref(technique);
             scores
@@ -205,7 +276,7 @@ pub fn slant_spans(text: &str, options: &Options, model: &Model) -> Predicted {
             let range = bytes.get(f.start)..bytes.get(f.end);
             techniques_of(f.category)
                 .iter()
-                .map(move |t| (t.to_string(), range.clone()))
+                .map(move |t| (t.to_string(), range.clone(), f.confidence))
         })
         .collect()
 }
@@ -297,7 +368,7 @@ pub fn evaluate(
                 .map(|spans| {
                     spans
                         .iter()
-                        .map(|s| (s.technique.clone(), s.range.clone()))
+                        .map(|s| (s.technique.clone(), s.range.clone(), None))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -379,5 +450,46 @@ mod tests {
             assert!((4..=5).contains(&held_out.len()), "{}", held_out.len());
         }
         assert!(held_out_in.iter().all(|&n| n == 1), "{held_out_in:?}");
+    }
+
+    #[test]
+    fn calibration_compares_each_learned_flag_with_what_annotators_marked() {
+        let span = |technique: &str, range: Range<usize>| ptc::Span {
+            technique: technique.into(),
+            range,
+        };
+        let article = ptc::Article {
+            id: "1".into(),
+            text: "a vile and shabby plan, said to be dreadful".into(),
+            spans: vec![span("Loaded_Language", 2..6), span("Loaded_Language", 35..43)],
+        };
+        let own = |t: &str, r: Range<usize>, c: Option<f32>| (t.to_string(), r, c);
+        let predicted = vec![
+            // Marked (as name-calling here, pooled with loaded language).
+            own("Name_Calling,Labeling", 2..10, Some(0.72)),
+            // Not marked; shown as two techniques, counted once.
+            own("Loaded_Language", 11..17, Some(0.75)),
+            own("Name_Calling,Labeling", 11..17, Some(0.75)),
+            // Marked, but as loaded language, not as this flag's doubt.
+            own("Doubt", 35..43, Some(0.15)),
+            // A lexicon's flag has no confidence and does not count.
+            own("Loaded_Language", 35..43, None),
+        ];
+        let pooled: Vec<String> = ["Loaded_Language", "Name_Calling,Labeling"]
+            .map(String::from)
+            .into();
+        let mut techniques = pooled.clone();
+        techniques.push("Doubt".into());
+        let scores = score(&[&article], &[predicted], &techniques, &pooled);
+        let c = scores.calibration;
+        assert_eq!(c.flags(), 3);
+        assert!((c.bins[7].0 - 1.47).abs() < 1e-6 && c.bins[7].1 == 1.0 && c.bins[7].2 == 2);
+        assert!((c.bins[1].0 - 0.15).abs() < 1e-6 && c.bins[1].1 == 0.0);
+        // Bin 0.7: shown 1.47, marked 1; bin 0.1: shown 0.15, marked 0.
+        assert!(
+            (c.error() - (0.47 + 0.15) / 3.0).abs() < 1e-6,
+            "{}",
+            c.error()
+        );
     }
 }
