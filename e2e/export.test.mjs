@@ -127,11 +127,14 @@ test('Markdown: a learned flag says how sure it is, never "0% sure" for a faint 
   assert.equal(sureness(0.004), 'under 1% sure');
   assert.equal(sureness(0.996), 'over 99% sure');
   assert.equal(sureness(1), '100% sure');
-  // At sensitivity 1 the learned detector flags words it gives well under 1%.
+  // At sensitivity 1 the learned detector flags words it gives well under
+  // 1%; calibrated, such a flag says how often annotators marked flags that
+  // faint in articles the model had not seen, which is more.
   const report = core.analyze(article('hit_piece.txt'), { sensitivity: 1 });
-  const faint = report.flags.filter((f) => f.confidence != null && f.confidence < 0.005);
-  assert.ok(faint.length, 'some flag under half a percent at sensitivity 1');
+  const learned = report.flags.filter((f) => f.confidence != null);
+  assert.ok(learned.length, 'learned flags at sensitivity 1');
+  assert.ok(learned.every((f) => f.confidence >= 0.05), learned.map((f) => f.confidence).join(' '));
   const md = markdown(report, categories);
-  assert.ok(md.includes('(under 1% sure)'), md);
+  for (const f of learned) assert.ok(md.includes(`(${sureness(f.confidence)})`), md);
   assert.doesNotMatch(md, /\(0% sure\)/);
 });

@@ -16,9 +16,20 @@ pub struct Flag {
     /// Every neutral alternative is written in the code or the lexicon.
     pub alternative: Option<&'static str>,
     pub in_quotation: bool,
-    /// How sure a learned detector is (its probability for the flag's
-    /// surest word); `None` for the lexicons and rules, which are not guesses.
-    pub confidence: Option<f32>,
+    /// How sure a learned detector is; `None` for the lexicons and rules,
+    /// which are not guesses.
+    pub confidence: Option<Confidence>,
+}
+
+/// How sure the learned detector is of a flag, two ways.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Confidence {
+    /// The model's probability for the flag's surest word: what the context
+    /// rules weigh, as the thresholds do.
+    pub probability: f32,
+    /// The share of flags this sure that annotators marked, in articles the
+    /// model had not seen (its calibration): what a reader is shown.
+    pub agreed: f32,
 }
 
 /// A flag's explanation: the lexicon's or a rule's own static text,

@@ -101,8 +101,9 @@ pub struct ReportFlag {
     pub in_quotation: bool,
     pub severity: u8,
     pub alternative: Option<&'static str>,
-    /// The learned detector's probability, to two decimals; null for the
-    /// lexicons' and rules' flags.
+    /// The share of flags this sure that annotators marked in held-out
+    /// articles (the learned detector's calibrated confidence), to two
+    /// decimals; null for the lexicons' and rules' flags.
     pub confidence: Option<f32>,
 }
 
@@ -342,7 +343,7 @@ pub fn build(
                 in_quotation: f.in_quotation,
                 severity: f.severity,
                 alternative: f.alternative,
-                confidence: f.confidence.map(|c| (c * 100.0).round() / 100.0),
+                confidence: f.confidence.map(|c| (c.agreed * 100.0).round() / 100.0),
             }
         })
         .collect();

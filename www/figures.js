@@ -111,7 +111,10 @@ export function sourcingSentence(fig) {
 /** How many flags to point at under "Look first". */
 export const LOOK_FIRST = 3;
 
-/** Below this confidence a learned flag is a guess: shown, never pointed at first. */
+/**
+ * Below this confidence (annotators marked fewer than half of the held-out
+ * flags this sure) a learned flag is a guess: shown, never pointed at first.
+ */
 const SURE = 0.5;
 
 /**

@@ -254,5 +254,5 @@ export function flagTip(flags, { categories }) {
       f.confidence != null ? h('p', { class: 'tip-confidence' }, confidenceNote(f.confidence)) : null));
 }
 
-/** A learned flag's confidence, as the tooltip says it: "Learned from annotated news · 72% sure". */
+/** A learned flag's confidence, as the tooltip says it: "Learned from annotated news · 46% sure". */
 export const confidenceNote = (confidence) => `Learned from annotated news · ${sureness(confidence)}`;

@@ -313,7 +313,7 @@ export function formatNumber(n, fractionDigits = 0) {
 }
 
 /**
- * A learned flag's confidence as the page and exports say it: "72% sure".
+ * A learned flag's confidence as the page and exports say it: "46% sure" (annotators marked about 46 in 100 flags this sure).
  * Never "0% sure" or "100% sure" for what is neither: at a high sensitivity
  * a flag can be a guess of 0.2%.
  */

@@ -42,8 +42,8 @@ pub fn run(args: &Args) -> Result<String, String> {
         "Slant's learned detector, written by `slant train`: do not edit by hand.\n\
          Trained on {} articles of the Propaganda Techniques Corpus, training split\n\
          (G. Da San Martino et al., SemEval-2020 Task 11; EMNLP 2019), by FTRL-proximal\n\
-         logistic regression; thresholds chosen by {}-fold cross-validation inside it.\n\
-         Weights are in tenths, one column per class below.",
+         logistic regression; thresholds chosen, and confidence calibrated, by {}-fold\n\
+         cross-validation inside it. Weights are in tenths, one column per class below.",
         examples.len(),
         params.threshold_folds
     );

@@ -23,7 +23,7 @@ mod score;
 pub mod train;
 
 use crate::detect::{Context, Detector, Outside};
-use crate::flag::{Flag, Frame, Message};
+use crate::flag::{Confidence, Flag, Frame, Message};
 use features::Token;
 use model::Model;
 use std::collections::HashMap;
@@ -200,7 +200,10 @@ impl Learned<'_> {
                 message: Message::naming(self.frame(&mut frames, counts, technique), peak.clone()),
                 alternative: None,
                 in_quotation: false,
-                confidence: Some(c.peak),
+                confidence: Some(Confidence {
+                    probability: c.peak,
+                    agreed: self.model.classes[c.class].confidence(c.peak),
+                }),
             });
         }
         flags
@@ -747,7 +750,9 @@ mod tests {
         let confidence = found[0]
             .confidence
             .expect("learned flags carry a confidence");
-        assert!(confidence > 0.5 && confidence < 1.0);
+        assert!(confidence.probability > 0.5 && confidence.probability < 1.0);
+        // A model without calibration knots shows its probability.
+        assert_eq!(confidence.agreed, confidence.probability);
     }
 
     #[test]
@@ -824,7 +829,7 @@ mod tests {
         let message = found[0].message.text(text);
         assert!(message.contains("“dreadful”"), "{message}");
         // 0.62: the content word's probability, not the article's 0.82.
-        assert!((found[0].confidence.unwrap() - 0.62).abs() < 0.01);
+        assert!((found[0].confidence.unwrap().probability - 0.62).abs() < 0.01);
         // "plan" (0.38) reaches the span's extension, not its threshold.
         assert!(flags(&model, "a plan", 0.5).is_empty());
     }

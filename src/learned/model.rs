@@ -13,6 +13,10 @@
 //!   which a word is flagged at the default sensitivity. A class of several
 //!   techniques flags each span as the one its surest word was most often
 //!   marked with;
+//! - `calibrate  <class>  <probability>  <agreement>`: a class's calibration
+//!   knots, in rising order: held-out flags whose surest word had about that
+//!   probability matched annotators' spans for about that share of their
+//!   length (a flag's confidence, [`Class::confidence`]);
 //! - `extend  <ratio>`: neighbours join a flagged word's span while their
 //!   probability is at least this share of the threshold;
 //! - `<template>  <a>  <b>  <w1> … <wn>`: a feature's weights, one per
@@ -47,11 +51,35 @@ pub struct Technique {
 }
 
 /// One logistic model: the techniques it finds (indices into
-/// `Model::techniques`) and its threshold.
+/// `Model::techniques`), its threshold, and its calibration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Class {
     pub techniques: Vec<usize>,
     pub threshold: f32,
+    /// (probability, agreement) knots, probabilities rising, agreement
+    /// never falling; empty for a class without them.
+    pub calibration: Vec<(f32, f32)>,
+}
+
+impl Class {
+    /// How sure a flag whose surest word has probability `peak` is: the
+    /// share of such flags that annotators of held-out articles agreed with,
+    /// read off the calibration knots (straight lines between them, flat
+    /// beyond the first and the last); the probability itself for a class
+    /// without knots. The model's probability is a word's, among words;
+    /// this is a flag's, among flags, which is what a reader asks.
+    pub fn confidence(&self, peak: f32) -> f32 {
+        let knots = &self.calibration;
+        let after = knots.partition_point(|k| k.0 <= peak);
+        match (
+            after.checked_sub(1).map(|i| knots[i]),
+            knots.get(after).copied(),
+        ) {
+            (None, None) => peak,
+            (Some(k), None) | (None, Some(k)) => k.1,
+            (Some(a), Some(b)) => a.1 + (b.1 - a.1) * (peak - a.0) / (b.0 - a.0),
+        }
+    }
 }
 
 /// How often annotators marked a word.
@@ -126,6 +154,7 @@ impl Model {
     fn header(
         techniques: Vec<(String, String)>,
         classes: Vec<(Vec<usize>, u16)>,
+        calibration: Vec<Vec<(u16, u16)>>,
         extend: u16,
     ) -> Result<Model, String> {
         let mut model = Model {
@@ -137,13 +166,27 @@ impl Model {
                 .ok_or_else(|| format!("model: unknown category `{category}`"))?;
             model.techniques.push(Technique { name, category });
         }
-        for (techniques, threshold) in classes {
+        if calibration.len() != classes.len() {
+            return Err("model: calibration for each class".into());
+        }
+        for ((techniques, threshold), knots) in classes.into_iter().zip(calibration) {
             if techniques.iter().any(|&t| t >= model.techniques.len()) {
                 return Err("model: a class of an unknown technique".into());
             }
+            let rising = knots
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1);
+            if !rising || knots.iter().any(|k| k.0 > 1000 || k.1 > 1000) {
+                return Err("model: calibration knots rise, up to 1".into());
+            }
+            let thousandths = |n: u16| f32::from(n) / 1000.0;
             model.classes.push(Class {
                 techniques,
-                threshold: f32::from(threshold) / 1000.0,
+                threshold: thousandths(threshold),
+                calibration: knots
+                    .into_iter()
+                    .map(|(p, a)| (thousandths(p), thousandths(a)))
+                    .collect(),
             });
         }
         Ok(model)
@@ -161,6 +204,7 @@ impl Model {
         let mut model = Model::header(
             std::mem::take(&mut packed.techniques),
             std::mem::take(&mut packed.classes),
+            std::mem::take(&mut packed.calibration),
             packed.extend,
         )?;
         let p = &packed;
@@ -332,6 +376,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_flag_is_as_sure_as_the_calibration_says_between_its_knots() {
+        let class = |calibration: Vec<(f32, f32)>| Class {
+            techniques: vec![0],
+            threshold: 0.2,
+            calibration,
+        };
+        // No knots: the model's probability as it is.
+        assert_eq!(class(vec![]).confidence(0.73), 0.73);
+        let calibrated = class(vec![(0.1, 0.15), (0.3, 0.25), (0.9, 0.55)]);
+        // Flat beyond the first and the last knot, straight between them.
+        assert_eq!(calibrated.confidence(0.02), 0.15);
+        assert_eq!(calibrated.confidence(0.99), 0.55);
+        assert!((calibrated.confidence(0.2) - 0.2).abs() < 1e-6);
+        assert!((calibrated.confidence(0.6) - 0.4).abs() < 1e-6);
+        assert_eq!(calibrated.confidence(0.3), 0.25);
+        // Never falling as the probability rises.
+        let steps: Vec<f32> = (0..=100)
+            .map(|i| calibrated.confidence(i as f32 / 100.0))
+            .collect();
+        assert!(steps.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn the_compiled_in_model_has_calibrated_classes_where_it_flags() {
+        // Every class the model can flag with says how sure its flags are.
+        for class in &builtin().classes {
+            assert_eq!(class.threshold < 1.0, !class.calibration.is_empty());
+        }
+    }
+
+    #[test]
     fn a_word_annotators_rarely_marked_is_one_used_often_and_seldom_marked() {
         let model = Model::parse(
             "technique\tLoaded_Language\temotive\n\
@@ -362,7 +437,12 @@ mod tests {
     /// columns: from [`Unpacked`], feature by feature, pair words numbered
     /// in order of appearance. Kept as the oracle of the fast build.
     fn build_unpacked(unpacked: Unpacked) -> Result<Model, String> {
-        let mut model = Model::header(unpacked.techniques, unpacked.classes, unpacked.extend)?;
+        let mut model = Model::header(
+            unpacked.techniques,
+            unpacked.classes,
+            unpacked.calibration,
+            unpacked.extend,
+        )?;
         let classes = model.classes.len();
         for (template, a, b, weights) in unpacked.features {
             let template = Template::ALL

@@ -33,6 +33,9 @@ pub struct Unpacked {
     pub classes: Vec<(Vec<usize>, u16)>,
     /// In hundredths.
     pub extend: u16,
+    /// Per class, its calibration knots (probability, agreement), both in
+    /// thousandths; none for a class without them.
+    pub calibration: Vec<Vec<(u16, u16)>>,
     pub features: Vec<Feature>,
     /// (word, uses, marked per technique).
     pub counts: Vec<(String, u32, Vec<u32>)>,
@@ -40,7 +43,7 @@ pub struct Unpacked {
     pub valence: Vec<(String, i8)>,
 }
 
-const MAGIC: &[u8; 4] = b"SLM2";
+const MAGIC: &[u8; 4] = b"SLM3";
 
 /// The feature templates' names, in the order of `features::Template::ALL`.
 pub const TEMPLATE_NAMES: [&str; 25] = [
@@ -118,6 +121,28 @@ impl Unpacked {
                         })
                         .collect::<Result<_, _>>()?;
                     model.classes.push((techniques, fixed(threshold, 3)?));
+                    model.calibration.push(Vec::new());
+                }
+                "calibrate" => {
+                    let [_, names, probability, agreement] = fields[..] else {
+                        return Err(fail("a knot has its class, a probability and an agreement"));
+                    };
+                    let class = (model.classes.iter())
+                        .position(|(techniques, _)| {
+                            let of: Vec<&str> = techniques
+                                .iter()
+                                .map(|&t| model.techniques[t].0.as_str())
+                                .collect();
+                            of.join("+") == names
+                        })
+                        .ok_or_else(|| fail(&format!("no class `{names}` above")))?;
+                    let knot = (fixed(probability, 3)?, fixed(agreement, 3)?);
+                    let knots = &mut model.calibration[class];
+                    if knot.0 > 1000 || knot.1 > 1000 || knots.last().is_some_and(|k| k.0 > knot.0)
+                    {
+                        return Err(fail("knots are probabilities up to 1, in rising order"));
+                    }
+                    knots.push(knot);
                 }
                 "extend" => {
                     let ratio = fields.get(1).ok_or_else(|| fail("no extend ratio"))?;
@@ -207,6 +232,13 @@ pub fn pack(model: &Unpacked) -> Vec<u8> {
         varint(&mut out, u64::from(*threshold));
     }
     varint(&mut out, u64::from(model.extend));
+    for knots in &model.calibration {
+        varint(&mut out, knots.len() as u64);
+        for &(probability, agreement) in knots {
+            varint(&mut out, u64::from(probability));
+            varint(&mut out, u64::from(agreement));
+        }
+    }
     varint(&mut out, strings.len() as u64);
     let mut previous = "";
     for s in &strings {
@@ -275,6 +307,8 @@ pub struct Packed<'a> {
     pub classes: Vec<(Vec<usize>, u16)>,
     /// In hundredths.
     pub extend: u16,
+    /// Per class, (probability, agreement) knots in thousandths.
+    pub calibration: Vec<Vec<(u16, u16)>>,
     /// Every string, sorted, one after another in one text, and each one's
     /// range in it: string `i` is `text[strings[i].clone()]`.
     pub text: String,
@@ -314,6 +348,14 @@ impl<'a> Packed<'a> {
             classes.push((of, r.small()?));
         }
         let extend = r.small()?;
+        let mut calibration = Vec::with_capacity(classes.len());
+        for _ in 0..classes.len() {
+            let n = r.count()?;
+            let knots = (0..n)
+                .map(|_| Ok((r.small()?, r.small()?)))
+                .collect::<Result<Vec<(u16, u16)>, String>>()?;
+            calibration.push(knots);
+        }
         let (text, strings) = r.front_coded()?;
         if u32::try_from(strings.len()).is_err() {
             return Err("too many strings".into());
@@ -353,6 +395,7 @@ impl<'a> Packed<'a> {
             techniques,
             classes,
             extend,
+            calibration,
             text,
             strings,
             templates,
@@ -410,6 +453,7 @@ impl<'a> Packed<'a> {
             techniques: self.techniques,
             classes: self.classes,
             extend: self.extend,
+            calibration: self.calibration,
             features,
             counts,
             valence,
@@ -563,12 +607,13 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "# a comment\ntechnique\tLoaded_Language\temotive\ntechnique\tDoubt\tdoubt\nclass\tLoaded_Language\t0.140\nclass\tDoubt\t0.3\nextend\t0.40\nword\tvile\t\t23\t-4\nbefore\tthe\t\t-5\t0\npair_after\tso\tcalled\t12\t7\ncount\tvile\t9\t7\t1\nvalence_of\tvile\t-3\n";
+    const TEXT: &str = "# a comment\ntechnique\tLoaded_Language\temotive\ntechnique\tDoubt\tdoubt\nclass\tLoaded_Language\t0.140\nclass\tDoubt\t0.3\ncalibrate\tDoubt\t0.1\t0.25\ncalibrate\tDoubt\t0.400\t0.5\nextend\t0.40\nword\tvile\t\t23\t-4\nbefore\tthe\t\t-5\t0\npair_after\tso\tcalled\t12\t7\ncount\tvile\t9\t7\t1\nvalence_of\tvile\t-3\n";
 
     #[test]
     fn the_text_form_reads_as_written() {
         let model = Unpacked::from_text(TEXT).unwrap();
         assert_eq!(model.classes, [(vec![0], 140), (vec![1], 300)]);
+        assert_eq!(model.calibration, [vec![], vec![(100, 250), (400, 500)]]);
         assert_eq!(model.extend, 40);
         assert_eq!(
             model.features[2],
@@ -626,7 +671,7 @@ mod tests {
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
         assert!(Unpacked::read(b"").is_err());
-        assert!(Unpacked::read(b"SLM2\xff\xff").is_err());
+        assert!(Unpacked::read(b"SLM3\xff\xff").is_err());
         let packed = pack(&Unpacked::from_text(TEXT).unwrap());
         for cut in 0..packed.len() {
             assert!(Unpacked::read(&packed[..cut]).is_err());
@@ -635,5 +680,18 @@ mod tests {
         assert!(
             Unpacked::from_text("technique\tA\temotive\nclass\tA\t0.5\nword\tx\t\t300\n").is_err()
         );
+        // Calibration knots: of a class above, rising, probabilities.
+        let head = "technique\tA\temotive\nclass\tA\t0.5\n";
+        for knots in [
+            "calibrate\tB\t0.1\t0.2\n",
+            "calibrate\tA\t0.5\t0.2\ncalibrate\tA\t0.4\t0.3\n",
+            "calibrate\tA\t1.5\t0.2\n",
+            "calibrate\tA\t0.5\n",
+        ] {
+            assert!(
+                Unpacked::from_text(&format!("{head}{knots}")).is_err(),
+                "{knots}"
+            );
+        }
     }
 }

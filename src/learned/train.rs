@@ -582,14 +582,22 @@ fn fit_growth(articles: &[&Annotated], params: &Params) -> Growth {
         .collect()
 }
 
-/// The model file for `weights`, with `thresholds`.
+/// A model file's per-class lines: thresholds, and the calibration knots
+/// of the classes that have them (see [`calibrate`]).
+struct Head<'a> {
+    thresholds: &'a [f32],
+    calibration: &'a [Vec<(f32, f32)>],
+}
+
+/// The model file for `weights`, with `head`'s thresholds and calibration.
 fn write_model(
     data: &Data,
     (weights, growth): (&[[f32; CLASSES.len()]], &Growth),
-    thresholds: &[f32],
+    head: Head,
     params: &Params,
     about: &str,
 ) -> String {
+    let thresholds = head.thresholds;
     let mut out = String::new();
     for line in about.lines() {
         writeln!(out, "# {line}").unwrap();
@@ -600,6 +608,13 @@ fn write_model(
     for (class, threshold) in CLASSES.iter().zip(thresholds) {
         let names: Vec<&str> = class.iter().map(|&t| TECHNIQUES[t].0).collect();
         writeln!(out, "class\t{}\t{threshold:.3}", names.join("+")).unwrap();
+    }
+    for (class, knots) in CLASSES.iter().zip(head.calibration) {
+        let names: Vec<&str> = class.iter().map(|&t| TECHNIQUES[t].0).collect();
+        for (peak, agreement) in knots {
+            let names = names.join("+");
+            writeln!(out, "calibrate\t{names}\t{peak:.3}\t{agreement:.3}").unwrap();
+        }
     }
     writeln!(out, "extend\t{:.2}", params.extend).unwrap();
     for (word, bucket) in params.valence.entries() {
@@ -660,15 +675,20 @@ fn write_model(
 
 /// Trains a model on `articles` and returns its file. `about` heads it.
 pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
-    let thresholds = if params.threshold_folds >= 2 && articles.len() >= params.threshold_folds {
-        choose_thresholds(articles, params)
-    } else {
-        vec![params.default_threshold; CLASSES.len()]
-    };
+    let (thresholds, calibration) =
+        if params.threshold_folds >= 2 && articles.len() >= params.threshold_folds {
+            choose_thresholds(articles, params)
+        } else {
+            (vec![params.default_threshold; CLASSES.len()], Vec::new())
+        };
     let data = prepare(articles, params);
     let weights = fit(&data, params);
     let growth = fit_growth(articles, params);
-    write_model(&data, (&weights, &growth), &thresholds, params, about)
+    let head = Head {
+        thresholds: &thresholds,
+        calibration: &calibration,
+    };
+    write_model(&data, (&weights, &growth), head, params, about)
 }
 
 /// A threshold no probability reaches: the class flags nothing.
@@ -676,8 +696,10 @@ pub const OFF: f32 = 1.0;
 
 /// Per class, the threshold whose spans score the best F1 on articles the
 /// model scoring them was not trained on, among those whose precision is at
-/// least `min_precision`.
-fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
+/// least `min_precision`; and, for the classes not left silent, how often
+/// annotators agreed with those held-out flags by how sure the model was
+/// ([`calibrate`]).
+fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec<Vec<(f32, f32)>>) {
     let k = params.threshold_folds;
     let inner = Params {
         threshold_folds: 0,
@@ -719,62 +741,68 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
             flags
         })
         .collect();
+    // One class's held-out spans at a threshold, settled as the detector
+    // settles them beside the curated flags (the curated flag stands, a
+    // learned span keeps its words outside it): the curated ranges, and the
+    // learned spans with their surest word's probability.
+    type Settled = (Vec<Range<usize>>, Vec<(Range<usize>, f32)>);
+    let settled = |i: usize, class: usize, threshold: f32| -> Settled {
+        let (article, model) = (articles[i], &models[i % k]);
+        let p = held_out[i]
+            .as_ref()
+            .expect("every article is held out once");
+        let techniques: Vec<&str> = CLASSES[class].iter().map(|&t| TECHNIQUES[t].0).collect();
+        let fixed: Vec<Range<usize>> = curated[i]
+            .iter()
+            .filter(|(c, _)| {
+                crate::eval::techniques_of(*c)
+                    .iter()
+                    .any(|t| techniques.contains(t))
+            })
+            .map(|(_, r)| r.clone())
+            .collect();
+        let learned = spans_at(
+            &article.text,
+            &p.0,
+            &p.1,
+            class,
+            threshold,
+            params.extend,
+            (class == 0 && model.grows()).then_some(model),
+        );
+        let taken = crate::eval::metric::merge(&fixed);
+        let kept = learned
+            .into_iter()
+            .filter_map(|(r, peak)| {
+                let first = taken.partition_point(|t| t.end <= r.start);
+                match crate::detect::outside(&article.text, &taken[first..], &r) {
+                    crate::detect::Outside::Clear => Some((r, peak)),
+                    crate::detect::Outside::Rest(rest) => Some((rest, peak)),
+                    crate::detect::Outside::Covered => None,
+                }
+            })
+            .collect();
+        (fixed, kept)
+    };
+    let gold_of = |i: usize, class: usize| -> Vec<Range<usize>> {
+        articles[i]
+            .spans
+            .iter()
+            .filter(|(t, _)| class_bits(class) & 1 << t != 0)
+            .map(|(_, r)| r.clone())
+            .collect()
+    };
     let candidates: Vec<f32> = (1..=30).map(|i| i as f32 * 0.02).collect();
-    (0..CLASSES.len())
+    let thresholds: Vec<f32> = (0..CLASSES.len())
         .map(|class| {
-            let techniques: Vec<&str> = CLASSES[class].iter().map(|&t| TECHNIQUES[t].0).collect();
             // Where no threshold is precise enough, the class stays silent.
             let mut best = (f64::MIN, OFF);
             for &threshold in &candidates {
                 let mut score = SpanScore::default();
-                for (i, ((article, p), curated)) in
-                    articles.iter().zip(&held_out).zip(&curated).enumerate()
-                {
-                    let model = &models[i % k];
-                    let p = p.as_ref().expect("every article is held out once");
-                    let probabilities = &p.1;
-                    let tokens = &p.0;
-                    let fixed: Vec<Range<usize>> = curated
-                        .iter()
-                        .filter(|(c, _)| {
-                            crate::eval::techniques_of(*c)
-                                .iter()
-                                .any(|t| techniques.contains(t))
-                        })
-                        .map(|(_, r)| r.clone())
-                        .collect();
-                    let mut predicted = spans_at(
-                        &article.text,
-                        tokens,
-                        probabilities,
-                        class,
-                        threshold,
-                        params.extend,
-                        (class == 0 && model.grows()).then_some(model),
-                    );
-                    // As the detector list settles them: the curated flag
-                    // stands, a learned span keeps its words outside it.
-                    let taken = crate::eval::metric::merge(&fixed);
-                    let mut kept: Vec<Range<usize>> = predicted
-                        .iter()
-                        .filter_map(|r| {
-                            let first = taken.partition_point(|t| t.end <= r.start);
-                            match crate::detect::outside(&article.text, &taken[first..], r) {
-                                crate::detect::Outside::Clear => Some(r.clone()),
-                                crate::detect::Outside::Rest(rest) => Some(rest),
-                                crate::detect::Outside::Covered => None,
-                            }
-                        })
-                        .collect();
-                    kept.extend(fixed);
-                    predicted = kept;
-                    let gold: Vec<Range<usize>> = article
-                        .spans
-                        .iter()
-                        .filter(|(t, _)| class_bits(class) & 1 << t != 0)
-                        .map(|(_, r)| r.clone())
-                        .collect();
-                    score.add(&predicted, &gold);
+                for i in 0..articles.len() {
+                    let (mut predicted, learned) = settled(i, class, threshold);
+                    predicted.extend(learned.into_iter().map(|(r, _)| r));
+                    score.add(&predicted, &gold_of(i, class));
                 }
                 // Flags a reader mostly disagrees with are worse than none:
                 // only thresholds precise enough are candidates.
@@ -789,6 +817,88 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Vec<f32> {
             }
             best.1
         })
+        .collect();
+    let calibration = thresholds
+        .iter()
+        .enumerate()
+        .map(|(class, &threshold)| {
+            if threshold >= OFF {
+                return Vec::new();
+            }
+            // The flags of the default sensitivity, and those only the most
+            // flags shows, each as that setting shapes it.
+            let lowest = super::at_sensitivity(threshold, 1.0);
+            let mut flags = Vec::new();
+            for i in 0..articles.len() {
+                let gold = crate::eval::metric::merge(&gold_of(i, class));
+                let at_default = settled(i, class, threshold).1;
+                let below = settled(i, class, lowest).1;
+                let below = below.into_iter().filter(|(_, peak)| *peak < threshold);
+                for (r, peak) in at_default.into_iter().chain(below) {
+                    flags.push((peak, agreement(&r, &gold)));
+                }
+            }
+            calibrate(flags)
+        })
+        .collect();
+    (thresholds, calibration)
+}
+
+/// 1 if annotators marked any of `span` (`gold` merged and sorted), else
+/// 0: whether a reader would find the flag on something they marked.
+fn agreement(span: &Range<usize>, gold: &[Range<usize>]) -> f64 {
+    let first = gold.partition_point(|t| t.end <= span.start);
+    f64::from(u8::from(
+        gold.get(first).is_some_and(|t| t.start < span.end),
+    ))
+}
+
+/// Held-out flags a knot stands for at least.
+const FLAGS_PER_KNOT: usize = 40;
+
+/// Knots (probability, agreement) from held-out flags (the surest word's
+/// probability, whether annotators marked it): the flags sorted by
+/// probability and grouped by whole steps of log-odds (…, 0.12–0.27,
+/// 0.27–0.5, 0.5–0.73, 0.73–0.88, …), a group of fewer than
+/// [`FLAGS_PER_KNOT`] joining the next; then neighbouring groups pooled
+/// until agreement never falls as probability rises
+/// (pool-adjacent-violators, an isotonic regression), each knot the mean of
+/// its flags. A flag's confidence is then read off these, so that "30%
+/// sure" means annotators marked about three in ten such flags.
+fn calibrate(mut flags: Vec<(f32, f64)>) -> Vec<(f32, f32)> {
+    if flags.len() < FLAGS_PER_KNOT {
+        return Vec::new();
+    }
+    flags.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let step = |p: f32| (p / (1.0 - p)).ln().floor().clamp(-8.0, 8.0) as i32;
+    // (sum of probabilities, sum of agreements, flags)
+    let mut pooled: Vec<(f64, f64, usize)> = Vec::new();
+    let mut group = (0.0, 0.0, 0);
+    for (i, &(p, agreed)) in flags.iter().enumerate() {
+        group = (group.0 + f64::from(p), group.1 + agreed, group.2 + 1);
+        let next = flags.get(i + 1).map(|f| step(f.0));
+        let closes = match next {
+            None => true,
+            Some(next) => next != step(p) && group.2 >= FLAGS_PER_KNOT,
+        };
+        if !closes {
+            continue;
+        }
+        pooled.push(std::mem::take(&mut group));
+        // The last group, if small, joins the one before; and any group
+        // less agreed with than the one before pools with it.
+        while let [.., a, b] = pooled[..] {
+            let small_last = next.is_none() && b.2 < FLAGS_PER_KNOT;
+            if !small_last && a.1 / a.2 as f64 <= b.1 / b.2 as f64 {
+                break;
+            }
+            pooled.pop();
+            *pooled.last_mut().expect("two groups were there") = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+        }
+    }
+    pooled
+        .iter()
+        .map(|&(p, a, n)| ((p / n as f64) as f32, (a / n as f64) as f32))
         .collect()
 }
 
@@ -820,7 +930,11 @@ fn train_fixed(articles: &[&Annotated], params: &Params) -> String {
     let weights = fit(&data, params);
     let growth = fit_growth(articles, params);
     let thresholds = vec![params.default_threshold; CLASSES.len()];
-    write_model(&data, (&weights, &growth), &thresholds, params, "")
+    let head = Head {
+        thresholds: &thresholds,
+        calibration: &[],
+    };
+    write_model(&data, (&weights, &growth), head, params, "")
 }
 
 /// The tokens of a plain-text article and, per token and class, the
@@ -849,7 +963,7 @@ fn spans_at(
     threshold: f32,
     extend: f32,
     growth: Option<&Model>,
-) -> Vec<Range<usize>> {
+) -> Vec<(Range<usize>, f32)> {
     // Every token has its row here.
     let every: Vec<u32> = (0..tokens.len() as u32).collect();
     super::class_spans(
@@ -862,7 +976,10 @@ fn spans_at(
         growth,
     )
     .into_iter()
-    .map(|c| tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end)
+    .map(|c| {
+        let range = tokens[c.tokens.start].range().start..tokens[c.tokens.end - 1].range().end;
+        (range, c.peak)
+    })
     .collect()
 }
 
@@ -903,6 +1020,34 @@ mod tests {
     fn trained(articles: &[Annotated]) -> String {
         let refs: Vec<&Annotated> = articles.iter().collect();
         train(&refs, &Params::default(), "a test corpus")
+    }
+
+    #[test]
+    fn calibration_pools_groups_until_agreement_never_falls() {
+        // 40 flags at each of four probabilities, one step of log-odds
+        // apart; annotators marked 10, 30, 20 and 36 of them.
+        let flags: Vec<(f32, f64)> = [(0.1, 10), (0.3, 30), (0.6, 20), (0.85, 36)]
+            .iter()
+            .flat_map(|&(p, marked)| (0..40).map(move |i| (p, f64::from(u8::from(i < marked)))))
+            .collect();
+        let knots = calibrate(flags);
+        let rounded: Vec<(f32, f32)> = knots
+            .iter()
+            .map(|&(p, a)| ((p * 1000.0).round() / 1000.0, (a * 1000.0).round() / 1000.0))
+            .collect();
+        // The second and third groups (0.75 then 0.5) pool into one of 0.625.
+        assert_eq!(rounded, [(0.1, 0.25), (0.45, 0.625), (0.85, 0.9)]);
+        // Too few flags to say: no knots, and the class shows its probability.
+        assert!(calibrate(vec![(0.5, 1.0); FLAGS_PER_KNOT - 1]).is_empty());
+    }
+
+    #[test]
+    fn a_small_last_group_joins_the_one_before() {
+        let mut flags = vec![(0.3, 0.0); 50];
+        flags.extend([(0.9, 1.0); 5]);
+        let knots = calibrate(flags);
+        assert_eq!(knots.len(), 1);
+        assert!((knots[0].1 - 5.0 / 55.0).abs() < 1e-6);
     }
 
     #[test]

@@ -35,7 +35,7 @@ const SURE: f32 = 0.5;
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     // Most articles have no unsure guess in the author's voice: then there
     // is nothing to drop, and the text's words need not be counted.
-    let unsure = |f: &Flag| !f.in_quotation && f.confidence.is_some_and(|c| c < SURE);
+    let unsure = |f: &Flag| !f.in_quotation && f.confidence.is_some_and(|c| c.probability < SURE);
     if !flags.iter().any(unsure) {
         return;
     }
@@ -48,12 +48,12 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     let author_loaded = flags
         .iter()
         .filter(|f| f.category.kind() == Kind::LoadedLanguage && !f.in_quotation)
-        .filter(|f| f.confidence.is_none_or(|c| c >= COUNTS_FROM))
+        .filter(|f| f.confidence.is_none_or(|c| c.probability >= COUNTS_FROM))
         .count();
     if words == 0 || author_loaded as f64 * 1000.0 / words as f64 >= SPARSE {
         return;
     }
-    flags.retain(|f| f.in_quotation || f.confidence.is_none_or(|c| c >= SURE));
+    flags.retain(|f| f.in_quotation || f.confidence.is_none_or(|c| c.probability >= SURE));
 }
 
 #[cfg(test)]
@@ -68,7 +68,10 @@ mod tests {
             message: "".into(),
             alternative: None,
             in_quotation,
-            confidence,
+            confidence: confidence.map(|probability| crate::flag::Confidence {
+                probability,
+                agreed: probability,
+            }),
         }
     }
 
@@ -82,7 +85,10 @@ mod tests {
             headline: None,
         };
         apply(&cx, &mut flags);
-        flags.iter().map(|f| f.confidence).collect()
+        flags
+            .iter()
+            .map(|f| f.confidence.map(|c| c.probability))
+            .collect()
     }
 
     #[test]
