@@ -461,7 +461,10 @@ mod tests {
         let article = ptc::Article {
             id: "1".into(),
             text: "a vile and shabby plan, said to be dreadful".into(),
-            spans: vec![span("Loaded_Language", 2..6), span("Loaded_Language", 35..43)],
+            spans: vec![
+                span("Loaded_Language", 2..6),
+                span("Loaded_Language", 35..43),
+            ],
         };
         let own = |t: &str, r: Range<usize>, c: Option<f32>| (t.to_string(), r, c);
         let predicted = vec![
