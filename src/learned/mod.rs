@@ -36,6 +36,33 @@ type Fx = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 /// with the best cross-validated F1).
 pub const DEFAULT_SENSITIVITY: f32 = 0.5;
 
+/// What a sensitivity trades for loaded language and name-calling (both
+/// detectors), as training measured it on articles the model scoring them
+/// had not seen: the share of flagged text annotators had marked
+/// (precision) and of marked text flagged (recall), the task's span metric.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct TradeOff {
+    pub sensitivity: f64,
+    pub precision: f64,
+    pub recall: f64,
+}
+
+/// The compiled-in model's trade-offs, at rising sensitivities (none for a
+/// model trained without them).
+pub fn trade_offs() -> Vec<TradeOff> {
+    // Three decimals, as the model file has them, not f32's tails.
+    let exact = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
+    model::builtin()
+        .trade_offs
+        .iter()
+        .map(|&(sensitivity, precision, recall)| TradeOff {
+            sensitivity: exact(sensitivity),
+            precision: exact(precision),
+            recall: exact(recall),
+        })
+        .collect()
+}
+
 pub struct Learned<'m> {
     pub model: &'m Model,
     /// 0 (fewer, surer flags) to 1 (more flags).

@@ -17,6 +17,10 @@
 //!   knots, in rising order: held-out flags whose surest word had about that
 //!   probability matched annotators' spans for about that share of their
 //!   length (a flag's confidence, [`Class::confidence`]);
+//! - `trade_off  <sensitivity>  <precision>  <recall>`: what the
+//!   sensitivity trades for the first class (loaded language and
+//!   name-calling, with the curated lexicon's flags), measured on held-out
+//!   articles; at rising sensitivities;
 //! - `extend  <ratio>`: neighbours join a flagged word's span while their
 //!   probability is at least this share of the threshold;
 //! - `<template>  <a>  <b>  <w1> … <wn>`: a feature's weights, one per
@@ -95,6 +99,9 @@ pub struct Model {
     pub techniques: Vec<Technique>,
     pub classes: Vec<Class>,
     pub extend: f32,
+    /// (sensitivity, precision, recall) for the first class, on held-out
+    /// articles: what the page's sensitivity slider trades.
+    pub trade_offs: Vec<(f32, f32, f32)>,
     /// Feature key → index of its first weight in `weights`.
     rows: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     weights: Vec<f32>,
@@ -123,6 +130,19 @@ impl Hasher for KeyHasher {
     fn write_u64(&mut self, key: u64) {
         self.0 = key;
     }
+}
+
+/// Trade-offs from hundredths and thousandths.
+fn trade_offs(rows: &[(u16, u16, u16)]) -> Vec<(f32, f32, f32)> {
+    rows.iter()
+        .map(|&(s, p, r)| {
+            (
+                f32::from(s) / 100.0,
+                f32::from(p) / 1000.0,
+                f32::from(r) / 1000.0,
+            )
+        })
+        .collect()
 }
 
 /// The model compiled into the core: `models/learned.tsv` as `build.rs`
@@ -207,6 +227,7 @@ impl Model {
             std::mem::take(&mut packed.calibration),
             packed.extend,
         )?;
+        model.trade_offs = trade_offs(&packed.trade_offs);
         let p = &packed;
         let n = p.templates.len();
         let classes = model.classes.len();
@@ -399,6 +420,22 @@ mod tests {
     }
 
     #[test]
+    fn the_compiled_in_model_says_what_the_sensitivity_trades() {
+        let rows = &builtin().trade_offs;
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        // More flags: recall rises, and at the most flags precision is lowest.
+        assert!(
+            rows.windows(2).all(|w| w[0].0 < w[1].0 && w[0].2 <= w[1].2),
+            "{rows:?}"
+        );
+        let lowest = rows.iter().map(|r| r.1).fold(1.0, f32::min);
+        assert_eq!(rows[4].1, lowest, "{rows:?}");
+        let public = crate::learned::trade_offs();
+        assert_eq!(public[2].sensitivity, 0.5);
+        assert!((public[2].recall - f64::from(rows[2].2)).abs() < 1e-6);
+    }
+
+    #[test]
     fn the_compiled_in_model_has_calibrated_classes_where_it_flags() {
         // Every class the model can flag with says how sure its flags are.
         for class in &builtin().classes {
@@ -443,6 +480,7 @@ mod tests {
             unpacked.calibration,
             unpacked.extend,
         )?;
+        model.trade_offs = trade_offs(&unpacked.trade_offs);
         let classes = model.classes.len();
         for (template, a, b, weights) in unpacked.features {
             let template = Template::ALL

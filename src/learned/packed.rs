@@ -36,6 +36,9 @@ pub struct Unpacked {
     /// Per class, its calibration knots (probability, agreement), both in
     /// thousandths; none for a class without them.
     pub calibration: Vec<Vec<(u16, u16)>>,
+    /// What the sensitivity trades for the first class: (sensitivity in
+    /// hundredths, precision and recall in thousandths).
+    pub trade_offs: Vec<(u16, u16, u16)>,
     pub features: Vec<Feature>,
     /// (word, uses, marked per technique).
     pub counts: Vec<(String, u32, Vec<u32>)>,
@@ -43,7 +46,7 @@ pub struct Unpacked {
     pub valence: Vec<(String, i8)>,
 }
 
-const MAGIC: &[u8; 4] = b"SLM3";
+const MAGIC: &[u8; 4] = b"SLM4";
 
 /// The feature templates' names, in the order of `features::Template::ALL`.
 pub const TEMPLATE_NAMES: [&str; 25] = [
@@ -144,6 +147,23 @@ impl Unpacked {
                     }
                     knots.push(knot);
                 }
+                "trade_off" => {
+                    let [_, sensitivity, precision, recall] = fields[..] else {
+                        return Err(fail(
+                            "a trade-off has a sensitivity, a precision and a recall",
+                        ));
+                    };
+                    let row = (
+                        fixed(sensitivity, 2)?,
+                        fixed(precision, 3)?,
+                        fixed(recall, 3)?,
+                    );
+                    let rising = model.trade_offs.last().is_none_or(|last| last.0 < row.0);
+                    if row.0 > 100 || row.1 > 1000 || row.2 > 1000 || !rising {
+                        return Err(fail("trade-offs are at rising sensitivities up to 1"));
+                    }
+                    model.trade_offs.push(row);
+                }
                 "extend" => {
                     let ratio = fields.get(1).ok_or_else(|| fail("no extend ratio"))?;
                     model.extend = fixed(ratio, 2)?;
@@ -239,6 +259,12 @@ pub fn pack(model: &Unpacked) -> Vec<u8> {
             varint(&mut out, u64::from(agreement));
         }
     }
+    varint(&mut out, model.trade_offs.len() as u64);
+    for &(sensitivity, precision, recall) in &model.trade_offs {
+        for n in [sensitivity, precision, recall] {
+            varint(&mut out, u64::from(n));
+        }
+    }
     varint(&mut out, strings.len() as u64);
     let mut previous = "";
     for s in &strings {
@@ -309,6 +335,8 @@ pub struct Packed<'a> {
     pub extend: u16,
     /// Per class, (probability, agreement) knots in thousandths.
     pub calibration: Vec<Vec<(u16, u16)>>,
+    /// (sensitivity in hundredths, precision and recall in thousandths).
+    pub trade_offs: Vec<(u16, u16, u16)>,
     /// Every string, sorted, one after another in one text, and each one's
     /// range in it: string `i` is `text[strings[i].clone()]`.
     pub text: String,
@@ -356,6 +384,10 @@ impl<'a> Packed<'a> {
                 .collect::<Result<Vec<(u16, u16)>, String>>()?;
             calibration.push(knots);
         }
+        let n = r.count()?;
+        let trade_offs = (0..n)
+            .map(|_| Ok((r.small()?, r.small()?, r.small()?)))
+            .collect::<Result<Vec<(u16, u16, u16)>, String>>()?;
         let (text, strings) = r.front_coded()?;
         if u32::try_from(strings.len()).is_err() {
             return Err("too many strings".into());
@@ -396,6 +428,7 @@ impl<'a> Packed<'a> {
             classes,
             extend,
             calibration,
+            trade_offs,
             text,
             strings,
             templates,
@@ -454,6 +487,7 @@ impl<'a> Packed<'a> {
             classes: self.classes,
             extend: self.extend,
             calibration: self.calibration,
+            trade_offs: self.trade_offs,
             features,
             counts,
             valence,
@@ -607,13 +641,14 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "# a comment\ntechnique\tLoaded_Language\temotive\ntechnique\tDoubt\tdoubt\nclass\tLoaded_Language\t0.140\nclass\tDoubt\t0.3\ncalibrate\tDoubt\t0.1\t0.25\ncalibrate\tDoubt\t0.400\t0.5\nextend\t0.40\nword\tvile\t\t23\t-4\nbefore\tthe\t\t-5\t0\npair_after\tso\tcalled\t12\t7\ncount\tvile\t9\t7\t1\nvalence_of\tvile\t-3\n";
+    const TEXT: &str = "# a comment\ntechnique\tLoaded_Language\temotive\ntechnique\tDoubt\tdoubt\nclass\tLoaded_Language\t0.140\nclass\tDoubt\t0.3\ncalibrate\tDoubt\t0.1\t0.25\ncalibrate\tDoubt\t0.400\t0.5\ntrade_off\t0\t0.5\t0.1\ntrade_off\t0.5\t0.35\t0.4\nextend\t0.40\nword\tvile\t\t23\t-4\nbefore\tthe\t\t-5\t0\npair_after\tso\tcalled\t12\t7\ncount\tvile\t9\t7\t1\nvalence_of\tvile\t-3\n";
 
     #[test]
     fn the_text_form_reads_as_written() {
         let model = Unpacked::from_text(TEXT).unwrap();
         assert_eq!(model.classes, [(vec![0], 140), (vec![1], 300)]);
         assert_eq!(model.calibration, [vec![], vec![(100, 250), (400, 500)]]);
+        assert_eq!(model.trade_offs, [(0, 500, 100), (50, 350, 400)]);
         assert_eq!(model.extend, 40);
         assert_eq!(
             model.features[2],
@@ -671,7 +706,7 @@ mod tests {
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
         assert!(Unpacked::read(b"").is_err());
-        assert!(Unpacked::read(b"SLM3\xff\xff").is_err());
+        assert!(Unpacked::read(b"SLM4\xff\xff").is_err());
         let packed = pack(&Unpacked::from_text(TEXT).unwrap());
         for cut in 0..packed.len() {
             assert!(Unpacked::read(&packed[..cut]).is_err());
@@ -687,6 +722,8 @@ mod tests {
             "calibrate\tA\t0.5\t0.2\ncalibrate\tA\t0.4\t0.3\n",
             "calibrate\tA\t1.5\t0.2\n",
             "calibrate\tA\t0.5\n",
+            "trade_off\t0.5\t0.3\t0.4\ntrade_off\t0.25\t0.3\t0.4\n",
+            "trade_off\t1.5\t0.3\t0.4\n",
         ] {
             assert!(
                 Unpacked::from_text(&format!("{head}{knots}")).is_err(),

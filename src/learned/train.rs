@@ -582,22 +582,24 @@ fn fit_growth(articles: &[&Annotated], params: &Params) -> Growth {
         .collect()
 }
 
-/// A model file's per-class lines: thresholds, and the calibration knots
-/// of the classes that have them (see [`calibrate`]).
-struct Head<'a> {
-    thresholds: &'a [f32],
-    calibration: &'a [Vec<(f32, f32)>],
+/// A model file's head: per class its threshold and its calibration knots
+/// (see [`calibrate`]); and what the sensitivity trades for loaded language
+/// and name-calling, (sensitivity, precision, recall) on held-out articles.
+struct Head {
+    thresholds: Vec<f32>,
+    calibration: Vec<Vec<(f32, f32)>>,
+    trade_offs: Vec<(f32, f32, f32)>,
 }
 
 /// The model file for `weights`, with `head`'s thresholds and calibration.
 fn write_model(
     data: &Data,
     (weights, growth): (&[[f32; CLASSES.len()]], &Growth),
-    head: Head,
+    head: &Head,
     params: &Params,
     about: &str,
 ) -> String {
-    let thresholds = head.thresholds;
+    let thresholds = &head.thresholds;
     let mut out = String::new();
     for line in about.lines() {
         writeln!(out, "# {line}").unwrap();
@@ -609,12 +611,19 @@ fn write_model(
         let names: Vec<&str> = class.iter().map(|&t| TECHNIQUES[t].0).collect();
         writeln!(out, "class\t{}\t{threshold:.3}", names.join("+")).unwrap();
     }
-    for (class, knots) in CLASSES.iter().zip(head.calibration) {
+    for (class, knots) in CLASSES.iter().zip(&head.calibration) {
         let names: Vec<&str> = class.iter().map(|&t| TECHNIQUES[t].0).collect();
         for (peak, agreement) in knots {
             let names = names.join("+");
             writeln!(out, "calibrate\t{names}\t{peak:.3}\t{agreement:.3}").unwrap();
         }
+    }
+    for (sensitivity, precision, recall) in &head.trade_offs {
+        writeln!(
+            out,
+            "trade_off\t{sensitivity:.2}\t{precision:.3}\t{recall:.3}"
+        )
+        .unwrap();
     }
     writeln!(out, "extend\t{:.2}", params.extend).unwrap();
     for (word, bucket) in params.valence.entries() {
@@ -675,20 +684,15 @@ fn write_model(
 
 /// Trains a model on `articles` and returns its file. `about` heads it.
 pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
-    let (thresholds, calibration) =
-        if params.threshold_folds >= 2 && articles.len() >= params.threshold_folds {
-            choose_thresholds(articles, params)
-        } else {
-            (vec![params.default_threshold; CLASSES.len()], Vec::new())
-        };
+    let head = if params.threshold_folds >= 2 && articles.len() >= params.threshold_folds {
+        choose_thresholds(articles, params)
+    } else {
+        fixed_head(params)
+    };
     let data = prepare(articles, params);
     let weights = fit(&data, params);
     let growth = fit_growth(articles, params);
-    let head = Head {
-        thresholds: &thresholds,
-        calibration: &calibration,
-    };
-    write_model(&data, (&weights, &growth), head, params, about)
+    write_model(&data, (&weights, &growth), &head, params, about)
 }
 
 /// A threshold no probability reaches: the class flags nothing.
@@ -698,15 +702,19 @@ pub const OFF: f32 = 1.0;
 /// model scoring them was not trained on, among those whose precision is at
 /// least `min_precision`; and, for the classes not left silent, how often
 /// annotators agreed with those held-out flags by how sure the model was
-/// ([`calibrate`]).
-fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec<Vec<(f32, f32)>>) {
+/// ([`calibrate`]); and what the sensitivity trades for the first class.
+fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
     let k = params.threshold_folds;
     let inner = Params {
         threshold_folds: 0,
         ..params.clone()
     };
-    // Per article: its tokens' probabilities from the model that did not see it.
-    let mut held_out: Vec<Option<(Vec<features::Token>, Vec<f32>)>> = vec![None; articles.len()];
+    // Per article: its tokens' probabilities from the model that did not see
+    // it, as the default sensitivity needs them (`held_out[0]`) and as the
+    // most flags need them (`held_out[1]`, for the settings above the default).
+    type Probabilities = Option<(Vec<features::Token>, Vec<f32>)>;
+    let mut held_out: [Vec<Probabilities>; 2] =
+        [vec![None; articles.len()], vec![None; articles.len()]];
     // Each fold's model, for its growth of spans.
     let mut models = Vec::with_capacity(k);
     for fold in 0..k {
@@ -718,7 +726,12 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec
             .collect();
         let model = Model::parse(&train_fixed(&train, &inner)).expect("a trained model parses");
         for (i, article) in articles.iter().enumerate().filter(|(i, _)| i % k == fold) {
-            held_out[i] = Some(probabilities(&model, &article.text));
+            held_out[0][i] = Some(probabilities(
+                &model,
+                &article.text,
+                super::DEFAULT_SENSITIVITY,
+            ));
+            held_out[1][i] = Some(probabilities(&model, &article.text, 1.0));
         }
         models.push(model);
     }
@@ -726,33 +739,40 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec
     // report: thresholds are chosen for the two together.
     // As the detector makes them with the fold's model: those it holds
     // back left out, the others grown into phrases.
-    let curated: Vec<Vec<(Category, Range<usize>)>> = (articles.iter().enumerate())
-        .map(|(i, a)| {
-            let model = &models[i % k];
-            let mut flags = curated_flags(&a.text);
-            flags.retain(|(_, r)| !model.rarely_marked(&a.text[r.clone()]));
-            if model.grows() {
-                let mut ranges: Vec<Range<usize>> = flags.iter().map(|(_, r)| r.clone()).collect();
-                super::grow_phrases(model, &a.text, &mut ranges, |_| true);
-                for ((_, r), grown) in flags.iter_mut().zip(ranges) {
-                    *r = grown;
+    // Above the default sensitivity the entries it holds back come back:
+    // `curated[1]` has them, `curated[0]` not.
+    let curated_with = |with_held_back: bool| -> Vec<Vec<(Category, Range<usize>)>> {
+        (articles.iter().enumerate())
+            .map(|(i, a)| {
+                let model = &models[i % k];
+                let mut flags = curated_flags(&a.text);
+                flags.retain(|(_, r)| with_held_back || !model.rarely_marked(&a.text[r.clone()]));
+                if model.grows() {
+                    let mut ranges: Vec<Range<usize>> =
+                        flags.iter().map(|(_, r)| r.clone()).collect();
+                    super::grow_phrases(model, &a.text, &mut ranges, |_| true);
+                    for ((_, r), grown) in flags.iter_mut().zip(ranges) {
+                        *r = grown;
+                    }
                 }
-            }
-            flags
-        })
-        .collect();
+                flags
+            })
+            .collect()
+    };
+    let curated = [curated_with(false), curated_with(true)];
     // One class's held-out spans at a threshold, settled as the detector
     // settles them beside the curated flags (the curated flag stands, a
     // learned span keeps its words outside it): the curated ranges, and the
     // learned spans with their surest word's probability.
     type Settled = (Vec<Range<usize>>, Vec<(Range<usize>, f32)>);
-    let settled = |i: usize, class: usize, threshold: f32| -> Settled {
+    // `above`: for a sensitivity above the default.
+    let settled = |i: usize, class: usize, threshold: f32, above: bool| -> Settled {
         let (article, model) = (articles[i], &models[i % k]);
-        let p = held_out[i]
+        let p = held_out[usize::from(above)][i]
             .as_ref()
             .expect("every article is held out once");
         let techniques: Vec<&str> = CLASSES[class].iter().map(|&t| TECHNIQUES[t].0).collect();
-        let fixed: Vec<Range<usize>> = curated[i]
+        let fixed: Vec<Range<usize>> = curated[usize::from(above)][i]
             .iter()
             .filter(|(c, _)| {
                 crate::eval::techniques_of(*c)
@@ -800,7 +820,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec
             for &threshold in &candidates {
                 let mut score = SpanScore::default();
                 for i in 0..articles.len() {
-                    let (mut predicted, learned) = settled(i, class, threshold);
+                    let (mut predicted, learned) = settled(i, class, threshold, false);
                     predicted.extend(learned.into_iter().map(|(r, _)| r));
                     score.add(&predicted, &gold_of(i, class));
                 }
@@ -831,8 +851,8 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec
             let mut flags = Vec::new();
             for i in 0..articles.len() {
                 let gold = crate::eval::metric::merge(&gold_of(i, class));
-                let at_default = settled(i, class, threshold).1;
-                let below = settled(i, class, lowest).1;
+                let at_default = settled(i, class, threshold, false).1;
+                let below = settled(i, class, lowest, true).1;
                 let below = below.into_iter().filter(|(_, peak)| *peak < threshold);
                 for (r, peak) in at_default.into_iter().chain(below) {
                     flags.push((peak, agreement(&r, &gold)));
@@ -841,8 +861,44 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> (Vec<f32>, Vec
             calibrate(flags)
         })
         .collect();
-    (thresholds, calibration)
+    // What the sensitivity trades, for loaded language and name-calling:
+    // each held-out article analysed as the page would, by its fold's
+    // model with the thresholds chosen, at each of `TRADE_OFFS`.
+    for model in &mut models {
+        for (class, &threshold) in model.classes.iter_mut().zip(&thresholds) {
+            class.threshold = threshold;
+        }
+    }
+    let pooled: Vec<&str> = CLASSES[0].iter().map(|&t| TECHNIQUES[t].0).collect();
+    let trade_offs = TRADE_OFFS
+        .iter()
+        .map(|&sensitivity| {
+            let options = crate::Options {
+                sensitivity,
+                ..crate::Options::default()
+            };
+            let mut score = SpanScore::default();
+            for (i, article) in articles.iter().enumerate() {
+                let predicted: Vec<Range<usize>> =
+                    crate::eval::slant_spans(&article.text, &options, &models[i % k])
+                        .into_iter()
+                        .filter(|(technique, _, _)| pooled.contains(&technique.as_str()))
+                        .map(|(_, range, _)| range)
+                        .collect();
+                score.add(&predicted, &gold_of(i, 0));
+            }
+            (sensitivity, score.precision() as f32, score.recall() as f32)
+        })
+        .collect();
+    Head {
+        thresholds,
+        calibration,
+        trade_offs,
+    }
 }
+
+/// The sensitivities at which training measures precision and recall.
+const TRADE_OFFS: [f32; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
 
 /// 1 if annotators marked any of `span` (`gold` merged and sorted), else
 /// 0: whether a reader would find the flag on something they marked.
@@ -929,28 +985,33 @@ fn train_fixed(articles: &[&Annotated], params: &Params) -> String {
     let data = prepare(articles, params);
     let weights = fit(&data, params);
     let growth = fit_growth(articles, params);
-    let thresholds = vec![params.default_threshold; CLASSES.len()];
-    let head = Head {
-        thresholds: &thresholds,
-        calibration: &[],
-    };
-    write_model(&data, (&weights, &growth), head, params, "")
+    write_model(&data, (&weights, &growth), &fixed_head(params), params, "")
+}
+
+/// The default threshold for every class, with nothing measured.
+fn fixed_head(params: &Params) -> Head {
+    Head {
+        thresholds: vec![params.default_threshold; CLASSES.len()],
+        calibration: Vec::new(),
+        trade_offs: Vec::new(),
+    }
 }
 
 /// The tokens of a plain-text article and, per token and class, the
 /// model's probabilities.
-pub fn probabilities(model: &Model, text: &str) -> (Vec<features::Token>, Vec<f32>) {
+/// Probabilities too low to reach a span at `sensitivity` are 0.
+pub fn probabilities(
+    model: &Model,
+    text: &str,
+    sensitivity: f32,
+) -> (Vec<features::Token>, Vec<f32>) {
     let quotations = quotations_of(text);
     let cx = detect::Context {
         text,
         paragraphs: &[],
         quotations: &quotations,
     };
-    Learned {
-        model,
-        sensitivity: super::DEFAULT_SENSITIVITY,
-    }
-    .probabilities(&cx)
+    Learned { model, sensitivity }.probabilities(&cx)
 }
 
 /// Byte spans of one class at a threshold, as the detector builds them
@@ -1063,7 +1124,7 @@ mod tests {
     fn what_annotators_always_marked_is_found_and_explained() {
         let model = Model::parse(&trained(&corpus(30))).expect("a trained model parses");
         let text = "The disgraceful vote in the chamber was held on day 40.";
-        let (tokens, p) = probabilities(&model, text);
+        let (tokens, p) = probabilities(&model, text, crate::learned::DEFAULT_SENSITIVITY);
         let p_of = |word: &str| {
             let i = tokens.iter().position(|t| &text[t.range()] == word);
             p[i.unwrap() * CLASSES.len()]
