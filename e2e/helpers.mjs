@@ -127,6 +127,7 @@ export async function loadCore() {
   return {
     analyze: (text, options = null) => pkg.analyze(text, options),
     categories: pkg.categories(),
+    tradeOffs: () => pkg.tradeOffs(),
     version: pkg.version(),
   };
 }

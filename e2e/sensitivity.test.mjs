@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, loadCore, paste, shot, waitForResult, withPage } from './helpers.mjs';
 import { sureness } from '../www/render.js';
+import { tradeAt, tradeText } from '../www/settings.js';
 
 const TIMEOUT = { timeout: 120_000 };
 const ARTICLE = readFileSync(path.join(ROOT, 'tests', 'articles', 'hit_piece.txt'), 'utf8');
@@ -33,6 +34,41 @@ async function slide(page, value) {
   await page.waitForFunction((v) => JSON.parse(localStorage.getItem('slant.settings') ?? '{}').sensitivity === v, value);
   await waitForResult(page);
 }
+
+test('what a setting trades: read off the core’s measured points, straight lines between them', () => {
+  const points = [{ sensitivity: 0, precision: 0.4, recall: 0.1 }, { sensitivity: 1, precision: 0.2, recall: 0.5 }];
+  const near = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≠ ${b}`);
+  const mid = tradeAt(points, 0.25);
+  near(mid.precision, 0.35);
+  near(mid.recall, 0.2);
+  assert.deepEqual(tradeAt(points, 1), { precision: 0.2, recall: 0.5 });
+  assert.equal(tradeAt([], 0.5), null);
+  assert.equal(tradeText(null), '');
+  assert.match(tradeText({ precision: 0.336, recall: 0.373 }), /34% of the text flagged .* 37% of what they marked/);
+});
+
+test('beside the slider, what each setting trades, as training measured it, moving with the slider', TIMEOUT, async (t) => {
+  const points = core.tradeOffs();
+  if (!points.length) t.diagnostic('the compiled-in model carries no trade-offs: the line stays empty');
+  else {
+    assert.ok(points.every((p, i) => i === 0 || p.sensitivity > points[i - 1].sensitivity), 'rising sensitivities');
+    assert.ok(points.at(-1).recall > points[0].recall, 'more flags find more');
+  }
+  await withPage({}, async (s) => {
+    const { page } = s;
+    await paste(page, ARTICLE, { expect: 'Weaver' });
+    await openSettings(page);
+    const said = () => page.textContent('#sensitivity-trade');
+    const expected = (v) => tradeText(tradeAt(points, v));
+    await page.waitForFunction((text) => document.getElementById('sensitivity-trade').textContent === text, expected(0.5));
+    if (points.length) assert.match(await said(), /^Tried on annotated news the model had not seen/);
+    await page.locator('#sensitivity').fill('0.25');
+    await page.waitForFunction((text) => document.getElementById('sensitivity-trade').textContent === text, expected(0.25));
+    if (points.length) assert.notEqual(await said(), expected(0.5));
+    await waitForResult(page);
+    await shot(page, 'settings-trade-off.png', { clip: await page.locator('#settings').boundingBox() });
+  });
+});
 
 test('the sensitivity slider: fewer flags at the low end than at the high end, saved and exported', TIMEOUT, async (t) => {
   const low = core.analyze(ARTICLE, { sensitivity: 0 });

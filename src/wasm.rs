@@ -94,6 +94,9 @@ export interface CategoryInfo {
   /** For flags that carry no severity of their own (a reader's terms, rules). */
   default_severity: 1 | 2 | 3;
 }
+/** Loaded language and name-calling at one sensitivity, on annotated news the model had not seen:
+ *  the share of flagged text annotators marked (precision) and of marked text flagged (recall). */
+export interface TradeOff { sensitivity: number; precision: number; recall: number }
 export interface AnalyzeOptions {
   input?: "text" | "html" | null;
   disabled_categories?: Category[];
@@ -114,7 +117,8 @@ export interface Flag {
   start: number; end: number;
   text: string; message: string; in_quotation: boolean;
   severity: 1 | 2 | 3; alternative: string | null;
-  /** The learned detector's probability (0–1, two decimals); null for lexicon and rule flags. */
+  /** The share of learned flags this sure that annotators marked in held-out articles (0–1, two
+   *  decimals); null for lexicon and rule flags. */
   confidence: number | null;
 }
 export interface Report {
@@ -440,6 +444,17 @@ fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, JsErro
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not build {what}: {e}")))
+}
+
+/// What the learned detector's sensitivity trades, measured when it was
+/// trained: `{sensitivity, precision, recall}` at rising sensitivities. The
+/// page's settings say it beside the slider.
+#[wasm_bindgen(js_name = tradeOffs, unchecked_return_type = "TradeOff[]")]
+pub fn trade_offs() -> Result<JsValue, JsError> {
+    to_js(
+        &crate::learned::trade_offs(),
+        "the sensitivity's trade-offs",
+    )
 }
 
 /// The version of the analysis core.

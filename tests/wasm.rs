@@ -7,7 +7,8 @@
 
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use slant::wasm::{
-    analyze, categories, version, FLAG_STRIDE, SENTENCE_STRIDE, SOURCE_STRIDE, SPAN_STRIDE,
+    analyze, categories, trade_offs, version, FLAG_STRIDE, SENTENCE_STRIDE, SOURCE_STRIDE,
+    SPAN_STRIDE,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -217,4 +218,17 @@ fn explanations_that_name_a_word_are_joined_in_js_as_the_core_writes_them() {
             .any(|m| m.contains("suggest “review” is not")),
         "{messages:?}"
     );
+}
+
+#[wasm_bindgen_test]
+fn trade_offs_cross_as_plain_objects_equal_to_the_core_s() {
+    let js: Array = trade_offs().unwrap().unchecked_into();
+    let native = slant::learned::trade_offs();
+    assert_eq!(js.length() as usize, native.len());
+    for (row, want) in js.iter().zip(&native) {
+        let number = |key: &str| get(&row, key).as_f64().unwrap();
+        assert_eq!(number("sensitivity"), want.sensitivity);
+        assert_eq!(number("precision"), want.precision);
+        assert_eq!(number("recall"), want.recall);
+    }
 }

@@ -94,10 +94,11 @@ const state = {
 // ---------------------------------------------------------------- the engine
 
 const engine = new Engine({
-  ready(version, categories) {
+  ready(version, categories, tradeOffs) {
     document.documentElement.dataset.engine = 'ready';
     els.version.textContent = version ? `${version}` : '';
     if (!state.categories.list.length) useCategories(categoryTable(categories));
+    settings.setTradeOffs(tradeOffs);
     if (!engine.busy && !state.report) setStatus('Ready.');
   },
   fatal(error) {

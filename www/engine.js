@@ -64,7 +64,7 @@ export class Engine {
         mark('engine-ready');
         this.ready = true;
         this.failedStarts = 0;
-        this.handlers.ready(msg.version, msg.categories ?? []);
+        this.handlers.ready(msg.version, msg.categories ?? [], msg.tradeOffs ?? []);
         this.pump();
         break;
       case 'fatal':

@@ -118,6 +118,29 @@ export function sensitivityText(value) {
   return value < DEFAULT_SENSITIVITY ? 'fewer, surer flags' : 'more flags';
 }
 
+/**
+ * What the learned detector trades at sensitivity `value`, read off the
+ * core's measured points (straight lines between them, rising
+ * sensitivities): `{ precision, recall }`, or null without points.
+ */
+export function tradeAt(points, value) {
+  if (!points?.length) return null;
+  const after = points.findIndex((p) => p.sensitivity >= value);
+  if (after === 0) return { precision: points[0].precision, recall: points[0].recall };
+  if (after === -1) return { precision: points.at(-1).precision, recall: points.at(-1).recall };
+  const [a, b] = [points[after - 1], points[after]];
+  const t = (value - a.sensitivity) / (b.sensitivity - a.sensitivity);
+  return { precision: a.precision + (b.precision - a.precision) * t, recall: a.recall + (b.recall - a.recall) * t };
+}
+
+/** The trade-off as the settings say it under the slider ('' for none). */
+export function tradeText(trade) {
+  if (!trade) return '';
+  const pct = (x) => `${Math.round(x * 100)}%`;
+  return `Tried on annotated news the model had not seen, at this setting: ${pct(trade.precision)} of the text flagged as `
+    + `loaded language or name-calling was text annotators had marked, and ${pct(trade.recall)} of what they marked was flagged.`;
+}
+
 /** One line about settings that differ from the defaults ('' when none). */
 export function describeSettings(s, categories) {
   const parts = [];
@@ -145,7 +168,8 @@ export function settingsPanel({ get, set, download }) {
     panel: $('settings'), state: $('settings-state'), switches: $('category-switches'),
     form: $('term-form'), term: $('term-text'), category: $('term-category'), note: $('term-note'),
     termMsg: $('term-msg'), list: $('term-list'),
-    sensitivity: $('sensitivity'), sensitivityValue: $('sensitivity-value'), ignored: $('ignored-list'), ignoredMsg: $('ignored-msg'),
+    sensitivity: $('sensitivity'), sensitivityValue: $('sensitivity-value'), sensitivityTrade: $('sensitivity-trade'),
+    ignored: $('ignored-list'), ignoredMsg: $('ignored-msg'),
     exportBtn: $('settings-export'), importBtn: $('settings-import'), file: $('settings-file'),
     reset: $('settings-reset'), msg: $('settings-msg'),
   };
@@ -209,10 +233,13 @@ export function settingsPanel({ get, set, download }) {
   // The slider re-analyses when let go (or on each key press), and says
   // where it stands while it moves.
   const sensitivityOf = () => Math.round(Number(els.sensitivity.value) * 100) / 100;
+  // What each setting trades, as the core measured it (none until it is ready).
+  let tradeOffs = [];
   const showSensitivity = (value) => {
     const text = sensitivityText(value);
     els.sensitivity.setAttribute('aria-valuetext', text);
     els.sensitivityValue.textContent = text[0].toUpperCase() + text.slice(1);
+    els.sensitivityTrade.textContent = tradeText(tradeAt(tradeOffs, value));
   };
   els.sensitivity.addEventListener('input', () => showSensitivity(sensitivityOf()));
   els.sensitivity.addEventListener('change', () => {
@@ -293,6 +320,10 @@ export function settingsPanel({ get, set, download }) {
   return {
     render,
     setCategories,
+    setTradeOffs(points) {
+      tradeOffs = Array.isArray(points) ? points : [];
+      showSensitivity(sensitivityOf());
+    },
     open() {
       els.panel.open = true;
       els.panel.querySelector('summary').focus();

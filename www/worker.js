@@ -4,17 +4,19 @@
 //                                         named 'slant-self-load' has begun that already)
 //   { id, text, options }                 an analysis
 // Messages out:
-//   { type: 'ready', version, categories, timing }
+//   { type: 'ready', version, categories, tradeOffs, timing }
 //                                         the WASM core is loaded and warmed up;
 //                                         `categories` is its categories(): the
-//                                         table the page lists categories from
+//                                         table the page lists categories from;
+//                                         `tradeOffs` its tradeOffs(): what the
+//                                         sensitivity trades, for the settings
 //   { type: 'fatal', error }              the core could not be loaded at all
 //   { type: 'result', id, report, ms }    an analysis
 //   { type: 'error', id, error }          the core refused the input (readable message)
 //   { type: 'crash', id, error }          the core itself failed; the page starts a fresh worker
 // `timing` holds absolute times (timeOrigin + now) the page turns into marks.
 
-import init, { analyze, categories, version } from './pkg/slant.js';
+import init, { analyze, categories, tradeOffs, version } from './pkg/slant.js';
 
 // A short article that goes through most of the core: byline and date, loaded
 // words, scare quotes, quotations with named and vague sources, an unsourced
@@ -55,7 +57,7 @@ function load(module) {
         if (err instanceof WebAssembly.RuntimeError) throw err;
       }
       timing.warm = now();
-      return { ok: true, message: { type: 'ready', version: version(), categories: categories(), timing } };
+      return { ok: true, message: { type: 'ready', version: version(), categories: categories(), tradeOffs: tradeOffs(), timing } };
     },
   ).catch((err) => ({ ok: false, message: { type: 'fatal', error: message(err) } }));
 }
