@@ -14,9 +14,9 @@
 //!   techniques flags each span as the one its surest word was most often
 //!   marked with;
 //! - `calibrate  <class>  <probability>  <agreement>`: a class's calibration
-//!   knots, in rising order: held-out flags whose surest word had about that
-//!   probability matched annotators' spans for about that share of their
-//!   length (a flag's confidence, [`Class::confidence`]);
+//!   knots, in rising order: of the held-out flags whose surest word had
+//!   about that probability, that share lay on text annotators had marked
+//!   (a flag's confidence, [`Class::confidence`]);
 //! - `trade_off  <sensitivity>  <precision>  <recall>`: what the
 //!   sensitivity trades for the first class (loaded language and
 //!   name-calling, with the curated lexicon's flags), measured on held-out

@@ -48,6 +48,11 @@ fn class_bits(class: usize) -> u8 {
     CLASSES[class].iter().fold(0, |bits, t| bits | 1 << t)
 }
 
+/// Class `class`'s techniques by name, as the corpus names them.
+fn class_techniques(class: usize) -> Vec<&'static str> {
+    CLASSES[class].iter().map(|&t| TECHNIQUES[t].0).collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct Params {
     pub epochs: usize,
@@ -591,7 +596,8 @@ struct Head {
     trade_offs: Vec<(f32, f32, f32)>,
 }
 
-/// The model file for `weights`, with `head`'s thresholds and calibration.
+/// The model file for `weights`, with `head`'s thresholds, calibration and
+/// trade-offs.
 fn write_model(
     data: &Data,
     (weights, growth): (&[[f32; CLASSES.len()]], &Growth),
@@ -607,14 +613,13 @@ fn write_model(
     for (name, category) in TECHNIQUES {
         writeln!(out, "technique\t{name}\t{}", category.key()).unwrap();
     }
-    for (class, threshold) in CLASSES.iter().zip(thresholds) {
-        let names: Vec<&str> = class.iter().map(|&t| TECHNIQUES[t].0).collect();
-        writeln!(out, "class\t{}\t{threshold:.3}", names.join("+")).unwrap();
+    for (class, threshold) in thresholds.iter().enumerate() {
+        let names = class_techniques(class).join("+");
+        writeln!(out, "class\t{names}\t{threshold:.3}").unwrap();
     }
-    for (class, knots) in CLASSES.iter().zip(&head.calibration) {
-        let names: Vec<&str> = class.iter().map(|&t| TECHNIQUES[t].0).collect();
+    for (class, knots) in head.calibration.iter().enumerate() {
+        let names = class_techniques(class).join("+");
         for (peak, agreement) in knots {
-            let names = names.join("+");
             writeln!(out, "calibrate\t{names}\t{peak:.3}\t{agreement:.3}").unwrap();
         }
     }
@@ -771,7 +776,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
         let p = held_out[usize::from(above)][i]
             .as_ref()
             .expect("every article is held out once");
-        let techniques: Vec<&str> = CLASSES[class].iter().map(|&t| TECHNIQUES[t].0).collect();
+        let techniques = class_techniques(class);
         let fixed: Vec<Range<usize>> = curated[usize::from(above)][i]
             .iter()
             .filter(|(c, _)| {
@@ -869,7 +874,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
             class.threshold = threshold;
         }
     }
-    let pooled: Vec<&str> = CLASSES[0].iter().map(|&t| TECHNIQUES[t].0).collect();
+    let pooled = class_techniques(0);
     let trade_offs = TRADE_OFFS
         .iter()
         .map(|&sensitivity| {
