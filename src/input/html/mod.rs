@@ -3,10 +3,11 @@
 //! with page chrome (navigation, header, footer, asides, scripts, forms,
 //! share and related-story boxes) dropped, as clean paragraphs.
 //!
-//! The parts: `parse.rs` (html5ever, in linear time on any page), with
-//! `nesting.rs` (the guard that cuts attributes and drops what is nested too
-//! deep, following `stack.rs`), `tokens.rs` (where tags begin and end) and `kinds.rs` (the element
-//! names they treat apart); then `dom.rs` (asking the parsed page about
+//! The parts: `parse.rs` (html5ever's tree builder, in linear time on any
+//! page), fed by `lexer.rs` (the tokenizer, with `entities.rs`'s character
+//! references), with `nesting.rs` (the guard that cuts attributes and drops
+//! what is nested too deep, following `stack.rs`), `tokens.rs` (where tags
+//! begin and end) and `kinds.rs` (the element names they treat apart); then `dom.rs` (asking the parsed page about
 //! elements and attributes), `meta.rs` (metadata from `<meta>` and
 //! JSON-LD, read into `json_ld.rs`'s lean values) and `body.rs` (the
 //! article's paragraphs).
@@ -15,8 +16,10 @@
 
 mod body;
 mod dom;
+mod entities;
 mod json_ld;
 mod kinds;
+mod lexer;
 mod meta;
 mod nesting;
 mod parse;

@@ -1,4 +1,5 @@
-//! Parsing a page with html5ever in linear time, whatever the page.
+//! Parsing a page with html5ever's tree builder in linear time, whatever the
+//! page. Its tokens come from our tokenizer (`lexer.rs`).
 //!
 //! html5ever builds the tree as a browser does, and most of its steps walk
 //! its stack of open elements or its list of active formatting elements: a
@@ -15,8 +16,8 @@
 //!    paragraph break for each block element, its headings and the head's
 //!    metadata, nothing that can nest.
 //!
-//! Watching: the page is fed to html5ever in pieces, and between pieces the
-//! parser's stack and list are counted (`trace_handles`) and the elements it
+//! Watching: each time a piece of the page has been read, the tree
+//! builder's stack and list are counted (`trace_handles`) and the elements it
 //! has built. A try is given up when the two together hold more than
 //! `MAX_OPEN` entries, or when it has built more than one node per
 //! `BYTES_PER_NODE` bytes read beyond a small allowance. A piece is small
@@ -29,14 +30,17 @@
 //! tags with no text between them, so the tree of a page of tiny elements
 //! (`</p>` 250,000 times, or `<p>x</p>` 125,000 times) is a few nodes.
 //!
-//! Measured: BENCHMARKS.md#t-watched-parse, BENCHMARKS.md#t-one-tree-builder.
+//! Measured: BENCHMARKS.md#t-watched-parse, BENCHMARKS.md#t-one-tree-builder,
+//! BENCHMARKS.md#t-own-tokenizer.
 
 use super::kinds::{html_flags, kind_of, Kind, CLOSES_P, HEADING, IMPLIED_END};
+use super::lexer::Lexer;
 use super::nesting;
 use super::tokens::{Raw, Tokenizer};
-use html5ever::interface::Tracer;
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::ParseOpts;
+use html5ever::interface::{Tracer, TreeSink};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{Token, TokenSink, TokenSinkResult};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use scraper::{Html, HtmlTreeSink};
 use std::cell::Cell;
 
@@ -99,34 +103,52 @@ impl Tracer for Count {
 }
 
 /// The page parsed, or, with `limits`, `None` if the parser's stack and list
-/// grew past `MAX_OPEN` entries or it built too many nodes. Pieces are at
-/// most `max_piece` bytes.
+/// grew past `MAX_OPEN` entries or it built too many nodes. They are counted
+/// whenever at most `max_piece` bytes more have been read.
 fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
-    let mut parser = html5ever::parse_document(
+    // Our tokenizer feeds html5ever's tree builder: html5ever's own links a
+    // table of named character references of 70 KB gzipped. The tree
+    // builder is generic, and a second copy of it is 60 KB of WASM, so it is
+    // made here alone (not through `Html::parse_document`).
+    let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
-        ParseOpts::default(),
+        TreeBuilderOpts::default(),
     );
-    // html5ever is driven here, not through `Html::parse_document`: the
-    // tree builder is generic, and a second copy of it is 60 KB of WASM.
-    let mut fed = 0;
+    let mut lexer = Lexer::new(input);
     let mut piece = max_piece;
-    while fed < input.len() {
-        let mut end = (fed + piece).min(input.len());
-        while !input.is_char_boundary(end) {
-            end += 1;
+    let mut count_at = piece;
+    let mut ended = false;
+    while !ended {
+        let token =
+            lexer.next(|| builder.adjusted_current_node_present_but_not_in_html_namespace());
+        ended = token.is_none();
+        if let Some(token) = token {
+            match builder.process_token(token, 1) {
+                TokenSinkResult::RawData(RawKind::Rcdata) => lexer.raw_text(Raw::Rcdata),
+                TokenSinkResult::RawData(RawKind::Rawtext) => lexer.raw_text(Raw::Rawtext),
+                TokenSinkResult::RawData(_) => lexer.raw_text(Raw::Script),
+                TokenSinkResult::Plaintext => lexer.raw_text(Raw::Plaintext),
+                TokenSinkResult::Script(_) => lexer.after_script(),
+                _ => {}
+            }
         }
-        parser.process(StrTendril::from_slice(&input[fed..end]));
-        fed = end;
-        let nodes = parser.tokenizer.sink.sink.0.borrow().tree.nodes().len();
+        let read = lexer.position();
+        if read < count_at && !ended {
+            continue;
+        }
+        let nodes = builder.sink.0.borrow().tree.nodes().len();
         let open = Count(Cell::new(0));
-        parser.tokenizer.sink.trace_handles(&open);
+        builder.trace_handles(&open);
         let open = open.0.get();
-        if limits && (open > MAX_OPEN || nodes > fed / BYTES_PER_NODE + NODE_ALLOWANCE) {
+        if limits && (open > MAX_OPEN || nodes > read / BYTES_PER_NODE + NODE_ALLOWANCE) {
             return None;
         }
         piece = (PIECE_NODES / (open + 4)).clamp(MIN_PIECE.min(max_piece), max_piece);
+        count_at = read + piece;
     }
-    Some(parser.finish())
+    let _ = builder.process_token(Token::EOFToken, 1);
+    builder.end();
+    Some(builder.sink.finish())
 }
 
 /// The page as plain paragraphs, with nothing that can nest: the text
@@ -256,7 +278,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Fed in pieces, html5ever builds the tree it builds from the whole.
+        /// Counted after pieces of any size, the page is the tree html5ever
+        /// builds from the whole.
         #[test]
         fn a_page_parsed_in_pieces_is_the_page_parsed_whole(
             pieces in proptest::collection::vec(
@@ -270,6 +293,114 @@ mod tests {
             let in_pieces = watched(&page, piece, true).expect("a small page is never given up");
             proptest::prop_assert_eq!(serialized(&in_pieces), serialized(&whole));
         }
+    }
+
+    /// The whole document as scraper holds it: quirks mode, doctype with
+    /// identifiers, comments, elements with attributes, text.
+    fn everything(page: &Html) -> String {
+        format!("{:?} {:?}", page.quirks_mode, page.tree)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Our tokenizer gives html5ever's tree builder the tree html5ever's
+        /// own gives it, on pieces of every kind of markup, character
+        /// reference, NUL, carriage return and raw text.
+        #[test]
+        fn our_tokens_build_the_tree_html5evers_tokenizer_builds(
+            pieces in proptest::collection::vec(
+                "<!DOCTYPE html>|<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">|<!DOCTYPE html SYSTEM 'about:legacy-compat'>|<!DOCTYPE x PUBLIC 'a' 'b' junk>|<!DOCTYPE x SYSTEM \"a>|<!DOCTYPE>|<!doctype x y>|<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"http://www.w3.org/TR/html4/loose.dtd\">|<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">|<!doctype html public'x'system\"y\"z>|                <p>|</p>|<P CLASS=a class=b>|<b>|</b>|<i>|<table>|<td>|<tr>|</table>|<script>|</script>|<script type=x>|<!--|-->|--!>|<!-->|<!--->|-|--|!|<|</|>|/>|<?x>|</ x>|</>|<!x>|                &amp|&amp;|&ampx|&notin;|&notit;|&#x41;|&#65|&#x;|&#;|&#0;|&#x80;|&#x110000;|&#xD800;|&#99999999999;|&#X1F600;|&AElig|&aeligx|&;|&|&x|                <a href=\"u&amp=1&ampx&amp;y&#65\">|<a title='&notin'>|<a b=&amp c=&ampz d=\"x\"e='y'f>|<a a=1 A=2 a=3>|<a\u{0}b=c\u{0}>|<img src=x/>|<br/ >|<a =x>|                <svg>|<![CDATA[|]]>|</svg>|<math>|<mi>|<foreignObject>|<textarea>|</textarea>|<title>|</title>|<style>|</style>|<xmp>|</xmp>|<plaintext>|<noscript>|</noscript>|<iframe>|<pre>|                <!--<script>|</script >|<script/x>|\u{0}|\r|\n|\r\n|\t|\u{c}|\u{feff}|x|é|😀|ÄB| ",
+                0..40,
+            ),
+        ) {
+            let page: String = pieces.concat();
+            let theirs = Html::parse_document(&page);
+            let ours = watched(&page, MAX_PIECE, false).unwrap();
+            proptest::prop_assert_eq!(everything(&ours), everything(&theirs));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The same, character by character: the tokenizer's states meet
+        /// every character that changes them.
+        #[test]
+        fn our_tokens_build_the_tree_html5evers_tokenizer_builds_from_character_soup(
+            page in "(<|>|/|!|-|&|#|;|=|'|\"|\\?|\\[|\\]| |\t|\n|\r|\u{0}|\u{feff}|a|b|p|x|X|1|9|amp|lt|notin|script|svg|title|style|textarea|plaintext|CDATA|DOCTYPE|PUBLIC|SYSTEM|é|😀){0,60}",
+        ) {
+            let theirs = Html::parse_document(&page);
+            let ours = watched(&page, MAX_PIECE, false).unwrap();
+            proptest::prop_assert_eq!(everything(&ours), everything(&theirs));
+        }
+    }
+
+    /// Pages where our tokenizer had to follow html5ever closely: comments
+    /// the page ends in, doctypes that set quirks mode or not, references
+    /// in text and attributes, CDATA with a NUL, raw text, a byte-order
+    /// mark after a script, the newline after `<pre></>`.
+    #[test]
+    fn hand_picked_pages_are_the_trees_html5ever_builds() {
+        for page in [
+            "<!--<p>",
+            "<!--a--",
+            "<!--a--!",
+            "<!---",
+            "<!-- x ->",
+            "<!---->x<!----->y<!-->z<!--->w",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p><table>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"http://www.w3.org/TR/html4/loose.dtd\"><p><table>",
+            "<!doctype html system 'about:legacy-compat' junk><p><table>",
+            "<!DOCTYPE html PUBLIC 'x>'<p><table>",
+            "<!DOCTYPE><p><table>",
+            "<p>&notit; &notin; &amp &ampx &#x80; &#0; &#xD800; &#99999999999; &#x; &#;",
+            "<a href='?a=1&amp=2&ampx&amp;y&#65' title=&notit>x</a>",
+            "<svg><![CDATA[a\u{0}b]]>c</svg>",
+            "<svg><![CDATA[unclosed",
+            "<title>&amp;<b>\u{0}</title><textarea>\n&lt;x\u{0}</textarea><style>&amp;</style>",
+            "<script><!--<script></script>--></script>after",
+            "<script></script>\u{feff}x",
+            "<pre></>\nx</pre><pre>\nx</pre>",
+            "<P CLASS=a class=b Class=c>x",
+            "<a\u{0}b=c\u{0}>x",
+            "a\r\nb\rc\u{0}d",
+            "\u{feff}<p>x",
+            "<plaintext></plaintext>&amp;",
+        ] {
+            let ours = watched(page, MAX_PIECE, false).unwrap();
+            assert_eq!(everything(&ours), everything(&Html::parse_document(page)), "{page}");
+        }
+    }
+
+    /// Every HTML page of the tests and the benchmark, read by our
+    /// tokenizer, is the page html5ever's own tokenizer reads.
+    #[test]
+    fn every_test_page_is_the_tree_html5ever_builds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pages = 0;
+        for dir in [
+            "tests/articles",
+            "tests/annotated",
+            "e2e/fixtures",
+            "bench/corpus",
+        ] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for path in entries.map(|e| e.unwrap().path()) {
+                if path.extension().is_some_and(|e| e == "html") {
+                    let page = std::fs::read_to_string(&path).unwrap();
+                    let ours = watched(&page, MAX_PIECE, false).unwrap();
+                    let theirs = Html::parse_document(&page);
+                    assert!(
+                        everything(&ours) == everything(&theirs),
+                        "{}",
+                        path.display()
+                    );
+                    pages += 1;
+                }
+            }
+        }
+        assert!(pages >= 10, "{pages} pages");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! the raw text of `<script>` (with its `<!--` escapes), `<style>`,
 //! `<title>`, `<textarea>` and their kin, which holds no tags. Nothing is
 //! decoded and nothing allocated: the nesting guard (`nesting.rs`) reads a
-//! page's tags through it before html5ever parses the page, in one pass.
+//! page's tags through it before the page is parsed, in one pass; the
+//! tokenizer that feeds the tree builder (`lexer.rs`) ends its tags,
+//! comments and raw text with the same scanners.
 //!
 //! Text is skipped, not returned: only tags are tokens. The tokenizer cannot
 //! know by itself whether `<style>` starts raw text (it does not in SVG) or
@@ -79,7 +81,7 @@ pub(super) struct Tokenizer<'a> {
     pub attribute_starts: Vec<usize>,
 }
 
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     // "\r" is whitespace too: the input stream turns it into "\n".
     matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
@@ -100,7 +102,7 @@ pub(super) const fn key_of(name: &[u8]) -> u64 {
 
 /// The position of the first `needle` at or after `from`, or the end;
 /// eight bytes at a time, as the text reader finds line breaks.
-fn find_byte(bytes: &[u8], from: usize, needle: u8) -> usize {
+pub(super) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let pattern = ONES * u64::from(needle);
@@ -120,7 +122,7 @@ fn find_byte(bytes: &[u8], from: usize, needle: u8) -> usize {
 
 /// The position of the first `needle` (two or more bytes) at or after
 /// `from`, or `None`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let mut i = from;
     loop {
         i = find_byte(bytes, i, needle[0]);
@@ -134,7 +136,7 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
 }
 
-fn starts_with_ignore_case(bytes: &[u8], at: usize, word: &[u8]) -> bool {
+pub(super) fn starts_with_ignore_case(bytes: &[u8], at: usize, word: &[u8]) -> bool {
     bytes
         .get(at..at + word.len())
         .is_some_and(|b| b.eq_ignore_ascii_case(word))
@@ -293,7 +295,7 @@ impl<'a> Tokenizer<'a> {
 }
 
 /// The end of an attribute name whose first byte is before `from`.
-fn name_end(bytes: &[u8], from: usize) -> usize {
+pub(super) fn name_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() && !matches!(bytes[i], b'/' | b'>' | b'=') && !is_space(bytes[i]) {
         i += 1;
@@ -303,7 +305,7 @@ fn name_end(bytes: &[u8], from: usize) -> usize {
 
 /// After the next ">" at or after `from` (the end of a bogus comment or a
 /// doctype), or the end of the input.
-fn after_gt(bytes: &[u8], from: usize) -> usize {
+pub(super) fn after_gt(bytes: &[u8], from: usize) -> usize {
     (find_byte(bytes, from, b'>') + 1).min(bytes.len())
 }
 
@@ -323,7 +325,7 @@ fn markup_declaration_end(bytes: &[u8], from: usize, cdata: bool) -> usize {
 
 /// The end of a comment whose text starts at `from` (after `<!--`): after
 /// `-->` or `--!>`, or at once for `<!-->` and `<!--->`.
-fn comment_end(bytes: &[u8], from: usize) -> usize {
+pub(super) fn comment_end(bytes: &[u8], from: usize) -> usize {
     if bytes[from..].starts_with(b">") {
         return from + 1;
     }
@@ -361,7 +363,7 @@ fn key_of_lower(name: &[u8]) -> u64 {
 
 /// Where RCDATA or RAWTEXT from `from` ends: at its element's end tag, or
 /// the end of the input.
-fn raw_end(bytes: &[u8], from: usize, key: u64, name_len: usize) -> usize {
+pub(super) fn raw_end(bytes: &[u8], from: usize, key: u64, name_len: usize) -> usize {
     let mut i = from;
     loop {
         i = find_byte(bytes, i, b'<');
@@ -375,7 +377,7 @@ fn raw_end(bytes: &[u8], from: usize, key: u64, name_len: usize) -> usize {
 /// Where the script data from `from` ends: at `</script` followed by a
 /// space, `/` or `>`, except inside `<!--` … `-->` after a `<script`
 /// (the escaped and double-escaped states of the tokenizer).
-fn script_end(bytes: &[u8], from: usize) -> usize {
+pub(super) fn script_end(bytes: &[u8], from: usize) -> usize {
     const SCRIPT: u64 = key_of(b"script");
     #[derive(PartialEq)]
     enum State {
