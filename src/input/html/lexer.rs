@@ -18,8 +18,8 @@
 
 use super::entities;
 use super::tokens::{
-    after_gt, comment_end, find, find_byte, is_space, key_of, name_end, raw_end, script_end,
-    starts_with_ignore_case, Raw,
+    after_gt, comment_end, find, find_byte, is_space, key_of, raw_end, read_attributes, script_end,
+    starts_with_ignore_case, Raw, TagEnd,
 };
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token};
@@ -258,82 +258,37 @@ impl<'a> Lexer<'a> {
         let name = &text[name_start..i];
         let start_tag = kind == TagKind::StartTag;
         let mut attrs: Vec<Attribute> = Vec::new();
-        let mut self_closing = false;
-        // The attribute states of the tokenizer as `tokens.rs` folds them:
-        // only right after a name may "=" start a value.
-        let mut after_name = false;
-        // The attribute a value after "=" goes to (not a repeated one's).
-        let mut valued: Option<usize> = None;
-        let close = loop {
-            let Some(&b) = bytes.get(i) else {
-                self.at = bytes.len();
-                return None;
-            };
-            match b {
-                _ if is_space(b) => i += 1,
-                b'>' => break i,
-                b'/' => {
-                    if bytes.get(i + 1) == Some(&b'>') {
-                        self_closing = true;
-                        break i + 1;
-                    }
-                    after_name = false;
-                    i += 1;
-                }
-                b'=' if after_name => {
-                    after_name = false;
-                    let mut from = i + 1;
-                    while from < bytes.len() && is_space(bytes[from]) {
-                        from += 1;
-                    }
-                    let value = match bytes.get(from) {
-                        Some(&quote @ (b'"' | b'\'')) => {
-                            let end = find_byte(bytes, from + 1, quote);
-                            if end >= bytes.len() {
-                                // The page ends inside the quotes.
-                                self.at = bytes.len();
-                                return None;
-                            }
-                            i = end + 1;
-                            from + 1..end
-                        }
-                        _ => {
-                            i = from;
-                            while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
-                                i += 1;
-                            }
-                            from..i
-                        }
-                    };
-                    if let Some(attribute) = valued.take().map(|at| &mut attrs[at]) {
-                        if !value.is_empty() {
-                            self.buffer.clear();
-                            decode(text, value, Context::Attribute, &mut self.buffer);
-                            attribute.value = StrTendril::from_slice(&self.buffer);
-                        }
-                    }
-                }
-                _ => {
-                    // A new attribute; its name runs to a space, "/", ">"
-                    // or "=" (a leading "=" is part of it).
-                    let start = i;
-                    i = name_end(bytes, i + 1);
-                    after_name = true;
-                    valued = None;
-                    if start_tag {
-                        let local = local_name(&text[start..i]);
-                        // A repeated attribute is dropped, with its value.
-                        if !attrs.iter().any(|a| a.name.local == local) {
-                            valued = Some(attrs.len());
-                            attrs.push(Attribute {
-                                name: QualName::new(None, html5ever::ns!(), local),
-                                value: StrTendril::new(),
-                            });
-                        }
-                    }
-                }
+        let buffer = &mut self.buffer;
+        let TagEnd {
+            close,
+            self_closing,
+        } = read_attributes(bytes, i, |name, value| {
+            // An end tag's attributes are dropped, and a repeated one.
+            if !start_tag {
+                return;
             }
-        };
+            let local = local_name(&text[name]);
+            if attrs.iter().any(|a| a.name.local == local) {
+                return;
+            }
+            let value = match value {
+                Some(value) if !value.is_empty() => {
+                    buffer.clear();
+                    decode(text, value, Context::Attribute, buffer);
+                    StrTendril::from_slice(buffer)
+                }
+                _ => StrTendril::new(),
+            };
+            attrs.push(Attribute {
+                name: QualName::new(None, html5ever::ns!(), local),
+                value,
+            });
+        });
+        if close >= bytes.len() {
+            // The page ends inside the tag.
+            self.at = bytes.len();
+            return None;
+        }
         self.at = close + 1;
         let name = local_name(name);
         if start_tag {

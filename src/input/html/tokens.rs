@@ -216,49 +216,22 @@ impl<'a> Tokenizer<'a> {
         let name_len = i - name_start;
         let mut attributes = 0;
         let mut font_attribute = false;
-        let mut self_closing = false;
-        // The attribute states of the tokenizer, with "after attribute
-        // name" folded into "before attribute name": both skip spaces and
-        // end at "/" or ">"; only after a name may "=" start a value.
-        let mut after_name = false;
-        let close = loop {
-            let Some(&b) = bytes.get(i) else {
-                break bytes.len();
-            };
-            match b {
-                _ if is_space(b) => i += 1,
-                b'>' => break i,
-                b'/' => {
-                    if bytes.get(i + 1) == Some(&b'>') {
-                        self_closing = true;
-                        break i + 1;
-                    }
-                    after_name = false;
-                    i += 1;
-                }
-                b'=' if after_name => {
-                    after_name = false;
-                    i = self.value_end(i + 1);
-                }
-                _ => {
-                    // A new attribute; its name runs to a space, "/", ">"
-                    // or "=" (a leading "=" is part of it).
-                    let start = i;
-                    i = name_end(bytes, i + 1);
-                    if attributes < MAX_ATTRIBUTES {
-                        let attribute = &bytes[start..i];
-                        font_attribute |= [&b"color"[..], b"face", b"size"]
-                            .iter()
-                            .any(|n| attribute.eq_ignore_ascii_case(n));
-                    }
-                    if self.attribute_starts.len() <= MAX_ATTRIBUTES {
-                        self.attribute_starts.push(start);
-                    }
-                    attributes += 1;
-                    after_name = true;
-                }
+        let starts = &mut self.attribute_starts;
+        let TagEnd {
+            close,
+            self_closing,
+        } = read_attributes(bytes, i, |name, _| {
+            if attributes < MAX_ATTRIBUTES {
+                let name = &bytes[name.clone()];
+                font_attribute |= [&b"color"[..], b"face", b"size"]
+                    .iter()
+                    .any(|n| name.eq_ignore_ascii_case(n));
             }
-        };
+            if starts.len() <= MAX_ATTRIBUTES {
+                starts.push(name.start);
+            }
+            attributes += 1;
+        });
         self.at = (close + 1).min(bytes.len());
         Tag {
             range: lt..self.at,
@@ -272,25 +245,86 @@ impl<'a> Tokenizer<'a> {
             close,
         }
     }
+}
 
-    /// After "=": spaces, then a value in double quotes, single quotes or
-    /// none; where it ends (at the ">" of an unquoted value or of a missing
-    /// one, so the caller sees it).
-    fn value_end(&self, from: usize) -> usize {
-        let bytes = self.bytes;
-        let mut i = from;
-        while i < bytes.len() && is_space(bytes[i]) {
-            i += 1;
-        }
-        match bytes.get(i) {
-            Some(&quote @ (b'"' | b'\'')) => (find_byte(bytes, i + 1, quote) + 1).min(bytes.len()),
-            _ => {
-                while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
-                    i += 1;
+/// Where a tag ends, as `read_attributes` finds it.
+pub(super) struct TagEnd {
+    /// Where `>` is, or the end of the input for a tag the input ends in.
+    pub close: usize,
+    pub self_closing: bool,
+}
+
+/// Reads a tag's attributes, from `from` (after its name) to its `>`,
+/// through the tokenizer's attribute states, with "after attribute name"
+/// folded into "before attribute name": both skip spaces and end at "/" or
+/// ">"; only right after a name may "=" start a value. `each` gets every
+/// attribute's name and its value (inside the quotes), if it has one.
+pub(super) fn read_attributes(
+    bytes: &[u8],
+    from: usize,
+    mut each: impl FnMut(Range<usize>, Option<Range<usize>>),
+) -> TagEnd {
+    let mut i = from;
+    // The last name read, while "=" may still give it a value.
+    let mut named: Option<Range<usize>> = None;
+    let mut self_closing = false;
+    let close = loop {
+        let Some(&b) = bytes.get(i) else {
+            break bytes.len();
+        };
+        match b {
+            _ if is_space(b) => i += 1,
+            b'>' => break i,
+            b'/' => {
+                if bytes.get(i + 1) == Some(&b'>') {
+                    self_closing = true;
+                    break i + 1;
                 }
-                i
+                if let Some(name) = named.take() {
+                    each(name, None);
+                }
+                i += 1;
+            }
+            b'=' if named.is_some() => {
+                let mut start = i + 1;
+                while start < bytes.len() && is_space(bytes[start]) {
+                    start += 1;
+                }
+                let value = match bytes.get(start) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        let end = find_byte(bytes, start + 1, quote);
+                        i = (end + 1).min(bytes.len());
+                        start + 1..end
+                    }
+                    // Unquoted, to a space or ">" (also a missing value's).
+                    _ => {
+                        i = start;
+                        while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
+                            i += 1;
+                        }
+                        start..i
+                    }
+                };
+                each(named.take().expect("a name before"), Some(value));
+            }
+            _ => {
+                if let Some(name) = named.take() {
+                    each(name, None);
+                }
+                // A new attribute; its name runs to a space, "/", ">" or
+                // "=" (a leading "=" is part of it).
+                let start = i;
+                i = name_end(bytes, i + 1);
+                named = Some(start..i);
             }
         }
+    };
+    if let Some(name) = named {
+        each(name, None);
+    }
+    TagEnd {
+        close,
+        self_closing,
     }
 }
 
