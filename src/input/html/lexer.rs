@@ -7,7 +7,7 @@
 //! tags, comments and raw text end with the scanners the nesting guard
 //! already uses (`tokens.rs`), so the two agree on the page's tags by
 //! construction. The tree builder still builds the tree as a browser does,
-//! and says when a start tag begins raw text (`raw_text`); the caller asks
+//! and says when a start tag begins raw text (`follow`); the caller asks
 //! it, before each `<![CDATA[`, whether the current node is foreign.
 //!
 //! Its tokens are html5ever's, for the same input, up to how text is cut
@@ -22,7 +22,8 @@ use super::tokens::{
     starts_with_ignore_case, Raw, TagEnd,
 };
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{Doctype, Tag, TagKind, Token};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSinkResult};
 use html5ever::{Attribute, LocalName, QualName};
 use std::borrow::Cow;
 
@@ -31,8 +32,8 @@ pub(super) struct Lexer<'a> {
     text: Cow<'a, str>,
     at: usize,
     /// Set after a start tag whose content the tree builder reads as raw
-    /// text: the kind, and the tag's name key and length (its end tag).
-    raw: Option<(Raw, u64, usize)>,
+    /// text, up to the end tag of `last_start`.
+    raw: Option<Raw>,
     /// The last start tag's name key and length.
     last_start: (u64, usize),
     /// Inside a CDATA section: where its content ends.
@@ -66,19 +67,25 @@ impl<'a> Lexer<'a> {
         self.at
     }
 
-    /// After the start tag just returned: the tree builder reads its
-    /// content as raw text of this kind, up to its end tag.
-    pub fn raw_text(&mut self, raw: Raw) {
-        self.raw = Some((raw, self.last_start.0, self.last_start.1));
-    }
-
-    /// After a `</script>` the tree builder ran: html5ever's driver feeds
-    /// the tokenizer again there, which drops a byte-order mark that starts
-    /// what is left, as at the start of the page.
-    pub fn after_script(&mut self) {
-        if self.text[self.at..].starts_with('\u{FEFF}') {
-            self.at += '\u{FEFF}'.len_utf8();
-        }
+    /// Does what the tree builder said after the token just returned: read
+    /// a start tag's content as raw text, up to its end tag; after a
+    /// `</script>`, drop a byte-order mark that starts what is left, as
+    /// html5ever's driver does (it feeds its tokenizer again there, which
+    /// drops one at the start of what it is fed).
+    pub fn follow<Handle>(&mut self, said: TokenSinkResult<Handle>) {
+        self.raw = match said {
+            TokenSinkResult::RawData(RawKind::Rcdata) => Some(Raw::Rcdata),
+            TokenSinkResult::RawData(RawKind::Rawtext) => Some(Raw::Rawtext),
+            TokenSinkResult::RawData(_) => Some(Raw::Script),
+            TokenSinkResult::Plaintext => Some(Raw::Plaintext),
+            TokenSinkResult::Script(_) => {
+                if self.text[self.at..].starts_with('\u{FEFF}') {
+                    self.at += '\u{FEFF}'.len_utf8();
+                }
+                None
+            }
+            TokenSinkResult::Continue | TokenSinkResult::EncodingIndicator(_) => None,
+        };
     }
 
     /// The next token, or `None` at the end of the page. `foreign` says
@@ -86,7 +93,8 @@ impl<'a> Lexer<'a> {
     /// (where `<![CDATA[` starts a section); it is asked only there.
     pub fn next(&mut self, foreign: impl Fn() -> bool) -> Option<Token> {
         let len = self.text.len();
-        if let Some((raw, key, name_len)) = self.raw.take() {
+        if let Some(raw) = self.raw.take() {
+            let (key, name_len) = self.last_start;
             let bytes = self.text.as_bytes();
             let end = match raw {
                 Raw::Plaintext => len,
@@ -140,16 +148,11 @@ impl<'a> Lexer<'a> {
     /// references decoded in RCDATA (`<title>`, `<textarea>`).
     fn raw_run(&mut self, range: std::ops::Range<usize>, rcdata: bool) -> Token {
         let piece = &self.text[range.clone()];
-        let decoded = piece.contains('\0') || (rcdata && piece.contains('&'));
-        if !decoded {
-            return Token::CharacterTokens(StrTendril::from_slice(piece));
+        if !(rcdata && piece.contains('&')) {
+            return Token::CharacterTokens(StrTendril::from_slice(&replacing_nul(piece)));
         }
         self.buffer.clear();
-        if rcdata {
-            decode(&self.text, range, Context::Replacing, &mut self.buffer);
-        } else {
-            push_replacing_nul(&mut self.buffer, piece);
-        }
+        decode(&self.text, range, Context::Replacing, &mut self.buffer);
         Token::CharacterTokens(StrTendril::from_slice(&self.buffer))
     }
 
@@ -191,14 +194,8 @@ impl<'a> Lexer<'a> {
         self.comment(from..data_end)
     }
 
-    fn comment(&mut self, range: std::ops::Range<usize>) -> Token {
-        let piece = &self.text[range];
-        if !piece.contains('\0') {
-            return Token::CommentToken(StrTendril::from_slice(piece));
-        }
-        self.buffer.clear();
-        push_replacing_nul(&mut self.buffer, piece);
-        Token::CommentToken(StrTendril::from_slice(&self.buffer))
+    fn comment(&self, range: std::ops::Range<usize>) -> Token {
+        Token::CommentToken(StrTendril::from_slice(&replacing_nul(&self.text[range])))
     }
 
     /// What starts with `<!` (`from` is after it).
@@ -332,7 +329,8 @@ impl Lexer<'_> {
             while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
                 i += 1;
             }
-            doctype.name = Some(lower_replacing_nul(&text[name_start..i]));
+            let name = ascii_lower(&text[name_start..i]);
+            doctype.name = Some(StrTendril::from_slice(&replacing_nul(&name)));
             i = skip_spaces(i);
             match bytes.get(i) {
                 None => break 'states (bytes.len(), true),
@@ -357,7 +355,7 @@ impl Lexer<'_> {
                         while end < bytes.len() && bytes[end] != quote && bytes[end] != b'>' {
                             end += 1;
                         }
-                        let id = replacing_nul(&text[i + 1..end]);
+                        let id = StrTendril::from_slice(&replacing_nul(&text[i + 1..end]));
                         if public && first {
                             doctype.public_id = Some(id);
                         } else {
@@ -390,27 +388,28 @@ impl Lexer<'_> {
     }
 }
 
-/// An identifier as written, NULs replaced.
-fn replacing_nul(id: &str) -> StrTendril {
-    if id.contains('\0') {
-        StrTendril::from(id.replace('\0', "\u{FFFD}"))
+/// The text with each NUL replaced by U+FFFD, as everywhere outside the
+/// data state.
+fn replacing_nul(text: &str) -> Cow<'_, str> {
+    if text.contains('\0') {
+        Cow::Owned(text.replace('\0', "\u{FFFD}"))
     } else {
-        StrTendril::from_slice(id)
+        Cow::Borrowed(text)
     }
 }
 
-/// A doctype's name: ASCII lower-cased, NULs replaced.
-fn lower_replacing_nul(name: &str) -> StrTendril {
-    StrTendril::from(name.to_ascii_lowercase().replace('\0', "\u{FFFD}"))
+/// A name as the tokenizer keeps it: ASCII letters lower-cased.
+fn ascii_lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// A tag or attribute name: ASCII lower-cased, NULs replaced.
 fn local_name(name: &str) -> LocalName {
-    if name.bytes().any(|b| b.is_ascii_uppercase() || b == 0) {
-        LocalName::from(&*name.to_ascii_lowercase().replace('\0', "\u{FFFD}"))
-    } else {
-        LocalName::from(name)
-    }
+    LocalName::from(&*replacing_nul(&ascii_lower(name)))
 }
 
 /// The first NUL at or after `from`, or the first `<` that starts markup (a
@@ -453,16 +452,6 @@ fn comment_data_end(bytes: &[u8], from: usize, end: usize) -> usize {
             .map_or(0, |tail| tail.len());
         end - unread
     }
-}
-
-fn push_replacing_nul(out: &mut String, piece: &str) {
-    let mut rest = piece;
-    while let Some(at) = rest.find('\0') {
-        out.push_str(&rest[..at]);
-        out.push('\u{FFFD}');
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
 }
 
 /// Where a run of text is, for its character references and NULs.

@@ -38,8 +38,7 @@ use super::lexer::Lexer;
 use super::nesting;
 use super::tokens::{Raw, Tokenizer};
 use html5ever::interface::{Tracer, TreeSink};
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{Token, TokenSink, TokenSinkResult};
+use html5ever::tokenizer::{Token, TokenSink};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use scraper::{Html, HtmlTreeSink};
 use std::cell::Cell;
@@ -115,37 +114,28 @@ fn watched(input: &str, max_piece: usize, limits: bool) -> Option<Html> {
         TreeBuilderOpts::default(),
     );
     let mut lexer = Lexer::new(input);
-    let mut piece = max_piece;
-    let mut count_at = piece;
-    let mut ended = false;
-    while !ended {
-        let token =
-            lexer.next(|| builder.adjusted_current_node_present_but_not_in_html_namespace());
-        ended = token.is_none();
-        if let Some(token) = token {
-            match builder.process_token(token, 1) {
-                TokenSinkResult::RawData(RawKind::Rcdata) => lexer.raw_text(Raw::Rcdata),
-                TokenSinkResult::RawData(RawKind::Rawtext) => lexer.raw_text(Raw::Rawtext),
-                TokenSinkResult::RawData(_) => lexer.raw_text(Raw::Script),
-                TokenSinkResult::Plaintext => lexer.raw_text(Raw::Plaintext),
-                TokenSinkResult::Script(_) => lexer.after_script(),
-                _ => {}
-            }
-        }
-        let read = lexer.position();
-        if read < count_at && !ended {
-            continue;
-        }
+    // After `read` bytes: `None` past the limits, else how many more bytes
+    // to read before the next count.
+    let count = |read: usize| {
         let nodes = builder.sink.0.borrow().tree.nodes().len();
         let open = Count(Cell::new(0));
         builder.trace_handles(&open);
         let open = open.0.get();
-        if limits && (open > MAX_OPEN || nodes > read / BYTES_PER_NODE + NODE_ALLOWANCE) {
-            return None;
+        let over = open > MAX_OPEN || nodes > read / BYTES_PER_NODE + NODE_ALLOWANCE;
+        (!limits || !over)
+            .then(|| (PIECE_NODES / (open + 4)).clamp(MIN_PIECE.min(max_piece), max_piece))
+    };
+    let mut count_at = max_piece;
+    while let Some(token) =
+        lexer.next(|| builder.adjusted_current_node_present_but_not_in_html_namespace())
+    {
+        lexer.follow(builder.process_token(token, 1));
+        let read = lexer.position();
+        if read >= count_at {
+            count_at = read + count(read)?;
         }
-        piece = (PIECE_NODES / (open + 4)).clamp(MIN_PIECE.min(max_piece), max_piece);
-        count_at = read + piece;
     }
+    count(lexer.position())?;
     let _ = builder.process_token(Token::EOFToken, 1);
     builder.end();
     Some(builder.sink.finish())
