@@ -124,27 +124,7 @@ fn read_predictions(
     articles: &[ptc::Article],
 ) -> Result<BTreeMap<String, Vec<ptc::Span>>, String> {
     let lines = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let texts: BTreeMap<&str, &str> = articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
-    let mut by_article: BTreeMap<String, Vec<ptc::Span>> = BTreeMap::new();
-    // Lines are grouped by article: each is read against its article's text.
-    for (n, line) in lines.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let id = line.split('\t').next().unwrap_or_default().trim();
-        let Some(text) = texts.get(id) else {
-            continue;
-        };
-        let parsed = ptc::parse_labels(line, text)
-            .map_err(|e| format!("{}: line {}: {e}", file.display(), n + 1))?;
-        for (id, span) in parsed {
-            by_article.entry(id).or_default().push(span);
-        }
-    }
-    Ok(by_article)
+    ptc::spans_by_article(&lines, articles).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 struct Row {
