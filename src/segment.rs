@@ -177,6 +177,14 @@ const ABBREVIATIONS: &[&str] = &[
     "cpl", "pvt", "fig", "approx", "e.g", "i.e", "cf", "al", "op", "ca",
 ];
 
+/// The wire style's abbreviated US states, which end no sentence before a
+/// dateline's agency in brackets.
+const US_STATES: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "vt", "va", "wash", "wis", "wyo",
+];
+
 /// German month names: after a day's number and its full stop ("am 8.
 /// September", "bis 1. Januar") the stop is an ordinal's, not a sentence's.
 const GERMAN_MONTHS: &[&str] = &[
@@ -315,6 +323,13 @@ fn ends_sentence_after_period(before: &str, next_word: &str, terminator: &str) -
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return false;
     }
+    // A wire dateline's state: "ALDER POINT, Ore. (APN) —".
+    if next_word.starts_with('(')
+        && token.starts_with(|c: char| c.is_ascii_uppercase())
+        && US_STATES.contains(&lower.as_str())
+    {
+        return false;
+    }
     // A German date's day: "8. September".
     if (1..=2).contains(&token.len())
         && token.bytes().all(|b| b.is_ascii_digit())
@@ -351,6 +366,12 @@ fn is_opening_context(before: Option<char>) -> bool {
     })
 }
 
+/// What may follow a single mark that opens a quotation: a letter, a digit,
+/// or a currency sign (‘£3.50, or £4.50 with cheese,’ she calls).
+fn opens_single_quotation(next: char) -> bool {
+    next.is_alphanumeric() || matches!(next, '£' | '$' | '€')
+}
+
 /// Double quotations (straight or curly, « »), single quotations nested in
 /// them, and top-level ‘single’ quotations; a quotation left open at the end
 /// of a paragraph continues when the next paragraph opens with a quote mark.
@@ -365,6 +386,9 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
         let mut outer: Option<(usize, u32)> = None;
         let mut inner_open: Option<usize> = None;
         let mut prev: Option<char> = None;
+        // Where a search for a ‘quotation’'s end found none to the
+        // paragraph's end: no later one can find one either.
+        let mut no_closer_from = usize::MAX;
         let bytes = slice.as_bytes();
         let mut i = 0;
         let open_group = |i: usize, group: &mut u32| {
@@ -405,11 +429,11 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                     });
                 }
                 '‘' | '\''
-                    if is_opening_context(prev) && next.is_some_and(char::is_alphanumeric) =>
+                    if is_opening_context(prev) && next.is_some_and(opens_single_quotation) =>
                 {
                     if outer.is_some() {
                         inner_open = Some(i);
-                    } else if let Some(close) = closing_single(slice, i + c.len_utf8()) {
+                    } else if let Some(close) = top_level_single(slice, i, c, &mut no_closer_from) {
                         group += 1;
                         quotations.push(Quotation {
                             range: at(i)..at(close + c_len(slice, close)),
@@ -518,6 +542,56 @@ fn closing_single(slice: &str, from: usize) -> Option<usize> {
             }
         }
     }
+    None
+}
+
+/// The closing mark of a top-level single quotation whose opening mark
+/// `c` is at `i`: within its sentence, as [`closing_single`] finds it; or,
+/// for a ‘ (how British copy quotes), anywhere after it in the paragraph.
+pub(crate) fn top_level_single(
+    slice: &str,
+    i: usize,
+    c: char,
+    no_closer_from: &mut usize,
+) -> Option<usize> {
+    let from = i + c.len_utf8();
+    closing_single(slice, from)
+        .or_else(|| (c == '‘').then(|| closing_curly_single(slice, from, no_closer_from))?)
+}
+
+/// The closing ’ of a quotation opened with ‘ that runs past its sentence
+/// (‘We hear him. We want to be good neighbours.’): a ’ not followed by a
+/// letter, anywhere in the paragraph. A ’ after an s and before a
+/// lower-case word is a plural's apostrophe ("the traders’ association"),
+/// not the end. None if another ‘ opens first, or if there is none before
+/// the paragraph's end, which `no_closer_from` remembers, so that a
+/// paragraph of unclosed marks is read once, not once per mark.
+fn closing_curly_single(slice: &str, from: usize, no_closer_from: &mut usize) -> Option<usize> {
+    if from >= *no_closer_from {
+        return None;
+    }
+    let mut chars = slice[from..].char_indices().peekable();
+    let mut before: Option<char> = None;
+    while let Some((j, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '‘' if before.is_none_or(char::is_whitespace) => return None,
+            '’' if !next.is_some_and(char::is_alphanumeric)
+                && before.is_some_and(|b| !b.is_whitespace()) =>
+            {
+                let plural = matches!(before, Some('s' | 'S'))
+                    && slice[from + j + c.len_utf8()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+                if !plural {
+                    return Some(from + j);
+                }
+            }
+            _ => {}
+        }
+        before = Some(c);
+    }
+    *no_closer_from = from;
     None
 }
 

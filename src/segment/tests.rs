@@ -79,6 +79,7 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
         let mut outer: Option<(usize, u32)> = None;
         let mut inner_open: Option<usize> = None;
         let mut prev: Option<char> = None;
+        let mut no_closer_from = usize::MAX;
         let mut chars = slice.char_indices().peekable();
         let open_group = |i: usize, group: &mut u32| {
             if !(carried_open && i == 0) {
@@ -107,11 +108,11 @@ fn find_quotations_one_char_at_a_time(text: &str, paragraphs: &[Range<usize>]) -
                     });
                 }
                 '‘' | '\''
-                    if is_opening_context(prev) && next.is_some_and(char::is_alphanumeric) =>
+                    if is_opening_context(prev) && next.is_some_and(opens_single_quotation) =>
                 {
                     if outer.is_some() {
                         inner_open = Some(i);
-                    } else if let Some(close) = closing_single(slice, i + c.len_utf8()) {
+                    } else if let Some(close) = top_level_single(slice, i, c, &mut no_closer_from) {
                         group += 1;
                         quotations.push(Quotation {
                             range: at(i)..at(close + c_len(slice, close)),
@@ -213,6 +214,18 @@ fn keeps_abbreviations_initials_decimals_and_money_together() {
 }
 
 #[test]
+fn a_wire_datelines_state_does_not_end_a_sentence() {
+    assert_eq!(
+        sentences("ALDER POINT, Ore. (APN) — Dockworkers walked out. She felt ill. (Briefly.)"),
+        [
+            "ALDER POINT, Ore. (APN) — Dockworkers walked out.",
+            "She felt ill.",
+            "(Briefly.)"
+        ]
+    );
+}
+
+#[test]
 fn a_german_date_does_not_end_a_sentence() {
     assert_eq!(
         sentences("Sie trafen sich am 8. September in Bonn. Ab dem 1. Januar gilt die Regel."),
@@ -283,6 +296,30 @@ fn finds_straight_curly_and_nested_quotations() {
 fn apostrophes_are_not_quotations() {
     assert!(quotes("The workers' union didn't agree; it's O'Brien's call.").is_empty());
     assert_eq!(quotes("The council's ‘reform’ failed.")[0].0, "reform");
+}
+
+#[test]
+fn quotations_in_british_single_marks_run_across_sentences() {
+    let inner = |text| quotes(text).into_iter().map(|q| q.0).collect::<Vec<_>>();
+    assert_eq!(
+        inner("‘We hear him,’ she says. ‘We want to be good neighbours. Most of us live here.’"),
+        [
+            "We hear him,",
+            "We want to be good neighbours. Most of us live here."
+        ]
+    );
+    // A plural's apostrophe is not the end; a scare quote still ends where it did.
+    assert_eq!(
+        inner("‘We stay. The traders’ stalls stay too.’ The ‘reforms’ failed."),
+        ["We stay. The traders’ stalls stay too.", "reforms"]
+    );
+    assert_eq!(
+        inner("‘£3.50, or £4.50 with cheese,’ she calls."),
+        ["£3.50, or £4.50 with cheese,"]
+    );
+    // Straight marks still stop at the sentence's end; unclosed marks find nothing.
+    assert!(inner("'We hear him. We stay.' she said").is_empty());
+    assert!(inner("‘One. ‘Two. ‘Three. Four’s.").is_empty());
 }
 
 #[test]
