@@ -297,6 +297,13 @@ impl Iterator for AsciiScan<'_> {
     }
 }
 
+/// A comma between digits groups them: "3,214" is one word, so a phrase
+/// ("a study of more than 3,214 pupils") does not end inside a number.
+#[inline(always)]
+fn digit_group(byte: u8, before: u8, then: Option<u8>) -> bool {
+    byte == b',' && before.is_ascii_digit() && then.is_some_and(|b| b.is_ascii_digit())
+}
+
 /// `word_end` on an all-ASCII sentence's bytes.
 #[inline(always)]
 fn ascii_word_end(bytes: &[u8], mut end: usize) -> usize {
@@ -308,7 +315,8 @@ fn ascii_word_end(bytes: &[u8], mut end: usize) -> usize {
         }
         let then = bytes.get(end + 1).copied();
         let joins = matches!(byte, b'.' | b'\'' | b'-')
-            && then.is_some_and(|b| ASCII[usize::from(b)] & ALNUM != 0);
+            && then.is_some_and(|b| ASCII[usize::from(b)] & ALNUM != 0)
+            || digit_group(byte, bytes[end - 1], then);
         // "Workers' Union": a plural possessive keeps its apostrophe.
         let plural_possessive = byte == b'\''
             && bytes[end - 1] == b's'
@@ -354,6 +362,10 @@ fn word_end(slice: &str, mut end: usize) -> usize {
     while end < bytes.len() {
         let byte = bytes[end];
         if ASCII[usize::from(byte)] & ALNUM != 0 {
+            end += 1;
+            continue;
+        }
+        if digit_group(byte, bytes[end - 1], bytes.get(end + 1).copied()) {
             end += 1;
             continue;
         }
@@ -525,7 +537,10 @@ mod tests {
                             .chars()
                             .next()
                             .is_none_or(char::is_whitespace);
-                    if next.is_alphanumeric() || joins || plural_possessive {
+                    let digit_group = next == ','
+                        && text[..j].ends_with(|c: char| c.is_ascii_digit())
+                        && text[j + 1..].starts_with(|c: char| c.is_ascii_digit());
+                    if next.is_alphanumeric() || joins || plural_possessive || digit_group {
                         end = j + next.len_utf8();
                         chars.next();
                     } else {

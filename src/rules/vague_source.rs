@@ -11,6 +11,7 @@
 //! Not flagged: Mara Ellis, the bank's chief economist, believes the rate will fall.
 
 use super::{Context, Flag};
+use crate::attribution::Vagueness;
 use crate::category::Category;
 use std::ops::Range;
 
@@ -18,6 +19,7 @@ const CERTAINTY: &str = "Claims that everyone, or everyone of a kind, knows some
 
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     let analysis = cx.attribution;
+    reach_back_to_the_source(&analysis.vague, flags);
     let vague = Existing::of(flags, Category::VagueAttribution);
     let certain = Existing::of(flags, Category::UnsupportedCertainty);
     for frame in &analysis.vague {
@@ -47,6 +49,29 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             in_quotation: false,
             confidence: None,
         });
+    }
+}
+
+/// A lexicon flag on what makes a source anonymous ("who asked not to be
+/// named") inside a hedged source the grammar read ("One senior
+/// consultant, who asked not to be named, …") starts where the source
+/// does: the highlight shows who is unnamed, and the lexicon's explanation
+/// stays. Frames and flags are each in text order, one pass over both.
+fn reach_back_to_the_source(frames: &[crate::attribution::VagueFrame], flags: &mut [Flag]) {
+    let mut lexicon: Vec<usize> = (0..flags.len())
+        .filter(|&i| flags[i].category == Category::VagueAttribution && !flags[i].in_quotation)
+        .collect();
+    crate::order::sort_by_key(&mut lexicon, |&i| flags[i].range.start as u64);
+    let mut next = 0;
+    for frame in frames.iter().filter(|f| f.why == Vagueness::Hedged) {
+        while next < lexicon.len() && flags[lexicon[next]].range.start < frame.range.start {
+            next += 1;
+        }
+        if let Some(&i) = lexicon.get(next) {
+            if flags[i].range.end <= frame.range.end {
+                flags[i].range.start = frame.range.start;
+            }
+        }
     }
 }
 
@@ -118,6 +143,18 @@ mod tests {
         assert_eq!(
             flagged("Experts say the plan will fail.", "vague_attribution"),
             ["Experts say"]
+        );
+    }
+
+    #[test]
+    fn an_anonymity_flag_reaches_back_to_the_unnamed_source() {
+        assert_eq!(
+            flagged(
+                "A senior port official, who spoke on condition of anonymity because they were not \
+                 authorized to discuss plans, said ships would be diverted.",
+                "vague_attribution"
+            ),
+            ["A senior port official, who spoke on condition of anonymity"]
         );
     }
 

@@ -9,7 +9,9 @@ use super::*;
 /// mean.
 pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentions {
     let mut found = Mentions::default();
-    let mut k = 0;
+    // A wire dateline ("BEIRA, Mozambique, 18 March (Meridian Press) —")
+    // names a place and an agency, neither of whom a later "it" means.
+    let mut k = dateline_end(tokens);
     while k < tokens.len() {
         // Most tokens start no name: answered here, without a call
         // (BENCHMARKS.md#t-mentions-capital).
@@ -35,7 +37,12 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
                 continue;
             }
         }
-        let before = run.start.checked_sub(1).map(|b| &tokens[b]);
+        // "陈美玲 (Chen Meiling) has the pitch": the name as its own script
+        // writes it, then romanised in brackets. The two stand as one name:
+        // what comes before and after is read around both.
+        let romanised = romanised(tokens, &run);
+        let whole = romanised.clone().unwrap_or(run.clone());
+        let before = whole.start.checked_sub(1).map(|b| &tokens[b]);
         let evidence = phrase::Evidence {
             the: before.is_some_and(|t| t.lower() == "the"),
             located: before.is_some_and(|t| {
@@ -46,7 +53,7 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
         // What comes after the name: its verb makes it the subject, whom a
         // later "he" or "she" is likely to mean ("Councillor Tom Whitcombe
         // spoke next"); an object ("traded away shortstop Marcus Bell") is not.
-        let after = tokens.get(run.end);
+        let after = tokens.get(whole.end);
         let verb_after = after.is_some_and(|t| {
             !t.is_capitalized()
                 && (matches!(
@@ -65,7 +72,7 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
                     .verb
                     .is_some_and(|v| matches!(v.form, Form::Past | Form::Third)))
         }) || after.is_some_and(|t| t.text == ",")
-            && tokens.get(run.end + 1).is_some_and(|t| {
+            && tokens.get(whole.end + 1).is_some_and(|t| {
                 let w = t.lower();
                 matches!(w, "who" | "a" | "an" | "the" | "he" | "she")
                     || w.bytes().all(|b| b.is_ascii_digit())
@@ -73,8 +80,11 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
         match phrase::name_kind(cx.text, tokens, run.clone(), evidence, cx.known) {
             Some((name, SourceKind::Person, _)) if run.len() >= 2 => {
                 let bare = clean_name(&name, SourceKind::Person);
+                // A name written twice, in a script without capitals and
+                // romanised, is a name wherever it stands.
+                let first = whole.start == 0 || romanised.is_some();
                 if bare.contains(' ')
-                    && (run.start == 0 && verb_after || person_evidence(tokens, &run, &bare))
+                    && (first && verb_after || person_evidence(tokens, &run, &bare))
                 {
                     if verb_after {
                         found.subjects.push(found.people.len());
@@ -105,6 +115,48 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
         }
     }
     found
+}
+
+/// The first token after a wire dateline that opens the sentence, or 0:
+/// an agency in brackets and a dash within its first dozen tokens.
+fn dateline_end(tokens: &[Token]) -> usize {
+    (3..tokens.len().min(16))
+        .find(|&d| {
+            matches!(tokens[d].text, "—" | "–" | "-")
+                && tokens[d - 1].text == ")"
+                && tokens[..d - 1].iter().any(|t| t.text == "(")
+        })
+        .map_or(0, |d| d + 1)
+}
+
+/// Where `run` is a name romanised in brackets after the same name in a
+/// script without capitals ("سلمى حداد (Salma Haddad)"), the tokens of both
+/// with the brackets.
+fn romanised(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
+    let bracketed = run.start >= 2
+        && tokens[run.start - 1].text == "("
+        && tokens.get(run.end).is_some_and(|t| t.text == ")");
+    if !bracketed {
+        return None;
+    }
+    // Tamil's and Devanagari's vowel signs are tokens of their own: the
+    // native name is every token back to the first ASCII one.
+    let uncased = |t: &Token| {
+        !t.text.is_ascii()
+            && t.text
+                .chars()
+                .all(|c| !c.is_uppercase() && !c.is_lowercase())
+    };
+    let native = tokens[..run.start - 1]
+        .iter()
+        .rev()
+        .take_while(|t| uncased(t))
+        .count();
+    let start = run.start - 1 - native;
+    let lettered = tokens[start..run.start - 1]
+        .iter()
+        .any(|t| t.text.chars().any(char::is_alphabetic));
+    lettered.then_some(start..run.end + 1)
 }
 
 /// The people and organisations a sentence names, each with where.

@@ -10,7 +10,16 @@ pub(super) fn before(
     tokens: &[Token],
     chain_start: usize,
 ) -> Option<(Range<usize>, Reading)> {
-    let end = chain_start;
+    let mut end = chain_start;
+    // "the International Relief Coordination Office (IRCO) said": the
+    // acronym in brackets is the name again.
+    if end >= 3
+        && tokens[end - 1].text == ")"
+        && tokens[end - 3].text == "("
+        && all_caps(tokens[end - 2].text)
+    {
+        end -= 3;
+    }
     if end == 0 {
         return None;
     }
@@ -145,27 +154,47 @@ pub(super) fn before(
         });
     if let Some(mut reading) = hedged {
         reading.tokens = subject.clone();
+        // Listed as the source it is, not with the reason it is unnamed:
+        // "a senior port official", not "…, who spoke on condition of
+        // anonymity because they were not authorized to discuss plans".
+        if let Subject::Vague { phrase, .. } = &mut reading.subject {
+            if let Some(comma) = phrase.find(", ") {
+                phrase.truncate(comma);
+            }
+        }
         let range = span(tokens, &whole);
         return Some((range, reading));
     }
     let reading = phrase::read(cx.text, tokens, subject.clone(), cx.known);
     // A document, then where it comes from: "The research, carried out at
-    // the Veridian Longevity Institute in Cedar Mesa, found".
+    // the Veridian Longevity Institute in Cedar Mesa, found"; "The study,
+    // published in the Journal of Sleep on Monday, found".
     if reading.as_ref().is_some_and(|r| r.document) {
         for piece in &pieces[1..] {
-            if let Some(k) = (piece.start..piece.end)
-                .find(|&k| matches!(tokens[k].lower(), "by" | "at" | "from"))
-            {
+            if let Some(k) = (piece.start..piece.end).find(|&k| {
+                matches!(tokens[k].lower(), "by" | "at" | "from")
+                    || tokens[k].lower() == "in"
+                        && k > piece.start
+                        && matches!(tokens[k - 1].lower(), "published" | "appeared" | "reported")
+            }) {
                 let mut j = k + 1;
                 while j < piece.end && matches!(tokens[j].lower(), "the" | "a" | "an") {
                     j += 1;
                 }
                 if j < piece.end && tokens[j].is_capitalized() {
-                    if let Some(author) = phrase::read(cx.text, tokens, j..piece.end, cx.known) {
+                    // The whole rest of the piece, or the name that opens it
+                    // ("the Journal of Sleep on Monday").
+                    let author =
+                        phrase::read(cx.text, tokens, j..piece.end, cx.known).or_else(|| {
+                            let the = usize::from(j > k + 1 && tokens[j - 1].text == "The");
+                            let run = name_right(tokens, j).filter(|run| run.end <= piece.end)?;
+                            phrase::read(cx.text, tokens, run.start - the..run.end, cx.known)
+                        });
+                    if let Some(author) = author {
                         if matches!(
                             author.subject,
                             Subject::Named {
-                                kind: SourceKind::Organisation,
+                                kind: SourceKind::Organisation | SourceKind::Document,
                                 ..
                             }
                         ) {
@@ -413,6 +442,19 @@ pub(super) fn after(
     }
     if end == start {
         return None;
+    }
+    // "according to a council report seen by the Warden": who saw or
+    // obtained a document is neither its source nor part of its name.
+    if verb.is_none() {
+        if let Some(k) = (start + 1..end).find(|&k| {
+            tokens[k].lower() == "by"
+                && matches!(
+                    tokens[k - 1].lower(),
+                    "seen" | "obtained" | "reviewed" | "viewed" | "leaked" | "shown"
+                )
+        }) {
+            end = k - 1;
+        }
     }
     // "according to estimates from the Office for National Statistics":
     // the author of a document is the source.

@@ -48,6 +48,16 @@ fn according_to_names_people_organisations_and_documents() {
         .0,
         Attribution::Named
     );
+    // A body's name before a document names whose it is.
+    assert_eq!(
+        attributions("Prices rose, according to a new Treasury report.")[0],
+        named("Treasury report")
+    );
+    // Who saw a document is not its source.
+    assert_eq!(
+        attributions("Mould covered every wall, according to a Moorside Council report seen by the Daily Warden.")[0],
+        named("Moorside Council report")
+    );
 }
 
 #[test]

@@ -712,6 +712,17 @@ impl Phrase<'_, '_> {
             if let Some(author) = self.author(head) {
                 return Some(Some(author));
             }
+            // Whose it is, before it: "a Treasury report", "a Moorside
+            // Council report" name the body that wrote it.
+            if let Some(owner) = (self.start + 1..head).find(|&k| self.tokens[k].is_capitalized()) {
+                return Some(self.reading(
+                    Subject::Named {
+                        name: self.text_of(owner..self.described_end(head)),
+                        kind: SourceKind::Document,
+                    },
+                    false,
+                ));
+            }
             // Identified by what follows it ("a study commissioned by the
             // city", "a trial published on Wednesday"), or not.
             let described = head + 1 < self.end
