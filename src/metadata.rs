@@ -162,6 +162,7 @@ pub fn split_authors(value: &str) -> Vec<String> {
     }
     let mut names = Vec::new();
     for part in value.split(',') {
+        let part = without_place(part);
         let Some(name) = clean(part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
         else {
             continue;
@@ -179,6 +180,19 @@ pub fn split_authors(value: &str) -> Vec<String> {
     }
     dedupe(&mut names);
     names
+}
+
+/// A name without where its writer filed from: "Gareth Pell at Millfield
+/// Road", "Jane Roe in Kyiv" are Gareth Pell and Jane Roe.
+fn without_place(part: &str) -> &str {
+    for joint in [" at ", " in "] {
+        if let Some(at) = part.find(joint) {
+            if part[at + joint.len()..].starts_with(char::is_uppercase) {
+                return &part[..at];
+            }
+        }
+    }
+    part
 }
 
 /// What a byline says besides its names: `By A and B | Opinion | 3 March 2024`.
@@ -204,7 +218,9 @@ pub fn read_byline(rest: &str) -> Byline {
     let names = match find_date(names) {
         Some((date, range)) => {
             byline.published = Some(date);
-            &names[..range.start]
+            // "Dale Kertesz on March 14, 2025"
+            let before = names[..range.start].trim_end();
+            before.strip_suffix(" on").unwrap_or(before)
         }
         None => names,
     };
@@ -597,6 +613,8 @@ mod tests {
             "Maren Okafor - Political Editor",
             "Maren Okafor, Staff Writer",
             "Maren Okafor, Washington Bureau",
+            "Maren Okafor at Millfield Road",
+            "Maren Okafor in Kyiv",
         ] {
             assert_eq!(split_authors(byline), ["Maren Okafor"], "{byline}");
         }
@@ -619,6 +637,14 @@ mod tests {
                 authors: vec!["Maren Okafor".into()],
                 published: Some("2025-06-03".into()),
                 section: None,
+            }
+        );
+        assert_eq!(
+            read_byline("Dale Kertesz on March 14, 2025"),
+            Byline {
+                authors: vec!["Dale Kertesz".into()],
+                published: Some("2025-03-14".into()),
+                section: None
             }
         );
         assert_eq!(

@@ -52,6 +52,15 @@ pub fn read(input: &str) -> Document {
             } else if let Some(name) = copyright_holder(line) {
                 publisher_from_copyright.get_or_insert(name);
                 kinds[i] = Line::Boilerplate;
+            } else if let Some(names) = wire_credit(line) {
+                meta.authors.extend(names);
+                kinds[i] = Line::Boilerplate;
+            } else if let Some((section, name)) = appeared_in(line) {
+                publisher_from_source.get_or_insert(name);
+                if let Some(section) = section {
+                    meta.section.get_or_insert(section);
+                }
+                kinds[i] = Line::Boilerplate;
             } else if is_boilerplate(line) {
                 kinds[i] = Line::Boilerplate;
             }
@@ -67,18 +76,31 @@ pub fn read(input: &str) -> Document {
         &mut publisher_from_header,
     );
 
-    // The first prose paragraph may open with a wire dateline: "LONDON (Reuters) —".
-    let dateline_publisher = lines
+    // The first prose paragraph may open with a wire dateline: "LONDON (Reuters) —",
+    // "BEIRA, Mozambique, 18 March 2025 (Meridian Press) —", whose date,
+    // if it has a year, is the article's.
+    let first_prose = lines
         .iter()
         .zip(&kinds)
         .find(|(_, k)| **k == Line::Prose)
-        .and_then(|(r, _)| dateline_publisher(input[r.clone()].trim()));
+        .map(|(r, _)| input[r.clone()].trim());
+    let dateline_publisher = first_prose.and_then(|paragraph| {
+        let agency = dateline_publisher(paragraph)?;
+        let place_and_date = &paragraph[..paragraph.find('(').unwrap_or(0)];
+        if let Some((date, _)) = find_date(place_and_date) {
+            meta.published.get_or_insert(date);
+        }
+        Some(agency)
+    });
 
     // "(Northwind)" in the dateline is the "Northwind News Agency" of the copyright line.
     let dateline_publisher = match (dateline_publisher, &publisher_from_copyright) {
         (Some(short), Some(full)) if full.starts_with(&short) => Some(full.clone()),
         (dateline, _) => dateline,
     };
+    if meta.authors.is_empty() {
+        meta.authors.extend(letter_signature(input, &lines, &kinds));
+    }
     meta.publisher = publisher_from_source
         .or(publisher_from_header)
         .or(dateline_publisher)
@@ -186,12 +208,19 @@ fn read_header(
     if non_blank.len() < 2 {
         return; // A single line is prose, not a header.
     }
+    // A section's name above the title ("Letters to the Editor"): the title
+    // is then the first line that is no byline or date.
+    let mut title_at = Some(0);
     for (position, &i) in non_blank.iter().take(HEADER_LINES).enumerate() {
         if kinds[i] == Line::Boilerplate {
             continue; // "Theme:" lines may sit in the header.
         }
         let line = input[lines[i].clone()].trim();
-        if let Some(rest) = byline(line) {
+        if position == 0 && is_section_line(line) {
+            meta.section = clean(line.trim_end_matches(':'));
+            kinds[i] = Line::Header;
+            title_at = None;
+        } else if let Some(rest) = byline(line) {
             read_byline(rest, meta);
             kinds[i] = Line::Header;
         } else if let Some(prefix) = date_line(line) {
@@ -201,10 +230,17 @@ fn read_header(
             // "Opinion | June 3, 2025": a section; "Global Research, April
             // 02, 2017": a publisher; "The Courier | World | …": both;
             // "Health | Wednesday | …": a section and a weekday.
-            for label in prefix.iter().flat_map(|p| p.split(['|', '•', '·'])) {
+            let labels = prefix.iter().flat_map(|p| p.split(['|', '•', '·']));
+            // "The Ashcombe Gazette - Friday": dashes between spaces part labels too.
+            let labels = labels.flat_map(|l| l.split(" - ").flat_map(|l| l.split(" — ")));
+            for label in labels {
                 let Some(label) = clean(label.trim_matches([',', '-', '|', '—', '–'])) else {
                     continue;
                 };
+                if is_section_line(&label) {
+                    meta.section.get_or_insert(label);
+                    continue;
+                }
                 match metadata::date_label(&label) {
                     metadata::DateLabel::Section => _ = meta.section.get_or_insert(label),
                     metadata::DateLabel::Date => {}
@@ -212,14 +248,139 @@ fn read_header(
                 }
             }
             kinds[i] = Line::Header;
-        } else if position == 0 && is_title(line) {
+        } else if title_at.is_none_or(|at| at == position) && is_title(line) {
             meta.title = clean(&metadata::strip_markdown_links(
                 line.trim_start_matches('#'),
             ));
             kinds[i] = Line::Title;
+            title_at = Some(position);
+        } else if title_at
+            .is_some_and(|at| position == at + 1 && kinds[non_blank[at]] == Line::Title)
+            && {
+                // A standfirst between the title and the byline: prose, and the
+                // header goes on past it.
+                let next = |k: usize| non_blank.get(k).map(|&n| input[lines[n].clone()].trim());
+                next(position + 1).is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
+            }
+        {
+            continue;
         } else {
             break;
         }
+    }
+}
+
+/// A letter's writer: after a salutation ("Sir,", "Dear Editor,") opens a
+/// paragraph, the first name-like line that stands alone or above one more
+/// line (the town: "Mill Row, Lower Wetherby").
+fn letter_signature(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Option<String> {
+    let text = |i: usize| input[lines[i].clone()].trim_matches(is_blank);
+    let blank = |i: usize| kinds.get(i).is_none_or(|k| *k == Line::Blank);
+    let salutation = (0..lines.len()).find(|&i| {
+        kinds[i] == Line::Prose
+            && [
+                "sir,",
+                "madam,",
+                "sir/madam,",
+                "dear sir,",
+                "dear editor,",
+                "dear sir or madam,",
+            ]
+            .iter()
+            .any(|s| {
+                text(i)
+                    .get(..s.len())
+                    .is_some_and(|l| l.eq_ignore_ascii_case(s))
+            })
+    })?;
+    let name_like = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+            && !line.ends_with('.')
+    };
+    (salutation + 1..lines.len())
+        .find(|&i| {
+            kinds[i] == Line::Prose
+                && blank(i.wrapping_sub(1))
+                && name_like(text(i))
+                && (blank(i + 1) || blank(i + 2))
+        })
+        .and_then(|i| clean(text(i)))
+}
+
+/// A line that names a section, above a title: "Letters to the Editor",
+/// "Opinion", "World News".
+fn is_section_line(line: &str) -> bool {
+    let line = line.trim_end_matches(':');
+    [
+        "letters to the editor",
+        "letter to the editor",
+        "readers' letters",
+        "your letters",
+    ]
+    .iter()
+    .any(|label| line.eq_ignore_ascii_case(label))
+        || line.split(' ').count() <= 3
+            && clean(line).is_some_and(|l| metadata::date_label(&l) == metadata::DateLabel::Section)
+}
+
+/// A wire story's closing credit, "(Reporting by A and B in Kyiv; Writing
+/// by C; Editing by D)": its reporters and writers, who are its authors.
+fn wire_credit(line: &str) -> Option<Vec<String>> {
+    let inner = line.strip_prefix('(')?.strip_suffix(')')?;
+    let mut authors = Vec::new();
+    for (k, part) in inner.split(';').enumerate() {
+        let part = part.trim();
+        let lead = [
+            "reporting by ",
+            "additional reporting by ",
+            "writing by ",
+            "editing by ",
+        ]
+        .into_iter()
+        .find(|lead| {
+            part.get(..lead.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(lead))
+        });
+        match lead {
+            None if k == 0 => return None,
+            Some("editing by ") | None => {}
+            Some(lead) => authors.extend(metadata::split_authors(&part[lead.len()..])),
+        }
+    }
+    Some(authors)
+}
+
+/// "This article appeared in the Weekend section of The Kelbridge
+/// Courier.", "This article first appeared in The Conversation.": the
+/// publisher, and the section if one is named.
+fn appeared_in(line: &str) -> Option<(Option<String>, String)> {
+    let rest = [
+        "this article appeared in ",
+        "this article first appeared in ",
+    ]
+    .into_iter()
+    .find_map(|lead| {
+        line.get(..lead.len())
+            .filter(|start| start.eq_ignore_ascii_case(lead))
+            .map(|_| &line[lead.len()..])
+    })?;
+    let rest = rest.trim_end_matches('.');
+    match rest.split_once(" section of ") {
+        Some((section, publisher)) => {
+            let section = section.strip_prefix("the ").unwrap_or(section);
+            Some((clean(section), clean(publisher)?))
+        }
+        None => rest
+            .starts_with(char::is_uppercase)
+            .then(|| clean(rest))
+            .flatten()
+            .map(|publisher| (None, publisher)),
     }
 }
 
@@ -227,10 +388,19 @@ fn is_title(line: &str) -> bool {
     line.chars().count() <= TITLE_MAX_CHARS && !line.ends_with('.') && !line.ends_with(',')
 }
 
-/// "By A and B", "by A | Opinion | 12 January 2023" -> the part after "by".
+/// "By A and B", "by A | Opinion | 12 January 2023", a blog's "Posted by A
+/// on March 14, 2025" -> the part after "by".
 fn byline(line: &str) -> Option<&str> {
-    let lower = line.get(..3)?.to_ascii_lowercase();
-    (lower == "by " && line.chars().count() <= TITLE_MAX_CHARS).then(|| &line[3..])
+    if line.chars().count() > TITLE_MAX_CHARS {
+        return None;
+    }
+    ["by ", "posted by ", "written by ", "words by ", "story by "]
+        .iter()
+        .find(|lead| {
+            line.get(..lead.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(lead))
+        })
+        .map(|lead| &line[lead.len()..])
 }
 
 fn read_byline(rest: &str, meta: &mut Metadata) {
@@ -284,7 +454,11 @@ fn date_line(line: &str) -> Option<Option<String>> {
             })
             .count()
     };
-    if filler(after) > 2 || before.split_whitespace().count() > 6 {
+    // Up to six words a label: "Shinglesea Mercury | Letters to the Editor | Friday".
+    let long_label = before
+        .split(['|', '•', '·'])
+        .any(|label| label.split_whitespace().count() > 6);
+    if filler(after) > 2 || long_label {
         return None;
     }
     if filler(before) == 0 {
@@ -539,10 +713,99 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_may_stand_between_title_and_byline() {
+        let doc = read("Night market\n\nEvery Friday a car park fills with stalls\n\nBy Imogen Tarrant\n\nSaturday 7 June 2025\n\nAt dusk the stalls open.");
+        assert_eq!(doc.metadata.authors, ["Imogen Tarrant"]);
+        assert_eq!(doc.metadata.published.as_deref(), Some("2025-06-07"));
+        assert_eq!(
+            prose_of(&doc),
+            [
+                "Night market",
+                "Every Friday a car park fills with stalls",
+                "At dusk the stalls open."
+            ]
+        );
+    }
+
+    #[test]
     fn publisher_and_date_line() {
         let doc = read("Title here\nGlobal Research, April 02, 2017\n\nBody text.");
         assert_eq!(doc.metadata.publisher.as_deref(), Some("Global Research"));
         assert_eq!(doc.metadata.published.as_deref(), Some("2017-04-02"));
+    }
+
+    #[test]
+    fn a_wire_dateline_with_a_year_dates_the_article() {
+        let doc = read("Flood aid falls short\n\nBEIRA, Mozambique, 18 March 2025 (Meridian Press) — More people remain in shelters.");
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Meridian Press"));
+        assert_eq!(doc.metadata.published.as_deref(), Some("2025-03-18"));
+        let doc = read("Talks resume\n\nGENEVA, 3 May (Meridian Press) — Talks resumed.");
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Meridian Press"));
+        assert_eq!(doc.metadata.published, None);
+    }
+
+    #[test]
+    fn a_section_above_the_title_and_a_weekday_after_the_paper() {
+        let doc = read("Letters to the Editor\n\nThe Ashcombe Gazette - Friday 21 February 2025\n\nFortnightly bins are a disgrace\n\nSir,\n\nThe bins are full.");
+        assert_eq!(
+            doc.metadata.section.as_deref(),
+            Some("Letters to the Editor")
+        );
+        assert_eq!(
+            doc.metadata.publisher.as_deref(),
+            Some("The Ashcombe Gazette")
+        );
+        assert_eq!(doc.metadata.published.as_deref(), Some("2025-02-21"));
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Fortnightly bins are a disgrace")
+        );
+        assert_eq!(
+            prose_of(&doc),
+            [
+                "Fortnightly bins are a disgrace",
+                "Sir,",
+                "The bins are full."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_letter_is_signed_by_its_writer() {
+        let letter = "Bins are a disgrace\n\nSir,\n\nThe bins are full. Nobody Came.\n\nGerald Pinnock\nMill Row, Lower Wetherby\n\nA council spokesman said collections were on time.";
+        assert_eq!(read(letter).metadata.authors, ["Gerald Pinnock"]);
+        // No salutation, no signature: a short line of capitals is prose.
+        let article =
+            "Bins are a disgrace\n\nThe bins are full.\n\nGerald Pinnock\nMill Row, Lower Wetherby";
+        assert!(read(article).metadata.authors.is_empty());
+    }
+
+    #[test]
+    fn closing_credits_name_authors_publisher_and_section() {
+        let doc = read("Aid falls short\n\nThe appeal is 23 percent funded.\n\n(Reporting by Lucia Marwick-Dube and Tom Hale in Maputo; Writing by Ann Roe; Editing by Graham Oyelaran)");
+        assert_eq!(
+            doc.metadata.authors,
+            ["Lucia Marwick-Dube", "Tom Hale", "Ann Roe"]
+        );
+        assert_eq!(
+            prose_of(&doc),
+            ["Aid falls short", "The appeal is 23 percent funded."]
+        );
+        let doc = read("Night market\n\nThe stalls open at dusk.\n\nThis article appeared in the Weekend section of The Kelbridge Courier.");
+        assert_eq!(
+            doc.metadata.publisher.as_deref(),
+            Some("The Kelbridge Courier")
+        );
+        assert_eq!(doc.metadata.section.as_deref(), Some("Weekend"));
+        let doc = read(
+            "Sleep\n\nTeenagers sleep less.\n\nThis article first appeared in The Conversation.",
+        );
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("The Conversation"));
+        // A sentence in brackets is no credit.
+        let doc = read(
+            "Sleep\n\nTeenagers sleep less.\n\n(The study was small; it was funded by a charity.)",
+        );
+        assert!(doc.metadata.authors.is_empty());
     }
 
     #[test]

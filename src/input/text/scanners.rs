@@ -177,24 +177,44 @@ fn capitalised(part: &[u8], class: impl Fn(u8) -> bool, max: usize, trailing_spa
     (1..=max).contains(&body.len()) && body.iter().all(|&b| class(b))
 }
 
-/// " March 3", " Jan. 12": a capitalised month of 3 to 9 letters, an
-/// optional dot, spaces and a one- or two-digit day; any spaces after.
+/// " March 3", " Jan. 12", " 18 March", " 18 March 2025": a capitalised
+/// month of 3 to 9 letters with an optional dot, and a one- or two-digit
+/// day before or after it, then optionally a four-digit year; spaces
+/// between, any spaces after.
 fn dateline_date(part: &[u8]) -> bool {
     let part = skip_spaces(part);
-    if !part.first().is_some_and(u8::is_ascii_uppercase) {
-        return false;
-    }
-    let letters = scan::run(part, 1, |b| b.is_ascii_lowercase());
-    if !(2..=8).contains(&letters) {
-        return false;
-    }
-    let mut at = 1 + letters;
-    at += usize::from(part.get(at) == Some(&b'.'));
-    let spaces = scan::run(part, at, scan::is_space);
-    let Some((_, len)) = scan::digits(part, at + spaces, 2).filter(|_| spaces > 0) else {
+    // A month at `at`: its end.
+    let month = |at: usize| {
+        if !part.get(at).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let letters = scan::run(part, at + 1, |b| b.is_ascii_lowercase());
+        let end = at + 1 + letters;
+        (2..=8)
+            .contains(&letters)
+            .then(|| end + usize::from(part.get(end) == Some(&b'.')))
+    };
+    // Spaces, then digits (up to `max`): their end.
+    let spaced_digits = |at: usize, max: usize| {
+        let spaces = scan::run(part, at, scan::is_space);
+        let (_, len) = scan::digits(part, at + spaces, max).filter(|_| spaces > 0)?;
+        Some(at + spaces + len)
+    };
+    let day_month = || {
+        let (_, day) = scan::digits(part, 0, 2)?;
+        let spaces = scan::run(part, day, scan::is_space);
+        month(day + spaces).filter(|_| spaces > 0)
+    };
+    let Some(end) = month(0)
+        .and_then(|end| spaced_digits(end, 2))
+        .or_else(day_month)
+    else {
         return false;
     };
-    let end = at + spaces + len;
+    let end = match spaced_digits(end, 4) {
+        Some(year_end) if year_end - end - scan::run(part, end, scan::is_space) == 4 => year_end,
+        _ => end,
+    };
     part[end..].iter().all(|&b| scan::is_space(b))
 }
 
@@ -248,7 +268,7 @@ mod tests {
         }
 
         pub fn dateline_agency(paragraph: &str) -> Option<String> {
-            Regex::new(r"^[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(([A-Z][A-Za-z&.' ]{1,40})\)\s*(?:[-—–]{1,2}|:)\s")
+            Regex::new(r"^[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:\s+\d{4})?)?\s*\(([A-Z][A-Za-z&.' ]{1,40})\)\s*(?:[-—–]{1,2}|:)\s")
                 .unwrap()
                 .captures(paragraph)
                 .and_then(|c| super::clean(&c[1]))
@@ -340,7 +360,7 @@ mod tests {
 
         #[test]
         fn dateline_scanner_agrees_with_the_regex(
-            paragraph in r"[A-Z]([A-Z'. \-]{0,4}|[A-Z]{39,41})(, ?([A-Z][a-zA-Z.\- ]{0,3}|[A-Z][a-z]{1,9}\.? {0,2}[0-9]{1,3}))?(, ?([A-Z][a-z.\- ]{0,3}|[A-Z][a-z]{1,9}\.? {0,2}[0-9]{1,3}))?[ \t]{0,2}\(([A-Z][A-Za-z&.' ]{0,3}|[A-Z]{40,41}|[a-z(])\)?[ \t]{0,2}[-—–:]{0,3}[ x]",
+            paragraph in r"[A-Z]([A-Z'. \-]{0,4}|[A-Z]{39,41})(, ?([A-Z][a-zA-Z.\- ]{0,3}|[A-Z][a-z]{1,9}\.? {0,2}[0-9]{1,3}( {0,2}[0-9]{3,5})?|[0-9]{1,3} {0,2}[A-Z][a-z]{1,9}\.?( {0,2}[0-9]{3,5})?))?(, ?([A-Z][a-z.\- ]{0,3}|[A-Z][a-z]{1,9}\.? {0,2}[0-9]{1,3}( {0,2}[0-9]{3,5})?|[0-9]{1,3} {0,2}[A-Z][a-z]{1,9}\.?( {0,2}[0-9]{3,5})?))?[ \t]{0,2}\(([A-Z][A-Za-z&.' ]{0,3}|[A-Z]{40,41}|[a-z(])\)?[ \t]{0,2}[-—–:]{0,3}[ x]",
         ) {
             proptest::prop_assert_eq!(dateline_publisher(&paragraph), by_regex::dateline_agency(&paragraph));
         }
