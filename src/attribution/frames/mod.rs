@@ -219,6 +219,28 @@ fn frame_at(
     if form == Form::Ing && !progressive {
         return with_ing(cx, tokens, v);
     }
+    // "I'm told", "we're told": the author's unnamed informants, the
+    // subject and its "am" in one token.
+    if v > 0
+        && matches!(
+            tokens[v].lower(),
+            "told" | "informed" | "assured" | "advised"
+        )
+        && matches!(tokens[v - 1].lower(), "i'm" | "i’m" | "we're" | "we’re")
+    {
+        let range = tokens[v - 1].start()..tokens[v].end();
+        let mut frame = frame(
+            Subject::Vague {
+                phrase: cx.text[range.clone()].to_string(),
+                why: Vagueness::Author,
+            },
+            range,
+            tokens[v].end(),
+        );
+        frame.verb = v;
+        frame.plural = true;
+        return Some(frame);
+    }
     let chain = chain_left(tokens, v);
     if chain.negated {
         return None;

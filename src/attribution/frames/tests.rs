@@ -169,6 +169,7 @@ fn hedged_and_impersonal_sources_are_vague() {
         "It has long been understood that the harbour silts up.",
         "It was generally assumed in the village that the mill would close.",
         "I am told that the vote has been postponed.",
+        "I'm told they charged another family twice.",
         "The Gazette understands that the chairman will resign.",
     ] {
         assert_eq!(attributions(text)[0].0, Attribution::Vague, "{text}");
