@@ -53,26 +53,38 @@ pub(super) fn passive(
         return Some(frame);
     }
     // "I am told", "we have been told": the author's unnamed informants.
-    if matches!(lower, "i" | "we")
-        && matches!(
-            tokens[v].lower(),
-            "told" | "informed" | "assured" | "advised"
-        )
-    {
-        let range = subject.start()..tokens[v].end();
-        let mut frame = frame(
-            Subject::Vague {
-                phrase: cx.text[range.clone()].to_string(),
-                why: Vagueness::Author,
-            },
-            range,
-            tokens[v].end(),
-        );
-        frame.verb = v;
-        frame.plural = true;
-        return Some(frame);
+    if matches!(lower, "i" | "we") {
+        return authors_informants(cx, tokens, subject_at, v);
     }
     None
+}
+
+/// "I am told", "we have been told", "I'm told" (subject at `subject`, the
+/// verb at `v`): the author's unnamed informants.
+pub(super) fn authors_informants(
+    cx: &Context,
+    tokens: &[Token],
+    subject: usize,
+    v: usize,
+) -> Option<Frame> {
+    if !matches!(
+        tokens[v].lower(),
+        "told" | "informed" | "assured" | "advised"
+    ) {
+        return None;
+    }
+    let range = tokens[subject].start()..tokens[v].end();
+    let mut frame = frame(
+        Subject::Vague {
+            phrase: cx.text[range.clone()].to_string(),
+            why: Vagueness::Author,
+        },
+        range,
+        tokens[v].end(),
+    );
+    frame.verb = v;
+    frame.plural = true;
+    Some(frame)
 }
 
 /// Words for a state of mind after "is" or "are": "were persuaded", "are

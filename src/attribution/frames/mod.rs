@@ -219,27 +219,11 @@ fn frame_at(
     if form == Form::Ing && !progressive {
         return with_ing(cx, tokens, v);
     }
-    // "I'm told", "we're told": the author's unnamed informants, the
-    // subject and its "am" in one token.
-    if v > 0
-        && matches!(
-            tokens[v].lower(),
-            "told" | "informed" | "assured" | "advised"
-        )
-        && matches!(tokens[v - 1].lower(), "i'm" | "i’m" | "we're" | "we’re")
-    {
-        let range = tokens[v - 1].start()..tokens[v].end();
-        let mut frame = frame(
-            Subject::Vague {
-                phrase: cx.text[range.clone()].to_string(),
-                why: Vagueness::Author,
-            },
-            range,
-            tokens[v].end(),
-        );
-        frame.verb = v;
-        frame.plural = true;
-        return Some(frame);
+    // "I'm told", "we're told": the subject and its "am" in one token.
+    if v > 0 && matches!(tokens[v - 1].lower(), "i'm" | "i’m" | "we're" | "we’re") {
+        if let Some(frame) = authors_informants(cx, tokens, v - 1, v) {
+            return Some(frame);
+        }
     }
     let chain = chain_left(tokens, v);
     if chain.negated {
