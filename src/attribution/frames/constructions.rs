@@ -39,18 +39,13 @@ pub(super) fn passive(
     // "It is widely believed that", "it has long been understood": nobody.
     // "It is expected to open" is about a thing, not a view.
     if matches!(lower, "it" | "this") && tokens.get(v + 1).is_none_or(|t| t.lower() != "to") {
-        let range = subject.start()..tokens[v].end();
-        let mut frame = frame(
-            Subject::Vague {
-                phrase: cx.text[range.clone()].to_string(),
-                why: Vagueness::Impersonal,
-            },
-            range,
-            tokens[v].end(),
-        );
-        frame.verb = v;
-        frame.plural = true;
-        return Some(frame);
+        return Some(nobody_named(
+            cx,
+            tokens,
+            subject_at,
+            v,
+            Vagueness::Impersonal,
+        ));
     }
     // "I am told", "we have been told": the author's unnamed informants.
     if matches!(lower, "i" | "we") {
@@ -73,18 +68,24 @@ pub(super) fn authors_informants(
     ) {
         return None;
     }
+    Some(nobody_named(cx, tokens, subject, v, Vagueness::Author))
+}
+
+/// A frame whose words from `subject` to the verb at `v` name nobody ("It
+/// is widely believed", "I am told"): vague for `why`, flagged whole.
+fn nobody_named(cx: &Context, tokens: &[Token], subject: usize, v: usize, why: Vagueness) -> Frame {
     let range = tokens[subject].start()..tokens[v].end();
     let mut frame = frame(
         Subject::Vague {
             phrase: cx.text[range.clone()].to_string(),
-            why: Vagueness::Author,
+            why,
         },
         range,
         tokens[v].end(),
     );
     frame.verb = v;
     frame.plural = true;
-    Some(frame)
+    frame
 }
 
 /// Words for a state of mind after "is" or "are": "were persuaded", "are

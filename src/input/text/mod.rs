@@ -278,20 +278,18 @@ fn letter_signature(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Opti
     let blank = |i: usize| kinds.get(i).is_none_or(|k| *k == Line::Blank);
     let salutation = (0..lines.len()).find(|&i| {
         kinds[i] == Line::Prose
-            && [
-                "sir,",
-                "madam,",
-                "sir/madam,",
-                "dear sir,",
-                "dear editor,",
-                "dear sir or madam,",
-            ]
-            .iter()
-            .any(|s| {
-                text(i)
-                    .get(..s.len())
-                    .is_some_and(|l| l.eq_ignore_ascii_case(s))
-            })
+            && after_lead(
+                text(i),
+                &[
+                    "sir,",
+                    "madam,",
+                    "sir/madam,",
+                    "dear sir,",
+                    "dear editor,",
+                    "dear sir or madam,",
+                ],
+            )
+            .is_some()
     })?;
     let name_like = |line: &str| {
         let words: Vec<&str> = line.split(' ').collect();
@@ -336,21 +334,19 @@ fn wire_credit(line: &str) -> Option<Vec<String>> {
     let mut authors = Vec::new();
     for (k, part) in inner.split(';').enumerate() {
         let part = part.trim();
-        let lead = [
-            "reporting by ",
-            "additional reporting by ",
-            "writing by ",
-            "editing by ",
-        ]
-        .into_iter()
-        .find(|lead| {
-            part.get(..lead.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(lead))
-        });
+        let lead = after_lead(
+            part,
+            &[
+                "reporting by ",
+                "additional reporting by ",
+                "writing by ",
+                "editing by ",
+            ],
+        );
         match lead {
             None if k == 0 => return None,
-            Some("editing by ") | None => {}
-            Some(lead) => authors.extend(metadata::split_authors(&part[lead.len()..])),
+            Some(("editing by ", _)) | None => {}
+            Some((_, names)) => authors.extend(metadata::split_authors(names)),
         }
     }
     Some(authors)
@@ -360,16 +356,13 @@ fn wire_credit(line: &str) -> Option<Vec<String>> {
 /// Courier.", "This article first appeared in The Conversation.": the
 /// publisher, and the section if one is named.
 fn appeared_in(line: &str) -> Option<(Option<String>, String)> {
-    let rest = [
-        "this article appeared in ",
-        "this article first appeared in ",
-    ]
-    .into_iter()
-    .find_map(|lead| {
-        line.get(..lead.len())
-            .filter(|start| start.eq_ignore_ascii_case(lead))
-            .map(|_| &line[lead.len()..])
-    })?;
+    let (_, rest) = after_lead(
+        line,
+        &[
+            "this article appeared in ",
+            "this article first appeared in ",
+        ],
+    )?;
     let rest = rest.trim_end_matches('.');
     match rest.split_once(" section of ") {
         Some((section, publisher)) => {
@@ -394,13 +387,21 @@ fn byline(line: &str) -> Option<&str> {
     if line.chars().count() > TITLE_MAX_CHARS {
         return None;
     }
-    ["by ", "posted by ", "written by ", "words by ", "story by "]
-        .iter()
-        .find(|lead| {
-            line.get(..lead.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(lead))
-        })
-        .map(|lead| &line[lead.len()..])
+    after_lead(
+        line,
+        &["by ", "posted by ", "written by ", "words by ", "story by "],
+    )
+    .map(|(_, rest)| rest)
+}
+
+/// The first of `leads` that `line` opens with (ASCII case aside), and the
+/// rest of the line after it.
+fn after_lead<'l>(line: &'l str, leads: &[&'static str]) -> Option<(&'static str, &'l str)> {
+    leads.iter().find_map(|&lead| {
+        line.get(..lead.len())
+            .filter(|start| start.eq_ignore_ascii_case(lead))
+            .map(|_| (lead, &line[lead.len()..]))
+    })
 }
 
 fn read_byline(rest: &str, meta: &mut Metadata) {
