@@ -430,6 +430,9 @@ fn identified_next(
             && (name.starts_with("a ") || name.starts_with("an "))
             && name.split(' ').any(|w| KINDS.contains(&w))
     };
+    // The sentences whose vague flags go, in order: removed in one pass
+    // at the end, not one pass over every flag per sentence.
+    let mut cleared: Vec<Range<usize>> = Vec::new();
     for i in 1..sentences.len() {
         let (before, next) = (&sentences[i - 1], &sentences[i]);
         let (Some(v), Some(n)) = (before.source, next.source) else {
@@ -440,22 +443,30 @@ fn identified_next(
                 book.sources[n].kind,
                 SourceKind::Document | SourceKind::Organisation
             );
-        let opening = text[segments.sentences[i].range.clone()]
+        if !(before.attribution == Attribution::Vague && unnamed_document(v) && named_next) {
+            continue;
+        }
+        let mut opening = text[segments.sentences[i].range.clone()]
             .split(|c: char| !c.is_alphanumeric())
-            .take(2)
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>();
-        let refers_back =
-            opening.len() == 2 && opening[0] == "the" && KINDS.contains(&opening[1].as_str());
-        if before.attribution == Attribution::Vague
-            && unnamed_document(v)
-            && named_next
-            && refers_back
-        {
-            let range = segments.sentences[i - 1].range.clone();
-            vague.retain(|f| !(range.start <= f.range.start && f.range.end <= range.end));
+            .take(2);
+        let refers_back = opening
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && opening
+                .next()
+                .is_some_and(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)));
+        if refers_back {
+            cleared.push(segments.sentences[i - 1].range.clone());
             sentences[i - 1] = sentences[i].clone();
         }
+    }
+    if !cleared.is_empty() {
+        vague.retain(|f| {
+            let at = cleared.partition_point(|r| r.end < f.range.end);
+            !cleared
+                .get(at)
+                .is_some_and(|r| r.start <= f.range.start && f.range.end <= r.end)
+        });
     }
 }
 

@@ -147,9 +147,12 @@ fn romanised(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
                 .chars()
                 .all(|c| !c.is_uppercase() && !c.is_lowercase())
     };
+    // At most a name's length back, so a long run of such tokens is not
+    // walked again for every bracket in it.
     let native = tokens[..run.start - 1]
         .iter()
         .rev()
+        .take(MAX_NAME_TOKENS)
         .take_while(|t| uncased(t))
         .count();
     let start = run.start - 1 - native;

@@ -38,7 +38,7 @@
 
 use super::phrase::{self, person_evidence, Known, Reading, Subject, Vagueness};
 use super::sources::clean_name;
-use super::tokens::{name_right, span, Token};
+use super::tokens::{name_right, span, Token, MAX_NAME_TOKENS};
 use super::verbs::{self, Class, Form};
 use super::SourceKind;
 use crate::attribution::words::{
