@@ -683,11 +683,15 @@ impl QuotationSpeakers {
     /// ("Keller said. “…”").
     fn carry(&mut self, segments: &Segments, sentences: &mut [SentenceAttribution]) {
         let mut quotations_in = OverlapCursor::new(segments.top_level());
+        // Whether the sentence before held a quotation.
+        let mut quoted_before = false;
         for (i, sentence) in segments.sentences.iter().enumerate() {
+            let quotations = quotations_in.overlapping(&sentence.range);
+            let previous_quoted = std::mem::replace(&mut quoted_before, !quotations.is_empty());
             if sentences[i].attribution != Attribution::None {
                 continue;
             }
-            let Some(quotation) = quotations_in.overlapping(&sentence.range).first() else {
+            let Some(quotation) = quotations.first() else {
                 continue;
             };
             let group = quotation.group as usize;
@@ -703,8 +707,14 @@ impl QuotationSpeakers {
                 .checked_sub(1)
                 .map(|p| (&segments.sentences[p], &sentences[p]));
             if let Some((prev, attributed)) = previous {
+                // "“…,” said Milan Horák, who grows maize. ¶ “If the water
+                // does not come …”": a paragraph that is a quotation goes on
+                // with the speaker of the quotation that ended the one before.
+                let next_paragraph = prev.paragraph + 1 == sentence.paragraph
+                    && previous_quoted
+                    && attributed.attribution == Attribution::Named;
                 if opens_with_quote
-                    && prev.paragraph == sentence.paragraph
+                    && (prev.paragraph == sentence.paragraph || next_paragraph)
                     && attributed.attribution != Attribution::None
                 {
                     let carried = attributed.clone();

@@ -73,13 +73,13 @@ const THINK: &str = "believe think/thought fear worry suspect feel/felt expect d
 const AMBIGUOUS: &str =
     "add note claim ask find/found show/showed/shown post describe call point project highlight \
     write/wrote/written \
-    record put/put continue list detail cite";
+    record put/put continue list detail cite reject";
 const PUBLISH: &str = "issue release publish recommend rule uphold/upheld order";
 const KNOW: &str = "know/knew/known";
 const HEARD: &str = "hear/heard";
 const QUOTED: &str = "quote";
 const STUDY: &str = "move count follow survey measure track compare study analyse analyze \
-    examine monitor interview review";
+    examine monitor interview review take/took/taken collect sample recruit";
 
 /// The verb `word` (lower case) is a form of, if it is one. Asked of every
 /// word of an article, most of which are no verb: the first and last

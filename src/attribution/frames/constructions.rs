@@ -185,6 +185,21 @@ pub(super) fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame
         frame.verb = v;
         return Some(frame);
     }
+    // "Brightwater Ratings cut the city one notch, citing rising pension
+    // costs": the main clause's subject gives the reason.
+    if v > 0
+        && tokens[v - 1].text == ","
+        && matches!(
+            tokens[v].lower(),
+            "citing" | "saying" | "adding" | "noting" | "arguing" | "warning" | "claiming"
+        )
+    {
+        let (range, reading) = main_subject(cx, tokens, v - 1, true)?;
+        let mut frame = frame(reading.subject, range, tokens[v].end());
+        frame.verb = v;
+        frame.plural = reading.plural;
+        return Some(frame);
+    }
     let with = (v.saturating_sub(8)..v)
         .rev()
         .find(|&k| tokens[k].lower() == "with")?;

@@ -40,7 +40,7 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
         // "陈美玲 (Chen Meiling) has the pitch": the name as its own script
         // writes it, then romanised in brackets. The two stand as one name:
         // what comes before and after is read around both.
-        let romanised = romanised(tokens, &run);
+        let romanised = romanised(tokens, &run).or_else(|| other_form_after(tokens, &run));
         let whole = romanised.clone().unwrap_or(run.clone());
         let before = whole.start.checked_sub(1).map(|b| &tokens[b]);
         let evidence = phrase::Evidence {
@@ -160,6 +160,18 @@ fn romanised(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
         .iter()
         .any(|t| t.text.chars().any(char::is_alphabetic));
     lettered.then_some(start..run.end + 1)
+}
+
+/// Where `run` is followed by the same name in brackets, in another script
+/// or as an acronym ("Chen Meilin (陈美琳)", "Oleg Stepanyuk (Олег
+/// Степанюк)"), the tokens of both with the brackets.
+fn other_form_after(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
+    if tokens.get(run.end)?.text != "(" {
+        return None;
+    }
+    let close = (run.end + 1..tokens.len().min(run.end + MAX_NAME_TOKENS + 2))
+        .find(|&k| tokens[k].text == ")")?;
+    (name_in_brackets(tokens, close + 1) == Some(run.end)).then_some(run.start..close + 1)
 }
 
 /// The people and organisations a sentence names, each with where.

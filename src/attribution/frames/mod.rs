@@ -162,6 +162,7 @@ pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certain
         let Some(verb) = verb else {
             continue;
         };
+
         if let Some(frame) = frame_at(cx, tokens, i, verb.class, verb.form, &mut certain) {
             found.push(frame);
         }
@@ -191,6 +192,10 @@ fn frame_at(
         && NOUN_BEFORE.contains(&tokens[v - 1].lower())
     {
         return None;
+    }
+    // ", citing rising costs": a reason given, whatever follows.
+    if form == Form::Ing && v > 0 && tokens[v - 1].text == "," && tokens[v].lower() == "citing" {
+        return with_ing(cx, tokens, v);
     }
     // A verb that reports only before a clause, or with a document or
     // researchers as subject, is checked for both before its subject is
@@ -229,11 +234,25 @@ fn frame_at(
     if chain.negated {
         return None;
     }
+    // "The two sides could announce an agreement": what may yet be done,
+    // not a report ("could say only that" still is one).
+    let possible = tokens[chain.start..v]
+        .iter()
+        .any(|t| matches!(t.lower(), "could" | "might" | "may"));
+    if possible && class != Class::Think && !matches!(tokens[v].lower(), "say" | "tell") {
+        return None;
+    }
     if chain.passive && form == Form::Past && !progressive {
         return passive(cx, tokens, v, class, &chain);
     }
-    if form == Form::Base && !chain.auxiliary && v > 0 && !tokens[v - 1].is_word() {
-        return None; // "…, say" is no frame
+    // "…, say" is no frame; "The findings, published in Sleep, show" is.
+    if form == Form::Base
+        && !chain.auxiliary
+        && v > 0
+        && !tokens[v - 1].is_word()
+        && !after_participle_phrase(tokens, v - 1)
+    {
+        return None;
     }
     // After a quotation or a comma, with nothing between, the subject may
     // follow: "…,” said Keller.
@@ -257,7 +276,7 @@ fn frame_at(
                 .flatten()
         })
     } else {
-        before(cx, tokens, chain.start)
+        before(cx, tokens, chain.start).or_else(|| coordinated(cx, tokens, chain.start))
     };
     let (reading, range) = match reading {
         Some(frame) => {
@@ -354,6 +373,80 @@ fn frame(subject: Subject, range: Range<usize>, verb_end: usize) -> Frame {
     }
 }
 
+/// The subject a verb shares with the clause's first verb when "and" or
+/// "but" joins them: "Rachel Okonkwo, an analyst at Holloway & Finch,
+/// called the closures overdue but said they would not fix …".
+fn coordinated(
+    cx: &Context,
+    tokens: &[Token],
+    chain_start: usize,
+) -> Option<(Range<usize>, Reading)> {
+    let joint = chain_start.checked_sub(1)?;
+    if !matches!(tokens[joint].lower(), "and" | "but") || tokens[joint].is_quoted() {
+        return None;
+    }
+    main_subject(cx, tokens, joint, false)
+}
+
+/// The main clause's subject, for a verb at `joint` that has none of its
+/// own. The first finite verb outside a relative clause is the main
+/// clause's, so "Keller said prices rose but added …" is Keller's, not the
+/// prices'. With `opening_name`, where there is no verb Slant knows
+/// ("Brightwater Ratings cut the city one notch, citing …"), a name opening
+/// the sentence is.
+pub(super) fn main_subject(
+    cx: &Context,
+    tokens: &[Token],
+    joint: usize,
+    opening_name: bool,
+) -> Option<(Range<usize>, Reading)> {
+    let floor = joint.saturating_sub(MAX_CLAUSE);
+    let first = (floor..joint).find(|&k| {
+        let t = &tokens[k];
+        k > floor
+            && !t.is_quoted()
+            && !t.is_capitalized()
+            && is_finite(t)
+            && !t
+                .verb
+                .is_some_and(|v| participle(tokens, k, v.class, v.form))
+            && relative_before(tokens, k, floor).is_none()
+    });
+    let Some(first) = first else {
+        let run = name_right(tokens, 0).filter(|run| opening_name && run.end < joint)?;
+        if !tokens[run.end].is_word() || tokens[run.end].is_capitalized() {
+            return None;
+        }
+        let reading = phrase::read(cx.text, tokens, run, cx.known)?;
+        return matches!(reading.subject, Subject::Named { .. })
+            .then(|| (span(tokens, &reading.tokens), reading));
+    };
+    // "It would protect the head teacher who wants to act but fears …":
+    // joined inside a relative clause, whose subject is its own.
+    if relative_before(tokens, joint, first).is_some() {
+        return None;
+    }
+    let chain = chain_left(tokens, first);
+    if chain.negated || chain.start <= floor {
+        return None;
+    }
+    before(cx, tokens, chain.start)
+}
+
+/// Whether the comma at `comma` closes a participle phrase set off by
+/// commas: ", published in Sleep Research,".
+fn after_participle_phrase(tokens: &[Token], comma: usize) -> bool {
+    if tokens[comma].text != "," {
+        return false;
+    }
+    let floor = comma.saturating_sub(MAX_AFTER);
+    (floor..comma)
+        .rev()
+        .find(|&k| tokens[k].text == ",")
+        .and_then(|open| Some((open + 1, tokens.get(open + 1)?.verb?)))
+        .is_some_and(|(k, verb)| participle(tokens, k, verb.class, verb.form))
+}
+
 /// Words before which a verb form is a noun.
 const NOUN_BEFORE: &[&str] = &[
     "a",
@@ -396,17 +489,25 @@ fn participle(tokens: &[Token], v: usize, class: Class, form: Form) -> bool {
     form == Form::Past
         && matches!(class, Class::Ambiguous | Class::Publish | Class::Study)
         && v > 0
-        && tokens[v - 1].is_word()
+        // "A new study, published in Nature, found": after a comma too.
+        && (tokens[v - 1].is_word() || tokens[v - 1].text == ",")
         && !matches!(
             tokens[v - 1].lower(),
             "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "has" | "have" | "had"
         )
-        && tokens.get(v + 1).is_some_and(|t| {
-            matches!(
-                t.lower(),
-                "by" | "with" | "on" | "in" | "at" | "under" | "from" | "to"
-            )
-        })
+        && {
+            // "published Tuesday in", "released online by".
+            let when = tokens.get(v + 1).is_some_and(|t| {
+                MONTHS_AND_DAYS.contains(t.lower())
+                    || matches!(t.lower(), "online" | "today" | "yesterday" | "earlier")
+            });
+            tokens.get(v + 1 + usize::from(when)).is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "by" | "with" | "on" | "in" | "at" | "under" | "from" | "to"
+                )
+            })
+        }
 }
 
 /// Whether the verb at `v` reports with this subject.
@@ -548,6 +649,32 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
             word,
             "in" | "on" | "at" | "to" | "last" | "during" | "later" | "earlier"
         )
+    {
+        return true;
+    }
+    // "rejected accusations that …", "dismissed suggestions that …".
+    if matches!(
+        word,
+        "accusations"
+            | "allegations"
+            | "claims"
+            | "suggestions"
+            | "criticism"
+            | "charges"
+            | "reports"
+            | "fears"
+            | "concerns"
+            | "the"
+    ) && tokens[v + 1..tokens.len().min(v + 5)]
+        .iter()
+        .any(|t| t.lower() == "that" && !t.is_quoted())
+        && (word != "the"
+            || tokens.get(v + 2).is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "claim" | "suggestion" | "accusation" | "allegation" | "idea" | "notion"
+                )
+            }))
     {
         return true;
     }

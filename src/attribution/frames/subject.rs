@@ -11,14 +11,10 @@ pub(super) fn before(
     chain_start: usize,
 ) -> Option<(Range<usize>, Reading)> {
     let mut end = chain_start;
-    // "the International Relief Coordination Office (IRCO) said": the
-    // acronym in brackets is the name again.
-    if end >= 3
-        && tokens[end - 1].text == ")"
-        && tokens[end - 3].text == "("
-        && all_caps(tokens[end - 2].text)
-    {
-        end -= 3;
+    // "the International Relief Coordination Office (IRCO) said", "Oleg
+    // Stepanyuk (Олег Степанюк) told": the name again in brackets.
+    if let Some(open) = name_in_brackets(tokens, end) {
+        end = open;
     }
     if end == 0 {
         return None;
@@ -28,6 +24,12 @@ pub(super) fn before(
     let mut after_verb = false;
     while start > 0 && end - start < MAX_CLAUSE {
         let t = &tokens[start - 1];
+        if t.text == ")" {
+            if let Some(open) = name_in_brackets(tokens, start) {
+                start = open;
+                continue;
+            }
+        }
         // "groups that oppose school requirements said": a relative "that".
         let relative_that = t.lower() == "that"
             && start < end
@@ -102,13 +104,17 @@ pub(super) fn before(
         }
         start -= 1;
     }
-    // The clause's pieces between commas, left to right.
+    // The clause's pieces between commas, left to right, each without a
+    // name's other form in brackets at its end.
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut piece_start = start;
     for k in start..end {
         if tokens[k].text == "," && !based_after(tokens, k) {
-            if piece_start < k {
-                pieces.push(piece_start..k);
+            let piece_end = name_in_brackets(tokens, k)
+                .filter(|&o| o > piece_start)
+                .unwrap_or(k);
+            if piece_start < piece_end {
+                pieces.push(piece_start..piece_end);
             }
             piece_start = k + 1;
         }
@@ -169,36 +175,72 @@ pub(super) fn before(
     // A document, then where it comes from: "The research, carried out at
     // the Veridian Longevity Institute in Cedar Mesa, found"; "The study,
     // published in the Journal of Sleep on Monday, found".
-    if reading.as_ref().is_some_and(|r| r.document) {
+    // "A new study, published in Nature, found": a document unnamed until
+    // then.
+    let unnamed_document = |r: &Reading| {
+        matches!(
+            r.subject,
+            Subject::Vague {
+                why: Vagueness::Unnamed,
+                ..
+            }
+        )
+    };
+    if reading
+        .as_ref()
+        .is_some_and(|r| r.document || unnamed_document(r))
+    {
         for piece in &pieces[1..] {
             if let Some(k) = (piece.start..piece.end).find(|&k| {
                 matches!(tokens[k].lower(), "by" | "at" | "from")
-                    || tokens[k].lower() == "in"
-                        && k > piece.start
-                        && matches!(tokens[k - 1].lower(), "published" | "appeared" | "reported")
+                    || tokens[k].lower() == "in" && published_before(tokens, piece.start, k)
             }) {
                 let mut j = k + 1;
-                while j < piece.end && matches!(tokens[j].lower(), "the" | "a" | "an") {
+                // "in the journal Estuarine Letters".
+                while j < piece.end && matches!(tokens[j].lower(), "the" | "a" | "an" | "journal") {
                     j += 1;
                 }
                 if j < piece.end && tokens[j].is_capitalized() {
                     // The whole rest of the piece, or the name that opens it
                     // ("the Journal of Sleep on Monday").
-                    let author =
-                        phrase::read(cx.text, tokens, j..piece.end, cx.known).or_else(|| {
-                            let the = usize::from(j > k + 1 && tokens[j - 1].text == "The");
-                            let run = name_right(tokens, j).filter(|run| run.end <= piece.end)?;
+                    let published_in = tokens[k].lower() == "in";
+                    let the = usize::from(j > k + 1 && tokens[j - 1].text == "The");
+                    let run = name_right(tokens, j).filter(|run| run.end <= piece.end);
+                    let author = phrase::read(cx.text, tokens, j..piece.end, cx.known)
+                        .or_else(|| {
+                            let run = run.clone()?;
                             phrase::read(cx.text, tokens, run.start - the..run.end, cx.known)
+                        })
+                        .or_else(|| {
+                            // "published in Nature": a one-word title.
+                            let run = run.filter(|_| published_in)?;
+                            let name = span(tokens, &(run.start - the..run.end));
+                            Some(Reading {
+                                subject: Subject::Named {
+                                    name: cx.text[name].to_string(),
+                                    kind: SourceKind::Organisation,
+                                },
+                                plural: false,
+                                document: false,
+                                research: false,
+                                weak: false,
+                                definite_group: false,
+                                tokens: run.start - the..run.end,
+                            })
                         });
-                    if let Some(author) = author {
-                        if matches!(
-                            author.subject,
-                            Subject::Named {
-                                kind: SourceKind::Organisation | SourceKind::Document,
-                                ..
+                    if let Some(mut author) = author {
+                        // The verb agrees with the document: "The findings,
+                        // published in Sleep, show".
+                        author.plural = reading.as_ref().is_some_and(|r| r.plural);
+                        // What a study is published in is a publication,
+                        // however its name reads ("published in Science").
+                        if let Subject::Named { kind, .. } = &mut author.subject {
+                            if published_in && *kind == SourceKind::Person {
+                                *kind = SourceKind::Organisation;
                             }
-                        ) {
-                            return Some((span(tokens, &author.tokens), author));
+                            if *kind != SourceKind::Person {
+                                return Some((span(tokens, &author.tokens), author));
+                            }
                         }
                     }
                 }
@@ -238,6 +280,33 @@ pub(super) fn before(
     }
     let reading = reading?;
     Some((span(tokens, &reading.tokens), reading))
+}
+
+/// "published in", "published Tuesday in", "appeared online in": a
+/// publishing verb at most two tokens before the "in" at `k`.
+fn published_before(tokens: &[Token], floor: usize, k: usize) -> bool {
+    (floor.max(k.saturating_sub(3))..k)
+        .any(|p| matches!(tokens[p].lower(), "published" | "appeared" | "reported"))
+}
+
+/// Where a name's other form in brackets ends right before `end` opens: an
+/// acronym ("(IRCO)") or the name in its own script ("(Олег Степанюк)"),
+/// after a capitalised word. Brackets holding anything else ("(pictured)",
+/// "(R-Texas)") are left to the phrase reader.
+pub(super) fn name_in_brackets(tokens: &[Token], end: usize) -> Option<usize> {
+    if end < 3 || tokens[end - 1].text != ")" {
+        return None;
+    }
+    let floor = end.saturating_sub(MAX_NAME_TOKENS + 2);
+    let open = (floor..end - 1).rev().find(|&k| tokens[k].text == "(")?;
+    let inside = &tokens[open + 1..end - 1];
+    let other_form = !inside.is_empty()
+        && inside.iter().all(|t| t.is_word())
+        && (inside.len() == 1 && all_caps(inside[0].text)
+            || inside
+                .iter()
+                .all(|t| t.text.chars().any(|c| c.is_alphabetic() && !c.is_ascii())));
+    (other_form && open > 0 && tokens[open - 1].is_capitalized()).then_some(open)
 }
 
 /// A relative pronoun before the verb at `verb`, within its comma-separated

@@ -260,3 +260,121 @@ fn places_dates_and_regions_are_never_people() {
         assert!(people.is_empty(), "{text}: {people:?}");
     }
 }
+
+#[test]
+fn a_verb_joined_by_and_or_but_shares_the_main_clause_subject() {
+    assert_eq!(
+        attributions(
+            "Rachel Okonkwo, an analyst at Holloway & Finch, called the closures overdue but said they would not fix the problems."
+        ),
+        [named("Rachel Okonkwo")]
+    );
+    assert_eq!(
+        attributions(
+            "Keller said prices rose sharply but added that the firm would hold its forecast."
+        ),
+        [named("Keller")]
+    );
+    // Joined inside a relative clause, or with a participle first: no source.
+    for text in [
+        "It would protect the head teacher who wants to act but fears a backlash.",
+        "Prices rose and fell during the week.",
+    ] {
+        assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
+    }
+}
+
+#[test]
+fn a_name_with_its_other_form_in_brackets_is_one_subject() {
+    assert_eq!(
+        attributions(
+            "Dravenia’s deputy foreign minister, Oleg Stepanyuk (Олег Степанюк), told reporters that his government wanted a deal."
+        ),
+        [named("Oleg Stepanyuk")]
+    );
+    assert_eq!(
+        attributions("Oleg Stepanyuk (Олег Степанюк), the deputy minister, told reporters that talks would resume."),
+        [named("Oleg Stepanyuk")]
+    );
+    // Romanised first, own script after: still whom "she" means.
+    let text = "The launderette has been run by Chen Meilin (陈美琳), who took it over in 2009. “People think it is just washing machines,” she said.";
+    assert_eq!(attributions(text)[1], named("Chen Meilin"));
+}
+
+#[test]
+fn where_a_study_was_published_is_its_source() {
+    for (text, source) in [
+        ("A new study, published in Nature, found that marshes store carbon fast.", "Nature"),
+        (
+            "The survey, published Tuesday in the journal Estuarine Letters, found that marshes store carbon fast.",
+            "Estuarine Letters",
+        ),
+        (
+            "The findings, published in the journal Sleep Research, show that pupils slept longer.",
+            "Sleep Research",
+        ),
+    ] {
+        assert_eq!(attributions(text), [named(source)], "{text}");
+    }
+}
+
+#[test]
+fn counted_bodies_and_stances_report() {
+    assert_eq!(
+        attributions(
+            "The talks will resume next month, the two governments said in a joint statement."
+        ),
+        [named("two governments")]
+    );
+    assert_eq!(
+        attributions("Annika Vestergaard, Sorland’s energy minister, rejected accusations that her country had used the dam."),
+        [named("Annika Vestergaard")]
+    );
+    // What may yet be announced is no report.
+    assert_eq!(
+        attributions("The two sides could announce an agreement next month.")[0].0,
+        Attribution::None
+    );
+}
+
+#[test]
+fn an_object_relative_clause_does_not_hide_its_speaker() {
+    let text = "The run brought in £90,000, said Barry Threlfall, the club’s chairman, a sum he described as ‘life-changing’.\n\n‘We’ll fix the roof first,’ he said.";
+    let found = attributions(text);
+    assert_eq!(found[0], named("Barry Threlfall"));
+    assert_eq!(found[1], named("Barry Threlfall"));
+}
+
+#[test]
+fn a_quotation_paragraph_goes_on_with_the_speaker_before_it() {
+    let text = "“We planted half of what we planted last year,” said Milan Horák, who grows maize.\n\n“If the water does not come by June, we will lose that too.”";
+    assert_eq!(attributions(text)[1], named("Milan Horák"));
+    // Not after a paragraph with no quotation.
+    let text = "Milan Horák grows maize near the border, the ministry said.\n\n“If the water does not come by June, we will lose that too.”";
+    assert_eq!(attributions(text)[1].0, Attribution::None);
+}
+
+#[test]
+fn a_reason_cited_and_research_done_are_their_sources() {
+    assert_eq!(
+        attributions(
+            "Brightwater Ratings cut the city one notch in October, citing rising pension costs."
+        ),
+        [named("Brightwater Ratings")]
+    );
+    let text = "Researchers from the Kestrel Bay Marine Institute took sediment cores from 212 marshes. They found that the marshes stored more carbon.";
+    assert_eq!(
+        attributions(text),
+        [
+            named("Kestrel Bay Marine Institute"),
+            named("Kestrel Bay Marine Institute")
+        ]
+    );
+    // An action joined to another is no report: "fined him … and ordered".
+    for text in [
+        "The mayor took the stage at nine.",
+        "District Judge Helen Marchetti fined him £31,500 and ordered him to pay costs.",
+    ] {
+        assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
+    }
+}

@@ -45,6 +45,26 @@ mod names;
 
 pub(super) use names::*;
 
+/// Plural bodies that "the two …" or "both …" may count.
+const COUNTED_BODIES: &[&str] = &[
+    "governments",
+    "companies",
+    "countries",
+    "sides",
+    "parties",
+    "firms",
+    "banks",
+    "ministries",
+    "agencies",
+    "unions",
+    "clubs",
+    "councils",
+    "groups",
+    "airlines",
+    "campaigns",
+    "teams",
+];
+
 /// Why a source cannot be identified; each reason has its explanation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Vagueness {
@@ -290,6 +310,17 @@ impl Phrase<'_, '_> {
             return self.vague(Vagueness::Hedged, plural);
         }
         let first = self.lower(start);
+        // "a sum he described as …", "the figure she gave": an object
+        // relative clause, whose subject is the pronoun.
+        if end - start >= 2
+            && PERSON_PRONOUNS.contains(&self.lower(end - 1))
+            && self.tokens[end - 2].is_word()
+            && !matches!(self.lower(end - 2), "and" | "or" | "nor" | "than" | "as")
+        {
+            let mut reading = self.reading(Subject::Pronoun(Pronoun::Person), false)?;
+            reading.tokens = end - 1..end;
+            return Some(reading);
+        }
         if end - start == 1 {
             if PERSON_PRONOUNS.contains(&first) {
                 return self.reading(Subject::Pronoun(Pronoun::Person), false);
@@ -314,6 +345,9 @@ impl Phrase<'_, '_> {
         }
         if let Some(reading) = self.possessive() {
             return reading;
+        }
+        if let Some(reading) = self.counted_bodies() {
+            return Some(reading);
         }
         if let Some(reading) = self.quantified() {
             return reading;
@@ -605,6 +639,41 @@ impl Phrase<'_, '_> {
                 kind,
             },
             false,
+        )
+    }
+
+    /// "the two governments", "both companies": bodies the article has
+    /// named, counted, so no vaguer than "the company". Listed under the
+    /// phrase unless a body with the head word was cited.
+    fn counted_bodies(&self) -> Option<Reading> {
+        let first = self.lower(self.start);
+        let counted = match first {
+            "both" => self.start + 1,
+            "the"
+                if self.end - self.start > 2
+                    && matches!(
+                        self.lower(self.start + 1),
+                        "two" | "three" | "four" | "both"
+                    ) =>
+            {
+                self.start + 2
+            }
+            _ => return None,
+        };
+        if counted + 1 != self.end {
+            return None;
+        }
+        let head = self.lower(counted);
+        if !COUNTED_BODIES.contains(&head) {
+            return None;
+        }
+        self.reading(
+            Subject::Definite {
+                phrase: self.text_of(self.start..self.end).to_string(),
+                head: head.to_string(),
+                kind: SourceKind::Organisation,
+            },
+            true,
         )
     }
 
