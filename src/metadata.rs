@@ -201,6 +201,8 @@ pub struct Byline {
     pub authors: Vec<String>,
     pub published: Option<String>,
     pub section: Option<String>,
+    /// The writer's paper after the names: "By Jo Hale, Ashby Gazette".
+    pub publisher: Option<String>,
 }
 
 /// Read a byline after its "By ": the names, then parts separated by `|`,
@@ -224,6 +226,14 @@ pub fn read_byline(rest: &str) -> Byline {
         }
         None => names,
     };
+    // "Daniel Okafor, Continental Press": the last piece may be the paper.
+    let names = match names.rsplit_once(',') {
+        Some((before, last)) if is_publication(last.trim()) => {
+            byline.publisher = clean(last.trim());
+            before
+        }
+        _ => names,
+    };
     byline.authors = split_authors(names);
     for part in parts {
         if let Some((date, _)) = find_date(part) {
@@ -233,6 +243,24 @@ pub fn read_byline(rest: &str) -> Byline {
         }
     }
     byline
+}
+
+/// Words that make a capitalised name a news organisation's.
+const PUBLICATION_WORDS: &str =
+    "press gazette news times post herald wire journal tribune courier \
+     chronicle mail telegraph express observer standard guardian independent agency bulletin \
+     echo argus record star mirror clarion daily weekly magazine reuters";
+
+/// A news organisation's name: two to six capitalised words, one of them a
+/// news word ("Continental Press", "The Ashby Gazette").
+pub fn is_publication(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .any(|w| listed(PUBLICATION_WORDS, &w.to_lowercase()))
+        && !is_role(&words)
 }
 
 /// Names of newspaper sections: before a date on a line of its own
@@ -637,6 +665,7 @@ mod tests {
                 authors: vec!["Maren Okafor".into()],
                 published: Some("2025-06-03".into()),
                 section: None,
+                ..Default::default()
             }
         );
         assert_eq!(
@@ -644,7 +673,8 @@ mod tests {
             Byline {
                 authors: vec!["Dale Kertesz".into()],
                 published: Some("2025-03-14".into()),
-                section: None
+                section: None,
+                ..Default::default()
             }
         );
         assert_eq!(
@@ -653,6 +683,7 @@ mod tests {
                 authors: vec!["Jane Roe".into()],
                 published: Some("2025-03-03".into()),
                 section: None,
+                ..Default::default()
             }
         );
         assert_eq!(
@@ -661,9 +692,23 @@ mod tests {
                 authors: vec!["Marian Oakes".into()],
                 published: Some("2024-03-03".into()),
                 section: Some("Opinion".into()),
+                ..Default::default()
             }
         );
         assert_eq!(read_byline(" | "), Byline::default());
+        // The writer's paper after the name is the publisher, not an author.
+        assert_eq!(
+            read_byline("Daniel Okafor, Continental Press"),
+            Byline {
+                authors: vec!["Daniel Okafor".into()],
+                publisher: Some("Continental Press".into()),
+                ..Default::default()
+            }
+        );
+        assert_eq!(
+            read_byline("Maren Okafor, Coastal Affairs Correspondent").publisher,
+            None
+        );
     }
 
     #[test]

@@ -103,6 +103,7 @@ fn add_byline(into: &mut Byline, text: &str) {
     into.authors.extend(found.authors);
     into.published = into.published.take().or(found.published);
     into.section = into.section.take().or(found.section);
+    into.publisher = into.publisher.take().or(found.publisher);
 }
 
 /// Paragraph texts of the article body, whether the first is the headline,

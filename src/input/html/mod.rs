@@ -50,6 +50,9 @@ pub fn read(input: &str) -> Document {
     if meta.section.is_none() {
         meta.section = byline.section;
     }
+    if meta.publisher.is_none() {
+        meta.publisher = byline.publisher;
+    }
     if meta.title.is_none() {
         meta.title = first(&page, "title")
             .or_else(|| first(&page, "h1"))

@@ -13,7 +13,7 @@ mod scanners;
 use super::{Document, InputKind};
 use crate::metadata::{self, clean, dedupe, find_date, Metadata};
 use crate::scan;
-use scanners::{copyright_holder, dateline_publisher, original_source};
+use scanners::{copyright_holder, dateline_publisher, original_source, revealing_paper};
 use std::ops::Range;
 
 /// How many non-blank lines at the top may still be header.
@@ -101,10 +101,19 @@ pub fn read(input: &str) -> Document {
     if meta.authors.is_empty() {
         meta.authors.extend(letter_signature(input, &lines, &kinds));
     }
+    // Last, a paper's claim in its first paragraphs: "…, the Daily Clarion
+    // can reveal".
+    let revealed = || {
+        (lines.iter().zip(&kinds))
+            .filter(|(_, k)| **k == Line::Prose)
+            .take(3)
+            .find_map(|(r, _)| revealing_paper(input[r.clone()].trim()))
+    };
     meta.publisher = publisher_from_source
         .or(publisher_from_header)
         .or(dateline_publisher)
-        .or(publisher_from_copyright);
+        .or(publisher_from_copyright)
+        .or_else(revealed);
     // Every "Tags:" line adds to the list; each entry is kept once.
     dedupe(&mut meta.tags);
     dedupe(&mut meta.authors);
@@ -221,7 +230,7 @@ fn read_header(
             kinds[i] = Line::Header;
             title_at = None;
         } else if let Some(rest) = byline(line) {
-            read_byline(rest, meta);
+            read_byline(rest, meta, publisher);
             kinds[i] = Line::Header;
         } else if let Some(prefix) = date_line(line) {
             if let Some((date, _)) = find_date(line) {
@@ -254,6 +263,28 @@ fn read_header(
             ));
             kinds[i] = Line::Title;
             title_at = Some(position);
+        } else if let Some(at) = title_at.filter(|&at| {
+            position == at + 1
+                && kinds[non_blank[at]] == Line::Title
+                && site_above_title(
+                    input[lines[non_blank[at]].clone()].trim(),
+                    line,
+                    non_blank
+                        .get(position + 1)
+                        .map(|&n| input[lines[n].clone()].trim()),
+                    non_blank
+                        .get(position + 2)
+                        .map(|&n| input[lines[n].clone()].trim()),
+                )
+        }) {
+            // A blog's name and its tagline above the post's title: the
+            // name is the publisher, and the title is the next line.
+            if let Some(site) = meta.title.take() {
+                publisher.get_or_insert(site);
+            }
+            kinds[non_blank[at]] = Line::Header;
+            kinds[i] = Line::Header;
+            title_at = Some(position + 1);
         } else if title_at
             .is_some_and(|at| position == at + 1 && kinds[non_blank[at]] == Line::Title)
             && {
@@ -268,6 +299,19 @@ fn read_header(
             break;
         }
     }
+}
+
+/// "The Liberty Porch" / "Straight talk from the heart of Pell County" /
+/// the post's title / its byline or date: a site's short name and tagline
+/// above a title. Taglines end without a full stop.
+fn site_above_title(site: &str, tagline: &str, title: Option<&str>, then: Option<&str>) -> bool {
+    site.split_whitespace().count() <= 5
+        && is_title(tagline)
+        && !tagline.ends_with(['.', '!', '?'])
+        && byline(tagline).is_none()
+        && date_line(tagline).is_none()
+        && title.is_some_and(|t| is_title(t) && byline(t).is_none() && date_line(t).is_none())
+        && then.is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
 }
 
 /// A letter's writer: after a salutation ("Sir,", "Dear Editor,") opens a
@@ -404,9 +448,12 @@ fn after_lead<'l>(line: &'l str, leads: &[&'static str]) -> Option<(&'static str
     })
 }
 
-fn read_byline(rest: &str, meta: &mut Metadata) {
+fn read_byline(rest: &str, meta: &mut Metadata, publisher: &mut Option<String>) {
     let byline = metadata::read_byline(rest);
     meta.authors.extend(byline.authors);
+    if let Some(paper) = byline.publisher {
+        publisher.get_or_insert(paper);
+    }
     if let Some(date) = byline.published {
         meta.published.get_or_insert(date);
     }
@@ -743,6 +790,35 @@ mod tests {
         let doc = read("Talks resume\n\nGENEVA, 3 May (Meridian Press) — Talks resumed.");
         assert_eq!(doc.metadata.publisher.as_deref(), Some("Meridian Press"));
         assert_eq!(doc.metadata.published, None);
+    }
+
+    #[test]
+    fn a_blogs_name_and_tagline_above_the_posts_title() {
+        let doc = read("The Liberty Porch\nStraight talk from the heart of Pell County\n\nThey're Coming for Your Stove Next\n\nPosted by Rusty Callahan | October 6, 2026 | Local Politics\n\nFolks, I have never been this angry.");
+        let m = &doc.metadata;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("They're Coming for Your Stove Next")
+        );
+        assert_eq!(m.publisher.as_deref(), Some("The Liberty Porch"));
+        assert_eq!(m.authors, ["Rusty Callahan"]);
+        assert_eq!(m.published.as_deref(), Some("2026-10-06"));
+        assert_eq!(m.section.as_deref(), Some("Local Politics"));
+        // A title and its standfirst are not a site and its tagline.
+        let doc = read("Council votes to close the pool\nThe decision follows two years of losses\n\nBy Jo Hale\n\nThe council voted.");
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Council votes to close the pool")
+        );
+    }
+
+    #[test]
+    fn the_writers_paper_in_the_byline_and_the_paper_that_reveals() {
+        let doc = read("Water rates to rise\n\nBy Daniel Okafor, Continental Press\n\nMARLOW FALLS, Ohio (CP) — The council voted.");
+        assert_eq!(doc.metadata.authors, ["Daniel Okafor"]);
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Continental Press"));
+        let doc = read("FAT CAT SPA SHAME\n\nCouncil chiefs spent £38,000 on a spa day, the Daily Clarion can reveal.\n\nResidents are furious.");
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Daily Clarion"));
     }
 
     #[test]

@@ -30,6 +30,25 @@ pub(super) fn original_source(line: &str) -> Option<String> {
     clean(metadata::strip_markdown_links(&source[..end]).trim_end_matches(['.', ' ']))
 }
 
+/// The paper that claims a story as its own in its text: "…, the Daily
+/// Clarion can reveal" -> "Daily Clarion". Only a news organisation's name
+/// counts ("a source can reveal" is nobody's masthead).
+pub(super) fn revealing_paper(paragraph: &str) -> Option<String> {
+    const REVEALS: [&str; 2] = [" can reveal", " can exclusively reveal"];
+    let at = REVEALS.iter().filter_map(|r| paragraph.find(r)).min()?;
+    let before = &paragraph[..at];
+    // The name runs back to a comma, a dash or the paragraph's start.
+    let start = before.rfind([',', '—', '–', ';', ':']).map_or(0, |k| k + 1);
+    let name = before[start..].trim();
+    let name = ["the ", "The "]
+        .iter()
+        .find_map(|the| name.strip_prefix(the))
+        .unwrap_or(name);
+    metadata::is_publication(name)
+        .then(|| clean(name))
+        .flatten()
+}
+
 /// "© 2025 Northwind News Agency. All rights reserved." -> "Northwind News Agency";
 /// "Copyright © Derek Holloway, The Lantern Review, 2023" -> "The Lantern Review".
 pub(super) fn copyright_holder(line: &str) -> Option<String> {
@@ -245,6 +264,25 @@ fn dateline_dash(bytes: &[u8], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paper_revealing_a_story_is_its_publisher() {
+        let lead = "PENNY-PINCHING council chiefs splashed out £38,000 on a spa ‘away day’, the Daily Clarion can reveal.";
+        assert_eq!(revealing_paper(lead).as_deref(), Some("Daily Clarion"));
+        assert_eq!(
+            revealing_paper("The Sunday Echo can exclusively reveal that the deal is off.")
+                .as_deref(),
+            Some("Sunday Echo")
+        );
+        assert_eq!(
+            revealing_paper("Documents seen by this reporter can reveal little."),
+            None
+        );
+        assert_eq!(
+            revealing_paper("No one can reveal the figure, she said."),
+            None
+        );
+    }
     use crate::scan;
 
     /// The regexes the footer and dateline scanners replaced.
