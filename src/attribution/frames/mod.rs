@@ -254,6 +254,18 @@ fn frame_at(
     {
         return None;
     }
+    if chain.start > 0 && tokens[chain.start - 1].lower() == "who" {
+        // "Several residents who spoke during public comment asked …":
+        // that they spoke is what describes them, not a report.
+        if matches!(tokens[v].lower(), "spoke" | "speak" | "speaks" | "spoken") {
+            return None;
+        }
+        // "…, the team's consultants at Lattimore Economics, who promise
+        // 9,000 new jobs": the name before the relative clause says it.
+        if let Some(frame) = named_before_who(cx, tokens, chain.start - 1, v) {
+            return Some(frame);
+        }
+    }
     // After a quotation or a comma, with nothing between, the subject may
     // follow: "…,” said Keller.
     let inverted = chain.start == v
@@ -431,6 +443,37 @@ pub(super) fn main_subject(
         return None;
     }
     before(cx, tokens, chain.start)
+}
+
+/// The name that ends right before ", who" at `who`, as the subject of the
+/// relative clause's verb at `v`.
+fn named_before_who(cx: &Context, tokens: &[Token], who: usize, v: usize) -> Option<Frame> {
+    let comma = who.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
+    let mut start = comma;
+    while start > 0
+        && comma - start < MAX_NAME_TOKENS
+        && (tokens[start - 1].is_capitalized() || matches!(tokens[start - 1].lower(), "of" | "&"))
+    {
+        start -= 1;
+    }
+    while start < comma && !tokens[start].is_capitalized() {
+        start += 1;
+    }
+    if start == comma || tokens[start].is_quoted() {
+        return None;
+    }
+    let reading = phrase::read(cx.text, tokens, start..comma, cx.known)?;
+    if !matches!(reading.subject, Subject::Named { .. }) || reading.weak {
+        return None;
+    }
+    let mut frame = frame(
+        reading.subject,
+        span(tokens, &reading.tokens),
+        tokens[v].end(),
+    );
+    frame.verb = v;
+    frame.plural = reading.plural;
+    Some(frame)
 }
 
 /// Whether the comma at `comma` closes a participle phrase set off by

@@ -378,3 +378,11 @@ fn a_reason_cited_and_research_done_are_their_sources() {
         assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
     }
 }
+
+#[test]
+fn its_authors_speak_for_the_work_cited_before() {
+    let text = "A 2025 review by the Brennard Institute found that no stadium paid for itself. Its authors put it bluntly: subsidies “rarely pay for themselves.”";
+    let found = attributions(text);
+    assert_eq!(found[1].0, Attribution::Named, "{found:?}");
+    assert_eq!(found[1], found[0]);
+}

@@ -555,6 +555,13 @@ impl Phrase<'_, '_> {
                 );
             }
         }
+        // "Its authors put it bluntly": the work's authors speak for the
+        // document or body cited last.
+        if AUTHOR_HEADS.contains(&word) {
+            if let Some(p @ (Pronoun::Thing | Pronoun::Plural)) = pronoun {
+                return Some(self.reading(Subject::Pronoun(p), plural_head));
+            }
+        }
         if DOCUMENT_HEADS.contains(word) {
             if let Some(p) = pronoun {
                 return Some(self.reading(Subject::Pronoun(p), false));
