@@ -36,6 +36,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             confidence: None,
         });
     }
+    join_the_reason_to_its_source(cx.text, flags);
     for range in &analysis.certainty {
         if certain.overlaps(range) || vague.overlaps(range) {
             continue;
@@ -73,6 +74,41 @@ fn reach_back_to_the_source(frames: &[crate::attribution::VagueFrame], flags: &m
             }
         }
     }
+}
+
+/// "according to people familiar with the plans, who asked not to be
+/// named": a vague source and, right after its comma, why it is unnamed
+/// are one flag, the source's, not two. Flags of the category are taken in
+/// text order, once.
+fn join_the_reason_to_its_source(text: &str, flags: &mut Vec<Flag>) {
+    let mut vague: Vec<usize> = (0..flags.len())
+        .filter(|&i| flags[i].category == Category::VagueAttribution && !flags[i].in_quotation)
+        .collect();
+    crate::order::sort_by_key(&mut vague, |&i| flags[i].range.start as u64);
+    let mut joined = vec![false; flags.len()];
+    let mut source: Option<usize> = None;
+    for i in vague {
+        if let Some(s) = source {
+            let between = text.get(flags[s].range.end..flags[i].range.start);
+            let reason = text.get(flags[i].range.clone()).is_some_and(|r| {
+                let r = r.trim_start().to_ascii_lowercase();
+                r.starts_with("who ")
+                    || r.starts_with("speaking on")
+                    || r.starts_with("on condition")
+            });
+            if reason && between.is_some_and(|b| b.trim() == ",") {
+                flags[s].range.end = flags[s].range.end.max(flags[i].range.end);
+                joined[i] = true;
+                continue;
+            }
+        }
+        source = Some(i);
+    }
+    let mut k = 0;
+    flags.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 /// The ranges of one category's flags, sorted, with the furthest end so far:
@@ -155,6 +191,18 @@ mod tests {
                 "vague_attribution"
             ),
             ["A senior port official, who spoke on condition of anonymity"]
+        );
+    }
+
+    #[test]
+    fn why_a_source_is_unnamed_joins_its_flag() {
+        assert_eq!(
+            flagged(
+                "Jobs will go, according to people familiar with the plans, who asked not to be \
+                 named because the cuts have not been announced.",
+                "vague_attribution"
+            ),
+            ["according to people familiar with the plans, who asked not to be named"]
         );
     }
 
