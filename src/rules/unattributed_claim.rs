@@ -652,6 +652,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
         }
         let slice = &text[sentence.clone()];
         let found: Vec<(Range<usize>, &str)> = match find_accusation(slice) {
+            None if market_move(slice) => continue,
             Some(m) => vec![(m, "An accusation made in the author's own voice with no source: who says so, and on what evidence?")],
             None => figures(slice)
                 .into_iter()
@@ -670,6 +671,29 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             });
         }
     }
+}
+
+/// A share price's move ("Shares fell 11% to $18.40 in morning trading",
+/// "Halvorsen shares have risen 46% this year"): the market's public
+/// record, which business copy quotes without a source, as annotators read
+/// it. A sentence whose shares, stock or index word is followed within a
+/// few words by a verb of moving.
+fn market_move(sentence: &str) -> bool {
+    const HOLDINGS: [&str; 4] = ["shares", "stock", "stocks", "index"];
+    const MOVES: [&str; 16] = [
+        "rose", "risen", "fell", "fallen", "gained", "lost", "jumped", "dropped", "slid",
+        "climbed", "tumbled", "closed", "traded", "sank", "surged", "slipped",
+    ];
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        HOLDINGS.iter().any(|h| w.eq_ignore_ascii_case(h))
+            && words[i + 1..words.len().min(i + 4)]
+                .iter()
+                .any(|m| MOVES.iter().any(|v| m.eq_ignore_ascii_case(v)))
+    })
 }
 
 #[cfg(test)]

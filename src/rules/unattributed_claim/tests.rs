@@ -210,3 +210,24 @@ fn a_sentences_words_are_kept_as_eight_byte_ranges() {
     assert_eq!(words.get(7), Some("well-known"));
     assert_eq!(words.get(8), None);
 }
+
+#[test]
+fn a_share_price_move_is_the_markets_record() {
+    for text in [
+        "Shares fell 11% to $18.40 in morning trading.",
+        "Halvorsen shares have risen 46% this year, compared with a 19% gain in the index.",
+        "The stock closed at $12.10, down 3%.",
+    ] {
+        let found: Vec<_> = flags(text)
+            .into_iter()
+            .filter(|(_, c)| *c == "unattributed_claim")
+            .collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    // The company's own figures still need a source.
+    assert!(has_flag(
+        "The company's revenue rose 11% to $4.2 billion.",
+        "$4.2 billion",
+        "unattributed_claim"
+    ));
+}
