@@ -75,7 +75,10 @@ pub(super) fn before(
                 }
                 // "When the school began …, its headteacher, Owain
                 // Prydderch, reported": the first piece is the "when" clause.
-                after_verb = t.lower() != "that";
+                // After "and", "but" or "or" a main clause starts, with its
+                // own subject: "Sales rose and the company said", "But
+                // Keller said".
+                after_verb = !matches!(t.lower(), "that" | "and" | "but" | "or");
             }
             break;
         }

@@ -386,3 +386,24 @@ fn its_authors_speak_for_the_work_cited_before() {
     assert_eq!(found[1].0, Attribution::Named, "{found:?}");
     assert_eq!(found[1], found[0]);
 }
+
+#[test]
+fn after_and_but_or_a_main_clause_has_its_own_subject() {
+    for (text, source) in [
+        (
+            "Sales rose and the company said profits would fall.",
+            "company",
+        ),
+        (
+            "The plan failed, but Keller said it would return.",
+            "Keller",
+        ),
+        ("But Keller said it was a jolly.", "Keller"),
+    ] {
+        assert_eq!(attributions(text), [named(source)], "{text}");
+    }
+    assert_eq!(
+        attributions("But one council insider told the Clarion: “It was a jolly.”")[0].0,
+        Attribution::Vague
+    );
+}
