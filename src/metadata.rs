@@ -245,21 +245,61 @@ pub fn read_byline(rest: &str) -> Byline {
     byline
 }
 
-/// Words that make a capitalised name a news organisation's.
-const PUBLICATION_WORDS: &str =
-    "press gazette news times post herald wire journal tribune courier \
-     chronicle mail telegraph express observer standard guardian independent agency bulletin \
-     echo argus record star mirror clarion daily weekly magazine reuters";
+/// The last word of a newspaper's name: "The Gazette", "the Daily Beacon".
+/// Attribution reads "The Beacon understands" by it, and a byline's paper
+/// is recognised by it or by a wire service's or magazine's word.
+pub const MASTHEAD_WORDS: &[&str] = &[
+    "gazette",
+    "beacon",
+    "times",
+    "post",
+    "herald",
+    "mercury",
+    "courier",
+    "chronicle",
+    "journal",
+    "telegraph",
+    "mirror",
+    "express",
+    "observer",
+    "guardian",
+    "ledger",
+    "tribune",
+    "sentinel",
+    "clarion",
+    "echo",
+    "standard",
+    "argus",
+    "examiner",
+    "bulletin",
+    "dispatch",
+    "inquirer",
+    "gleaner",
+    "advertiser",
+    "recorder",
+    "register",
+    "leader",
+    "star",
+    "sun",
+    "globe",
+    "record",
+];
 
-/// A news organisation's name: two to six capitalised words, one of them a
+/// Words naming news organisations that are not a masthead's last word:
+/// "Continental Press", "Northwind News Agency", "Daily Clarion".
+const NEWS_ORGANISATION_WORDS: &str =
+    "press news wire mail independent agency daily weekly magazine reuters";
+
+/// A news organisation's name: one to six capitalised words, one of them a
 /// news word ("Continental Press", "The Ashby Gazette").
 pub fn is_publication(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     (1..=6).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
-        && words
-            .iter()
-            .any(|w| listed(PUBLICATION_WORDS, &w.to_lowercase()))
+        && words.iter().any(|w| {
+            let w = w.to_lowercase();
+            MASTHEAD_WORDS.contains(&w.as_str()) || listed(NEWS_ORGANISATION_WORDS, &w)
+        })
         && !is_role(&words)
 }
 

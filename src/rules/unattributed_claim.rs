@@ -652,12 +652,18 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
         }
         let slice = &text[sentence.clone()];
         let found: Vec<(Range<usize>, &str)> = match find_accusation(slice) {
-            None if market_move(slice) => continue,
             Some(m) => vec![(m, "An accusation made in the author's own voice with no source: who says so, and on what evidence?")],
-            None => figures(slice)
-                .into_iter()
-                .map(|m| (with_direction(slice, m), "A specific figure stated in the author's own voice with no source: where does this number come from?"))
-                .collect(),
+            None => {
+                let figures = figures(slice);
+                // Read for a share price only where there is a figure.
+                if figures.is_empty() || market_move(slice) {
+                    continue;
+                }
+                figures
+                    .into_iter()
+                    .map(|m| (with_direction(slice, m), "A specific figure stated in the author's own voice with no source: where does this number come from?"))
+                    .collect()
+            }
         };
         for (m, message) in found {
             flags.push(Flag {

@@ -162,7 +162,6 @@ pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certain
         let Some(verb) = verb else {
             continue;
         };
-
         if let Some(frame) = frame_at(cx, tokens, i, verb.class, verb.form, &mut certain) {
             found.push(frame);
         }

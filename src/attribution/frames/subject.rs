@@ -602,43 +602,7 @@ pub(super) fn publication(name: &str, publisher: &[String]) -> bool {
             && words.iter().all(|w| publisher.iter().any(|p| p == w))
         || capitalised
             && words.len() <= 3
-            && words.last().is_some_and(|w| NEWSPAPER_WORDS.contains(w))
+            && words
+                .last()
+                .is_some_and(|w| crate::metadata::MASTHEAD_WORDS.contains(w))
 }
-
-/// The last word of a newspaper's name: "The Gazette", "the Daily Beacon".
-pub(super) const NEWSPAPER_WORDS: &[&str] = &[
-    "gazette",
-    "beacon",
-    "times",
-    "post",
-    "herald",
-    "mercury",
-    "courier",
-    "chronicle",
-    "journal",
-    "telegraph",
-    "mirror",
-    "express",
-    "observer",
-    "guardian",
-    "ledger",
-    "tribune",
-    "sentinel",
-    "clarion",
-    "echo",
-    "standard",
-    "argus",
-    "examiner",
-    "bulletin",
-    "dispatch",
-    "inquirer",
-    "gleaner",
-    "advertiser",
-    "recorder",
-    "register",
-    "leader",
-    "star",
-    "sun",
-    "globe",
-    "record",
-];

@@ -676,7 +676,7 @@ impl Phrase<'_, '_> {
         }
         self.reading(
             Subject::Definite {
-                phrase: self.text_of(self.start..self.end).to_string(),
+                phrase: self.text_of(self.start..self.end),
                 head: head.to_string(),
                 kind: SourceKind::Organisation,
             },
