@@ -36,12 +36,14 @@ mod verbs;
 mod words;
 
 pub use phrase::Vagueness;
-pub(crate) use words::{is_reporting_verb, with_lowercase as with_lowercase_pub, WordList};
+pub(crate) use words::{
+    is_reporting_verb, names_place_or_body, with_lowercase as with_lowercase_pub, WordList,
+};
 
 use frames::{frames, mentions, Context, Frame};
 use phrase::{Known, Pronoun, Subject};
 use sources::{FullNames, SourceBook};
-use tokens::tokenize;
+use tokens::{tokenize, Token};
 
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::{Deserialize, Serialize};

@@ -7,6 +7,7 @@ pub mod claims_only;
 pub mod in_quotation;
 pub mod lone_guesses;
 pub mod neutral_so_called;
+pub mod place_names;
 pub mod repeated_paragraph;
 pub mod scare_quotes;
 pub mod unattributed_claim;
@@ -35,6 +36,8 @@ pub type Rule = fn(&Context, &mut Vec<Flag>);
 /// - lone guesses come after in-quotation marking: a quoted speaker's words
 ///   are not the author's, and do not count towards the author's density;
 /// - neutral "so called" removes detector flags, so it follows the detectors;
+///   so does the place-names rule ("the Crook Valley County Sheriff's Office");
+///   so do place names ("the Crook Valley County Sheriff's Office");
 /// - vague sources come after the detectors, whose lexicon flags they do
 ///   not repeat;
 /// - unattributed claims come after in-quotation marking: they are only ever
@@ -47,6 +50,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("in_quotation", in_quotation::apply),
     ("lone_guesses", lone_guesses::apply),
     ("neutral_so_called", neutral_so_called::apply),
+    ("place_names", place_names::apply),
     ("vague_source", vague_source::apply),
     ("unattributed_claim", unattributed_claim::apply),
     ("claims_only", claims_only::apply),

@@ -109,6 +109,7 @@ mod people;
 pub(super) use bodies::*;
 pub(crate) use clauses::is_reporting_verb;
 pub(super) use clauses::*;
+pub(crate) use names::names_place_or_body;
 pub(super) use names::*;
 pub(super) use people::*;
 

@@ -410,3 +410,9 @@ pub(in crate::attribution) static ORGANISATION_WORDS: WordList = WordList::new(&
     "team",
     "firm",
 ]);
+
+/// Whether `word` (lower case, no possessive) ends the name of a place or a
+/// body: "County" in "Crook Valley County", "Office", "River".
+pub(crate) fn names_place_or_body(word: &str) -> bool {
+    PLACE_WORDS.contains(word) || ORGANISATION_WORDS.contains(word)
+}
