@@ -215,6 +215,16 @@ pub fn attribute(
                 antecedents.mention(&named.people[named.subjects[people]]);
                 people += 1;
             }
+            // "When the Beacon contacted Andreou, he insisted": the one
+            // person an opening clause names is who its "he" is, object or not.
+            if matches!(frame.subject, Subject::Pronoun(Pronoun::Person)) {
+                let is_person = |w: &str| book.person(w) || full_names.knows(w);
+                if let Some(only) =
+                    opening_clause_person(&tokens, &named, is_person, frame.range.start)
+                {
+                    antecedents.mention(&only);
+                }
+            }
             while organisations < named.organisations.len()
                 && named.organisations[organisations].1.end <= frame.range.start
             {
@@ -408,6 +418,48 @@ fn cite(
         sentence.attribution = attribution;
         sentence.source = Some(index);
     }
+}
+
+/// The one person named in a sentence's opening clause ("When the Beacon
+/// contacted Andreou,", "After Keller's appeal failed,"), in full or by a
+/// surname already known, before a pronoun at `pronoun` that starts the
+/// main clause.
+fn opening_clause_person(
+    tokens: &[Token],
+    named: &frames::Mentions,
+    is_person: impl Fn(&str) -> bool,
+    pronoun: usize,
+) -> Option<(String, Range<usize>)> {
+    let opener = tokens.first()?.lower();
+    if !matches!(
+        opener,
+        "when" | "after" | "once" | "as" | "before" | "if" | "while"
+    ) {
+        return None;
+    }
+    let at = tokens.partition_point(|t| t.start() < pronoun);
+    if at == 0 || tokens[at - 1].text != "," {
+        return None;
+    }
+    let mut people: Vec<(String, Range<usize>)> = (named.people.iter())
+        .filter(|(_, r)| r.end <= pronoun)
+        .cloned()
+        .collect();
+    if people.is_empty() {
+        people = (tokens[1..at - 1].iter())
+            .filter(|t| {
+                t.is_capitalized()
+                    && words::with_lowercase(words::strip_possessive(t.text), &is_person)
+            })
+            .map(|t| {
+                (
+                    words::strip_possessive(t.text).to_string(),
+                    t.start()..t.end(),
+                )
+            })
+            .collect();
+    }
+    (people.len() == 1).then(|| people.remove(0))
 }
 
 /// "…, according to a study of 3,000 pupils. The research, published in
@@ -809,6 +861,14 @@ mod tests {
     fn a_pronoun_is_the_person_named_last_even_if_not_yet_cited() {
         let text = "Keller said the port was shut. Councillor Tom Whitcombe spoke next. He told the meeting it was a disgrace.";
         assert_eq!(attributions(text)[2], named("Tom Whitcombe"));
+    }
+
+    #[test]
+    fn he_after_an_opening_clause_is_the_one_person_it_names() {
+        let text = "Councillor Nikos Andreou claimed £2,180 for the trip. \
+            Another local wrote on X: “Fact-finding, was it 🙄”. \
+            When the Beacon contacted Andreou, he insisted every claim was “within the rules”.";
+        assert_eq!(attributions(text)[2], named("Nikos Andreou"));
     }
 
     #[test]

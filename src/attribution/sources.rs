@@ -288,6 +288,11 @@ impl FullNames {
         }
     }
 
+    /// Whether a person with this lower-case surname has been named in full.
+    pub(super) fn knows(&self, surname: &str) -> bool {
+        self.by_surname.contains_key(surname)
+    }
+
     /// A person cited only by surname ("Sandvik said") gets the full name the
     /// article gives elsewhere ("the national mediator, Elin Sandvik").
     pub(super) fn complete(&self, sources: &mut [Source]) {

@@ -57,6 +57,9 @@ pub(super) enum Form {
 pub(super) struct Verb {
     pub(super) class: Class,
     pub(super) form: Form,
+    /// A base form that is its own past ("put", "forecast"): "Novak put it
+    /// bluntly" has a singular subject and no auxiliary, and still reports.
+    pub(super) past_too: bool,
 }
 
 const SAY: &str = "say/said tell/told state announce explain argue insist warn \
@@ -73,7 +76,7 @@ const THINK: &str = "believe think/thought fear worry suspect feel/felt expect d
 const AMBIGUOUS: &str =
     "add note claim ask find/found show/showed/shown post describe call point project highlight \
     write/wrote/written \
-    record put/put continue list detail cite reject";
+    record put/put+ continue list detail cite reject";
 const PUBLISH: &str = "issue release publish recommend rule uphold/upheld order";
 const KNOW: &str = "know/knew/known";
 const HEARD: &str = "hear/heard";
@@ -171,8 +174,20 @@ fn table() -> &'static Table {
             (STUDY, Class::Study),
         ] {
             for entry in list.split_whitespace() {
-                for (form, kind) in forms(entry) {
-                    table.insert(form, Verb { class, form: kind });
+                let entry_forms = forms(entry);
+                for (form, kind) in &entry_forms {
+                    let past_too = *kind == Form::Base
+                        && entry_forms
+                            .iter()
+                            .any(|(other, kind)| *kind == Form::Past && other == form);
+                    table.insert(
+                        form.clone(),
+                        Verb {
+                            class,
+                            form: *kind,
+                            past_too,
+                        },
+                    );
                 }
             }
         }

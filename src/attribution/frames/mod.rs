@@ -52,7 +52,7 @@ mod mentions;
 mod subject;
 
 use constructions::*;
-pub(super) use mentions::mentions;
+pub(super) use mentions::{mentions, Mentions};
 use subject::*;
 
 /// The longest clause read back from a verb, in tokens.
@@ -155,6 +155,7 @@ pub(super) fn frames(cx: &Context, tokens: &[Token]) -> (Vec<Frame>, Vec<Certain
                 } else {
                     Form::Base
                 },
+                past_too: false,
             })
         } else {
             token.verb
@@ -533,6 +534,7 @@ fn participle(tokens: &[Token], v: usize, class: Class, form: Form) -> bool {
         && v > 0
         // "A new study, published in Nature, found": after a comma too.
         && (tokens[v - 1].is_word() || tokens[v - 1].text == ",")
+        && !(class == Class::Ambiguous && said_where(tokens, v))
         && !matches!(
             tokens[v - 1].lower(),
             "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "has" | "have" | "had"
@@ -552,6 +554,32 @@ fn participle(tokens: &[Token], v: usize, class: Class, form: Form) -> bool {
         }
 }
 
+/// "wrote in a letter that …", "posted on Facebook: “…”", "…, Keller
+/// wrote on Facebook.": where something was said, then what (or the end,
+/// after a name), with no other verb between. A participle has its clause's
+/// verb to come ("the schedule posted on its website lists").
+fn said_where(tokens: &[Token], v: usize) -> bool {
+    let window = &tokens[v + 1..tokens.len().min(v + 9)];
+    // A capitalised word opening the sentence may be no name ("Fans wrote").
+    let after_name = v >= 2 && tokens[v - 1].is_capitalized();
+    let ends = after_name && v + 9 > tokens.len();
+    let Some(marker) = window
+        .iter()
+        .position(|t| {
+            t.is_quoted() || t.lower() == "that" || t.text == ":" || (after_name && t.text == ".")
+        })
+        .or(ends.then_some(window.len()))
+    else {
+        return false;
+    };
+    // "was written by a consulting firm that …" is a passive's agent.
+    marker > 1
+        && window[0].lower() != "by"
+        && window[..marker]
+            .iter()
+            .all(|t| t.is_word() && t.verb.is_none())
+}
+
 /// Whether the verb at `v` reports with this subject.
 fn accepts(
     tokens: &[Token],
@@ -564,7 +592,11 @@ fn accepts(
     let next = tokens.get(v + 1).map(|t| t.lower());
     // A plain "say" needs a plural subject or an auxiliary: "economists
     // estimate", "they will tell you"; not "a new report".
-    if form == Form::Base && !chain.auxiliary && !reading.plural {
+    if form == Form::Base
+        && !chain.auxiliary
+        && !reading.plural
+        && !tokens[v].verb.is_some_and(|verb| verb.past_too)
+    {
         return false;
     }
     if class == Class::Think && reading.definite_group {
@@ -683,14 +715,18 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
     ) {
         return true;
     }
-    // "wrote in a letter that …", "added on Friday that …".
-    if tokens[v + 1..tokens.len().min(v + 9)]
-        .iter()
-        .any(|t| t.lower() == "that" && !t.is_quoted())
-        && matches!(
-            word,
-            "in" | "on" | "at" | "to" | "last" | "during" | "later" | "earlier"
-        )
+    // "wrote in a letter that …", "added on Friday that …"; "…, Keller
+    // wrote on Facebook." after what was written.
+    let written_where = matches!(tokens[v].lower(), "wrote" | "writes" | "posted" | "posts")
+        && said_where(tokens, v);
+    if written_where
+        || (tokens[v + 1..tokens.len().min(v + 9)]
+            .iter()
+            .any(|t| t.lower() == "that" && !t.is_quoted())
+            && matches!(
+                word,
+                "in" | "on" | "at" | "to" | "last" | "during" | "later" | "earlier"
+            ))
     {
         return true;
     }

@@ -235,6 +235,9 @@ pub(super) fn before(
                         // The verb agrees with the document: "The findings,
                         // published in Sleep, show".
                         author.plural = reading.as_ref().is_some_and(|r| r.plural);
+                        // And speaks as a document: "The figures, released
+                        // by the Department of Health, show waiting lists rose".
+                        author.document = true;
                         // What a study is published in is a publication,
                         // however its name reads ("published in Science").
                         if let Subject::Named { kind, .. } = &mut author.subject {

@@ -407,3 +407,72 @@ fn after_and_but_or_a_main_clause_has_its_own_subject() {
         Attribution::Vague
     );
 }
+
+#[test]
+fn figures_published_by_a_body_show_without_a_that() {
+    for (text, source) in [
+        (
+            "Figures published by the Bank of England show lending fell by 4% in March.",
+            "Bank of England",
+        ),
+        (
+            "Data from the Office for National Statistics suggest inflation fell to 3.2% in May.",
+            "Office for National Statistics",
+        ),
+        (
+            "Statistics released by Eurostat show unemployment at 6.1%.",
+            "Eurostat",
+        ),
+        (
+            "The figures, released by the Department of Health on Tuesday, show waiting lists rose to 7.6 million.",
+            "Department of Health",
+        ),
+    ] {
+        assert_eq!(attributions(text), [named(source)], "{text}");
+    }
+    // A body's own figures in the sentence's object say nothing of who shows them.
+    assert_eq!(
+        attributions("Shoppers show little interest in figures from the Bank of England.")[0].0,
+        Attribution::None
+    );
+}
+
+#[test]
+fn put_it_reports_in_any_tense() {
+    for text in [
+        "As Lena Novak put it, nobody wins a trade war.",
+        "Lena Novak put it bluntly: nobody wins a trade war.",
+        "Nobody wins a trade war, as Lena Novak put it.",
+    ] {
+        assert_eq!(attributions(text), [named("Lena Novak")], "{text}");
+    }
+    // Putting things elsewhere is no report.
+    assert_eq!(
+        attributions("Lena Novak put the files in a drawer.")[0].0,
+        Attribution::None
+    );
+}
+
+#[test]
+fn where_something_was_written_comes_before_what() {
+    for text in [
+        "Maria Keller wrote in a letter that libraries are closing.",
+        "Maria Keller added on Monday that libraries are closing.",
+        "Maria Keller posted on Facebook: “Libraries are closing.”",
+        "Maria Keller, the councillor, wrote on Facebook: “Libraries are closing.”",
+        "Libraries are closing, Maria Keller wrote on Facebook.",
+    ] {
+        assert_eq!(attributions(text), [named("Maria Keller")], "{text}");
+    }
+    // Nothing was written there, and a passive's agent is no writer of what
+    // follows.
+    assert_eq!(
+        attributions("Fans posted on social media.")[0].0,
+        Attribution::None
+    );
+    assert_eq!(
+        attributions("The study was written by a consulting firm that has worked for the club.")[0]
+            .0,
+        Attribution::None
+    );
+}

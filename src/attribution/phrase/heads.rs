@@ -357,6 +357,10 @@ impl Phrase<'_, '_> {
             }
             | Subject::Definite { .. } => {
                 reading.tokens = self.start..self.end;
+                // Still a document, which may "show" without a "that":
+                // "Figures published by the Bank of England show lending fell".
+                reading.document = true;
+                reading.plural = plural(strip_possessive(self.lower(head)));
                 Some(reading)
             }
             _ => None,
