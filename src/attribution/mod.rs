@@ -124,6 +124,19 @@ impl Known for SourceBook {
     }
 }
 
+/// The people cited so far, and family names written first ("led by Park
+/// Seo-yeon"): a lone "Park" later is her, not a park.
+struct KnownPeople<'a> {
+    book: &'a SourceBook,
+    full_names: &'a FullNames,
+}
+
+impl Known for KnownPeople<'_> {
+    fn person(&self, word: &str) -> bool {
+        self.book.person(word) || self.full_names.family_name(word)
+    }
+}
+
 /// Attribute every sentence. `vague_flag_sentences[i]` says whether a
 /// vague-attribution lexicon flag falls in sentence `i`.
 pub fn attribute(
@@ -198,7 +211,10 @@ pub fn attribute(
 
         let cx = Context {
             text,
-            known: &book,
+            known: &KnownPeople {
+                book: &book,
+                full_names: &full_names,
+            },
             publisher: &publisher,
         };
         let named = mentions(&cx, &tokens);
@@ -861,6 +877,33 @@ mod tests {
     fn a_pronoun_is_the_person_named_last_even_if_not_yet_cited() {
         let text = "Keller said the port was shut. Councillor Tom Whitcombe spoke next. He told the meeting it was a disgrace.";
         assert_eq!(attributions(text)[2], named("Tom Whitcombe"));
+    }
+
+    #[test]
+    fn a_family_name_put_first_is_the_person_not_a_park() {
+        let text = "The team was led by Park Seo-yeon (박서연), a chemist. \
+            “We were surprised,” Park said in an interview. \
+            Park said her team is recruiting 300 volunteers.";
+        let found = attributions(text);
+        assert_eq!(found[1], named("Park Seo-yeon"));
+        assert_eq!(found[2], named("Park Seo-yeon"));
+        // Nobody called Park: the park is a place.
+        let text = "The team met in Victoria Park on Monday. Park said nothing about it.";
+        assert_ne!(attributions(text)[1].0, Attribution::Named);
+    }
+
+    #[test]
+    fn a_persons_spokesman_named_after_the_role_is_the_source() {
+        let text = "The council gave $640 million to Curtis Vandermeer, the team's owner. \
+            Vandermeer’s spokesman, Trent Galloway, said in a statement that the deal was fair.";
+        assert_eq!(attributions(text)[1], named("Trent Galloway"));
+    }
+
+    #[test]
+    fn who_describes_himself_as_is_no_report() {
+        let text = "Derek Vollans owns 23 flats. \
+            Vollans, who describes himself as a developer, has faced complaints before, sources say.";
+        assert_eq!(attributions(text)[1].0, Attribution::Vague);
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //!
 //! Measured: BENCHMARKS.md#t-source-intern.
 
-use super::words::{all_caps, is_common_sentence_opener, with_lowercase, TITLES};
+use super::words::{all_caps, is_common_sentence_opener, with_lowercase, GIVEN_NAMES, TITLES};
 use super::{Source, SourceKind};
 use crate::hash::FastMap;
 use std::ops::Range;
@@ -261,7 +261,20 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
 #[derive(Default)]
 pub(super) struct FullNames {
     by_surname: FastMap<String, String>,
+    /// Family names written first ("park" of "Park Seo-yeon").
+    family_first: FastMap<String, ()>,
     seen: FastMap<String, ()>,
+}
+
+/// "Seo-yeon", "Ji-hoon": a romanised given name of two syllables, the
+/// second in lower case.
+fn hyphenated_given(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        a.chars().next().is_some_and(char::is_uppercase)
+            && b.chars().next().is_some_and(char::is_lowercase)
+            && a.chars().count() <= 4
+            && b.chars().count() <= 4
+    })
 }
 
 impl FullNames {
@@ -281,7 +294,15 @@ impl FullNames {
         if !capitalised || TITLES.contains(&first.to_lowercase()) {
             return;
         }
-        for surname in words {
+        // A family name put first, before a hyphenated given name ("Park
+        // Seo-yeon", "Lee Ji-hoon"): "Park said" is her.
+        let rest: Vec<&str> = words.collect();
+        let family_first = matches!(rest.as_slice(), [given] if hyphenated_given(given))
+            && !GIVEN_NAMES.contains(&first.to_lowercase());
+        if family_first {
+            self.family_first.insert(first.to_lowercase(), ());
+        }
+        for surname in rest.into_iter().chain(family_first.then_some(first)) {
             self.by_surname
                 .entry(surname.to_lowercase())
                 .or_insert_with(|| bare.clone());
@@ -291,6 +312,11 @@ impl FullNames {
     /// Whether a person with this lower-case surname has been named in full.
     pub(super) fn knows(&self, surname: &str) -> bool {
         self.by_surname.contains_key(surname)
+    }
+
+    /// Whether this lower-case word is a family name written first.
+    pub(super) fn family_name(&self, word: &str) -> bool {
+        self.family_first.contains_key(word)
     }
 
     /// A person cited only by surname ("Sandvik said") gets the full name the

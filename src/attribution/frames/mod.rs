@@ -448,6 +448,16 @@ pub(super) fn main_subject(
 /// The name that ends right before ", who" at `who`, as the subject of the
 /// relative clause's verb at `v`.
 fn named_before_who(cx: &Context, tokens: &[Token], who: usize, v: usize) -> Option<Frame> {
+    // "Vollans, who describes himself as a developer": how someone is
+    // described, not what they report.
+    if tokens.get(v + 1).is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "himself" | "herself" | "themselves" | "itself" | "themself"
+        )
+    }) {
+        return None;
+    }
     let comma = who.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
     let mut start = comma;
     while start > 0

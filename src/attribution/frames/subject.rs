@@ -266,7 +266,13 @@ pub(super) fn before(
                 subject: Subject::Named { kind, name },
                 ..
             }) => {
-                *kind != SourceKind::Person
+                // A person's role is a role too: "Vandermeer's spokesman,
+                // Trent Galloway, said".
+                let possessed = *kind == SourceKind::Person
+                    && tokens[subject.clone()]
+                        .iter()
+                        .any(|t| t.text.ends_with("'s") || t.text.ends_with("’s"));
+                (*kind != SourceKind::Person || possessed)
                     && (name.chars().next().is_some_and(char::is_lowercase)
                         || tokens[subject.clone()].iter().any(|t| {
                             t.is_word()

@@ -118,7 +118,10 @@ pub(in crate::attribution) fn name_kind(
     // first makes it a person ("Jane Hall", "Dale Marchetti"). "St." before
     // a name is a saint.
     let bare_first = bare[0].1;
+    // A lone word known as a person's name is that person ("Park said").
+    let known_person = bare.len() == 1 && known.person(bare_first);
     let place = !given_first
+        && !known_person
         && (PLACE_WORDS.contains(last) && !(bare.len() == 1 && last == "st")
             || bare.iter().any(|(_, w)| REGIONS.contains(w)));
     let caps_words = tokens[run.clone()]
