@@ -238,6 +238,9 @@ pub fn read_byline(rest: &str) -> Byline {
     for part in parts {
         if let Some((date, _)) = find_date(part) {
             byline.published.get_or_insert(date);
+        } else if byline.publisher.is_none() && is_publication(part) {
+            // "Walt Kessler, Contributing Columnist | The Port Calder Ledger".
+            byline.publisher = clean(part);
         } else if byline.section.is_none() && part.split_whitespace().count() <= 4 {
             byline.section = clean(part);
         }

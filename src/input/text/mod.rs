@@ -250,6 +250,13 @@ fn read_header(
                     meta.section.get_or_insert(label);
                     continue;
                 }
+                // "Filed under: Elections".
+                if let Some((_, section)) = after_lead(&label, &["filed under:", "section:"]) {
+                    if let Some(section) = clean(section) {
+                        meta.section.get_or_insert(section);
+                    }
+                    continue;
+                }
                 match metadata::date_label(&label) {
                     metadata::DateLabel::Section => _ = meta.section.get_or_insert(label),
                     metadata::DateLabel::Date => {}
@@ -503,17 +510,29 @@ fn date_line(line: &str) -> Option<Option<String>> {
             .count()
     };
     // Up to six words a label: "Shinglesea Mercury | Letters to the Editor | Friday".
-    let long_label = before
-        .split(['|', '•', '·'])
-        .any(|label| label.split_whitespace().count() > 6);
-    if filler(after) > 2 || long_label {
+    let long_label = |labels: &str| {
+        labels
+            .split(['|', '•', '·'])
+            .any(|label| label.split_whitespace().count() > 6)
+    };
+    // Labels after the date too: "March 3, 2026 | The Commons Ledger |
+    // Filed under: Elections".
+    let labels_after = after
+        .trim_start()
+        .strip_prefix(['|', '•', '·'])
+        .filter(|labels| !long_label(labels))
+        .map(str::trim);
+    if (filler(after) > 2 && labels_after.is_none()) || long_label(before) {
         return None;
     }
-    if filler(before) == 0 {
-        return Some(None);
-    }
-    let starts_upper = before.chars().next().is_some_and(char::is_uppercase);
-    Some(starts_upper.then(|| before.to_string()))
+    let labels = match (filler(before), labels_after) {
+        (0, None) => return Some(None),
+        (0, Some(after)) => after.to_string(),
+        (_, None) => before.to_string(),
+        (_, Some(after)) => format!("{before} | {after}"),
+    };
+    let starts_upper = labels.chars().next().is_some_and(char::is_uppercase);
+    Some(starts_upper.then_some(labels))
 }
 
 /// The keys of "Key: value" header lines, in the order they are tried.
@@ -613,6 +632,12 @@ fn is_boilerplate(line: &str) -> bool {
         "email this",
         "advertisement",
     ];
+    // A link to another story, however long its headline: "Read more:
+    // Harrowby council tax set to rise 4.99% as town hall faces …".
+    const LINK_LEADS: &[&str] = &["read more:", "related:", "see also:", "also read:", "more:"];
+    if after_lead(line, LINK_LEADS).is_some() {
+        return true;
+    }
     let short = line.split_whitespace().nth(15).is_none();
     // Longer than any marker line can be: skip lower-casing it.
     if !short && line.len() > "advertisement:".len() {
@@ -772,6 +797,33 @@ mod tests {
                 "Every Friday a car park fills with stalls",
                 "At dusk the stalls open."
             ]
+        );
+    }
+
+    #[test]
+    fn labels_after_the_date_and_the_paper_after_a_bylines_pipe() {
+        let doc = read("Title here\nBy Rachel Dunleavy\nMarch 3, 2026 | The Commons Ledger | Filed under: Elections\n\nBody text.");
+        assert_eq!(doc.metadata.published.as_deref(), Some("2026-03-03"));
+        assert_eq!(
+            doc.metadata.publisher.as_deref(),
+            Some("The Commons Ledger")
+        );
+        assert_eq!(doc.metadata.section.as_deref(), Some("Elections"));
+        let doc = read("Title here\n\nBy Walt Kessler, Contributing Columnist | The Port Calder Ledger\n\nBody text.");
+        assert_eq!(doc.metadata.authors, ["Walt Kessler"]);
+        assert_eq!(
+            doc.metadata.publisher.as_deref(),
+            Some("The Port Calder Ledger")
+        );
+        assert_eq!(doc.metadata.section, None);
+    }
+
+    #[test]
+    fn a_link_to_another_story_is_boilerplate_however_long() {
+        let doc = read("Title here\n\nBody text.\n\nRead more: Harrowby council tax set to rise 4.99% as the town hall faces a £3m black hole next year\n\nMore body text.");
+        assert_eq!(
+            prose_of(&doc),
+            ["Title here", "Body text.", "More body text."]
         );
     }
 
