@@ -80,11 +80,45 @@ pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
     {
         return false;
     }
+    // A photo caption: a paragraph ending in its credit ("… on Tuesday
+    // (Jonah Petrakis/Meridian Press)", "(Photograph: Northlight)") or
+    // saying what it shows ("…, in a photo provided by the university.").
+    if place.whole_paragraph && caption(text) {
+        return false;
+    }
     // A contact line: "Email tips@paper.example".
     if count <= 8 && (text.contains('@') || text.contains("http")) {
         return false;
     }
     !imperative(tokens)
+}
+
+/// A photo caption, by its credit or its "in a photo provided by".
+fn caption(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches('.');
+    if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        let credit = trimmed[open + 1..trimmed.len() - 1].trim();
+        let lower = credit.to_lowercase();
+        let credit_words = ["photo", "photograph", "picture", "image", "credit", "pic"];
+        // "Jonah Petrakis/Meridian Press": a photographer and an agency.
+        let names_and_agency = credit.contains('/')
+            && credit.split_whitespace().count() <= 6
+            && (credit.split([' ', '/']))
+                .filter(|w| !w.is_empty())
+                .all(|w| w.starts_with(char::is_uppercase));
+        if names_and_agency || credit_words.iter().any(|w| lower.starts_with(w)) {
+            return true;
+        }
+    }
+    let lower = text.to_lowercase();
+    [
+        "in a photo provided by",
+        "in a handout photo",
+        "in this undated photo",
+        "in this photo",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
 }
 
 /// Whether the second of two words makes a statement: "Roads closed.",
@@ -399,6 +433,15 @@ mod tests {
     fn statements_are_claims() {
         let text = "The council voted to close the library.\n\nCrime in the downtown core is up 47 percent.\n\nEnough is enough.\n\nCall centres in the town have closed.";
         assert_eq!(claims(text, &[]), [true, true, true, true]);
+    }
+
+    #[test]
+    fn photo_captions_are_not_claims() {
+        let text = "Gregory Venn leaves the federal courthouse in Tulsa on Tuesday (Jonah Petrakis/Meridian Press)\n\n\
+            Kwame Asante-Boyd as DS Elias Marr in The Saltmarsh (Photograph: Northlight)\n\n\
+            A researcher filters a water sample at the laboratory, in a photo provided by the university.\n\n\
+            The fund lost $6 million (about £4.7 million) last year.";
+        assert_eq!(claims(text, &[]), [false, false, false, true]);
     }
 
     #[test]
