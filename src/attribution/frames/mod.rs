@@ -352,6 +352,15 @@ fn frame_at(
                 return None;
             }
         }
+        // A lone capitalised word with a plural verb is a body: "Harrowgate
+        // say".
+        Subject::Named {
+            name,
+            kind: SourceKind::Person,
+        } if reading.weak && form == Form::Base && !chain.auxiliary => Subject::Named {
+            name,
+            kind: SourceKind::Organisation,
+        },
         // A lone capitalised word nothing else tells about is a person only
         // when it plainly speaks: "Hale told reporters", not "Shinglesea
         // has welcomed visitors".
@@ -590,6 +599,32 @@ fn said_where(tokens: &[Token], v: usize) -> bool {
             .all(|t| t.is_word() && t.verb.is_none())
 }
 
+/// A team or a firm named alone, which British usage makes plural:
+/// "Harrowgate say they paid £7.5m", "Tesco insist that …". Only opening
+/// the sentence, right before the verb, and before a clause.
+fn collective(tokens: &[Token], v: usize, reading: &Reading) -> bool {
+    let before_clause = tokens.get(v + 1).is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "they" | "that" | "we" | "it" | "their" | "the" | "there"
+        )
+    });
+    if reading.tokens != (0..v) || !before_clause {
+        return false;
+    }
+    match reading.subject {
+        Subject::Named {
+            kind: SourceKind::Organisation,
+            ..
+        } => true,
+        Subject::Named {
+            kind: SourceKind::Person,
+            ..
+        } => reading.weak,
+        _ => false,
+    }
+}
+
 /// Whether the verb at `v` reports with this subject.
 fn accepts(
     tokens: &[Token],
@@ -606,6 +641,7 @@ fn accepts(
         && !chain.auxiliary
         && !reading.plural
         && !tokens[v].verb.is_some_and(|verb| verb.past_too)
+        && !collective(tokens, v, reading)
     {
         return false;
     }

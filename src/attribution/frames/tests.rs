@@ -476,3 +476,23 @@ fn where_something_was_written_comes_before_what() {
         Attribution::None
     );
 }
+
+#[test]
+fn a_team_or_firm_with_a_plural_verb_is_a_body() {
+    for (text, source) in [
+        ("Harrowgate say they paid £7.5m for him.", "Harrowgate"),
+        ("Tesco insist that the prices are fair.", "Tesco"),
+    ] {
+        assert_eq!(attributions(text), [named(source)], "{text}");
+    }
+    // Not a subject of its own before a plural verb.
+    assert_eq!(attributions("Easy for her to say.")[0].0, Attribution::None);
+}
+
+#[test]
+fn a_memorandum_is_a_document() {
+    assert_eq!(
+        attributions("The memorandum says Venn used the money to buy a boat."),
+        [named("memorandum")]
+    );
+}

@@ -74,6 +74,7 @@ pub(in crate::attribution) static DOCUMENT_HEADS: WordList = WordList::new(&[
     "census",
     "transcript",
     "memo",
+    "memorandum",
     "letter",
     "letters",
     "ruling",
