@@ -193,6 +193,20 @@ fn frame_at(
     {
         return None;
     }
+    // After a verb's -ing form, a base form is its object: "admirers
+    // taking notes", "making claims"; not "The ruling says", "the
+    // council's briefing notes".
+    if matches!(form, Form::Base | Form::Third)
+        && v > 1
+        && tokens[v - 1]
+            .verb
+            .is_some_and(|verb| verb.form == Form::Ing)
+        && !NOUN_BEFORE.contains(&tokens[v - 2].lower())
+        && !tokens[v - 2].text.ends_with("'s")
+        && !tokens[v - 2].text.ends_with("’s")
+    {
+        return None;
+    }
     // ", citing rising costs": a reason given, whatever follows.
     if form == Form::Ing && v > 0 && tokens[v - 1].text == "," && tokens[v].lower() == "citing" {
         return with_ing(cx, tokens, v);

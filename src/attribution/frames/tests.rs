@@ -496,3 +496,15 @@ fn a_memorandum_is_a_document() {
         [named("memorandum")]
     );
 }
+
+#[test]
+fn a_base_form_after_an_ing_verb_is_its_object() {
+    assert_eq!(
+        attributions("Asante-Boateng scored twice, leaving his manager purring and a growing queue of admirers taking notes.")[0].0,
+        Attribution::None
+    );
+    assert_eq!(
+        attributions("The ruling says the ban was lawful."),
+        [named("ruling")]
+    );
+}
