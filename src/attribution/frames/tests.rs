@@ -508,3 +508,11 @@ fn a_base_form_after_an_ing_verb_is_its_object() {
         [named("ruling")]
     );
 }
+
+#[test]
+fn a_bodys_own_named_office_is_the_source() {
+    assert_eq!(
+        attributions("According to the city's own Independent Budget Office, the agreement commits $640 million."),
+        [named("Independent Budget Office")]
+    );
+}

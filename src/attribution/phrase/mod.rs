@@ -467,7 +467,10 @@ impl Phrase<'_, '_> {
         if owner_end >= end {
             return None;
         }
-        let owned = &self.tokens[owner_end];
+        // "the city's own Independent Budget Office": "own" adds nothing.
+        let named_from =
+            owner_end + usize::from(owner_end + 1 < end && self.lower(owner_end) == "own");
+        let owned = &self.tokens[named_from];
         if owned.is_capitalized() {
             // "The state's Fourth District Court of Appeals": the name after
             // a lower-case owner is the subject; "Harbour Workers' Union"
@@ -477,7 +480,7 @@ impl Phrase<'_, '_> {
                 .all(|t| !t.is_capitalized() || is_common_sentence_opener(t.lower()));
             if owner_lower {
                 let inner = Phrase {
-                    start: owner_end,
+                    start: named_from,
                     ..*self
                 };
                 return Some(inner.by_head());
