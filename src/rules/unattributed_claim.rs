@@ -686,9 +686,13 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
 /// few words by a verb of moving.
 fn market_move(sentence: &str) -> bool {
     const HOLDINGS: [&str; 4] = ["shares", "stock", "stocks", "index"];
-    const MOVES: [&str; 16] = [
+    // Past and present: a headline or standfirst says "shares jump 11 per cent".
+    const MOVES: &[&str] = &[
         "rose", "risen", "fell", "fallen", "gained", "lost", "jumped", "dropped", "slid",
-        "climbed", "tumbled", "closed", "traded", "sank", "surged", "slipped",
+        "climbed", "tumbled", "closed", "traded", "sank", "surged", "slipped", "rise", "rises",
+        "fall", "falls", "gain", "gains", "jump", "jumps", "drop", "drops", "slide", "slides",
+        "climb", "climbs", "tumble", "tumbles", "sink", "sinks", "surge", "surges", "slip",
+        "slips", "soar", "soars", "soared", "plunge", "plunges", "plunged",
     ];
     let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphanumeric())

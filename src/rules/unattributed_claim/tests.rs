@@ -217,6 +217,7 @@ fn a_share_price_move_is_the_markets_record() {
         "Shares fell 11% to $18.40 in morning trading.",
         "Halvorsen shares have risen 46% this year, compared with a 19% gain in the index.",
         "The stock closed at $12.10, down 3%.",
+        "The group confirms an approach from Aldgate Capital as shares jump 11 per cent.",
     ] {
         let found: Vec<_> = flags(text)
             .into_iter()
