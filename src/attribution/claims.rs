@@ -98,27 +98,26 @@ fn caption(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches('.');
     if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
         let credit = trimmed[open + 1..trimmed.len() - 1].trim();
-        let lower = credit.to_lowercase();
-        let credit_words = ["photo", "photograph", "picture", "image", "credit", "pic"];
         // "Jonah Petrakis/Meridian Press": a photographer and an agency.
         let names_and_agency = credit.contains('/')
             && credit.split_whitespace().count() <= 6
             && (credit.split([' ', '/']))
                 .filter(|w| !w.is_empty())
                 .all(|w| w.starts_with(char::is_uppercase));
-        if names_and_agency || credit_words.iter().any(|w| lower.starts_with(w)) {
+        let labelled = ["Photo", "Picture", "Image", "Credit"]
+            .iter()
+            .any(|w| credit.starts_with(w));
+        if names_and_agency || labelled {
             return true;
         }
     }
-    let lower = text.to_lowercase();
     [
         "in a photo provided by",
         "in a handout photo",
-        "in this undated photo",
         "in this photo",
     ]
     .iter()
-    .any(|m| lower.contains(m))
+    .any(|m| text.contains(m))
 }
 
 /// Whether the second of two words makes a statement: "Roads closed.",
