@@ -651,7 +651,17 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             continue;
         }
         let slice = &text[sentence.clone()];
-        let found: Vec<(Range<usize>, &str)> = match find_accusation(slice) {
+        // A plea or a verdict is the court's record: "Venn pleaded guilty
+        // to one count of wire fraud".
+        let record = [
+            "pleaded guilty",
+            "pled guilty",
+            "found guilty",
+            "convicted of",
+        ]
+        .iter()
+        .any(|m| slice.contains(m));
+        let found: Vec<(Range<usize>, &str)> = match find_accusation(slice).filter(|_| !record) {
             Some(m) => vec![(m, "An accusation made in the author's own voice with no source: who says so, and on what evidence?")],
             None => {
                 let figures = figures(slice);
@@ -661,6 +671,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
                 }
                 figures
                     .into_iter()
+                    .filter(|m| !quoted_alone(slice, m))
                     .map(|m| (with_direction(slice, m), "A specific figure stated in the author's own voice with no source: where does this number come from?"))
                     .collect()
             }
@@ -677,6 +688,14 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
             });
         }
     }
+}
+
+/// A figure in quotation marks of its own ("claims about “thousands” of
+/// dead voters") is someone else's number, quoted to doubt it.
+fn quoted_alone(sentence: &str, figure: &Range<usize>) -> bool {
+    let opens = sentence[..figure.start].ends_with(['"', '“', '‘', '\'']);
+    let closes = sentence[figure.end..].starts_with(['"', '”', '’', '\'']);
+    opens && closes
 }
 
 /// A share price's move ("Shares fell 11% to $18.40 in morning trading",

@@ -232,3 +232,25 @@ fn a_share_price_move_is_the_markets_record() {
         "unattributed_claim"
     ));
 }
+
+#[test]
+fn a_figure_in_quotation_marks_of_its_own_is_someone_elses() {
+    let text = "Their dubious claims about \"thousands\" of dead people voting have been debunked.";
+    assert!(!has_flag(text, "thousands", "unattributed_claim"));
+    assert!(has_flag(
+        "Thousands of dead people voted in the last election.",
+        "Thousands",
+        "unattributed_claim"
+    ));
+}
+
+#[test]
+fn a_plea_or_a_verdict_is_the_courts_record() {
+    let text = "Venn pleaded guilty in October to one count of wire fraud and one count of money laundering.";
+    assert!(!has_flag(text, "fraud", "unattributed_claim"));
+    assert!(has_flag(
+        "Venn ran the fund as a fraud for nine years.",
+        "fraud",
+        "unattributed_claim"
+    ));
+}
