@@ -454,28 +454,28 @@ fn opening_clause_person(
         return None;
     }
     let at = tokens.partition_point(|t| t.start() < pronoun);
-    if at == 0 || tokens[at - 1].text != "," {
+    if at < 2 || tokens[at - 1].text != "," {
         return None;
     }
-    let mut people: Vec<(String, Range<usize>)> = (named.people.iter())
-        .filter(|(_, r)| r.end <= pronoun)
-        .cloned()
-        .collect();
-    if people.is_empty() {
-        people = (tokens[1..at - 1].iter())
-            .filter(|t| {
-                t.is_capitalized()
-                    && words::with_lowercase(words::strip_possessive(t.text), &is_person)
-            })
-            .map(|t| {
-                (
-                    words::strip_possessive(t.text).to_string(),
-                    t.start()..t.end(),
-                )
-            })
-            .collect();
+    let people = named.people.iter().filter(|(_, r)| r.end <= pronoun);
+    if let Some(only) = one(people) {
+        return Some(only.clone());
     }
-    (people.len() == 1).then(|| people.remove(0))
+    let surnames = tokens[1..at - 1].iter().filter(|t| {
+        t.is_capitalized() && words::with_lowercase(words::strip_possessive(t.text), &is_person)
+    });
+    one(surnames).map(|t| {
+        (
+            words::strip_possessive(t.text).to_string(),
+            t.start()..t.end(),
+        )
+    })
+}
+
+/// The only item, if there is exactly one.
+fn one<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
 }
 
 /// "…, according to a study of 3,000 pupils. The research, published in
@@ -904,6 +904,14 @@ mod tests {
         let text = "Derek Vollans owns 23 flats. \
             Vollans, who describes himself as a developer, has faced complaints before, sources say.";
         assert_eq!(attributions(text)[1].0, Attribution::Vague);
+    }
+
+    #[test]
+    fn a_name_before_a_verb_of_any_kind_is_whom_he_means() {
+        let text = "“Kwame is our player,” Rui Carvalho told reporters. \
+            Kingsmere manager Gareth Pryce-Jones did not hide his frustration. \
+            “That’s schoolboy stuff,” he told BBC Radio Kingsmere.";
+        assert_eq!(attributions(text)[2], named("Gareth Pryce-Jones"));
     }
 
     #[test]

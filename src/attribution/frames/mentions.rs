@@ -68,9 +68,16 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
                         | "runs"
                         | "owns"
                         | "works"
+                        | "did"
+                        | "does"
+                        | "can"
+                        | "could"
+                        | "were"
                 ) || t
                     .verb
-                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third)))
+                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                    // "Gareth Jones scored twice": a regular past tense.
+                    || t.lower().len() > 4 && t.lower().ends_with("ed"))
         }) || after.is_some_and(|t| t.text == ",")
             && tokens.get(whole.end + 1).is_some_and(|t| {
                 let w = t.lower();

@@ -193,6 +193,15 @@ fn frame_at(
     {
         return None;
     }
+    // Before a group of people, a base form is their kind: "Two state
+    // officials said".
+    if form == Form::Base
+        && tokens
+            .get(v + 1)
+            .is_some_and(|t| crate::attribution::words::GROUP_HEADS.contains(t.lower()))
+    {
+        return None;
+    }
     // After a verb's -ing form, a base form is its object: "admirers
     // taking notes", "making claims"; not "The ruling says", "the
     // council's briefing notes".
@@ -272,6 +281,14 @@ fn frame_at(
         // "Several residents who spoke during public comment asked …":
         // that they spoke is what describes them, not a report.
         if matches!(tokens[v].lower(), "spoke" | "speak" | "speaks" | "spoken") {
+            return None;
+        }
+        // "A former manager who admitted running a Ponzi scheme was
+        // sentenced": what the subject did, not a report.
+        if tokens
+            .get(v + 1)
+            .is_some_and(|t| t.is_word() && t.lower().ends_with("ing"))
+        {
             return None;
         }
         // "…, the team's consultants at Lattimore Economics, who promise

@@ -516,3 +516,26 @@ fn a_bodys_own_named_office_is_the_source() {
         [named("Independent Budget Office")]
     );
 }
+
+#[test]
+fn a_base_form_before_a_group_is_its_kind() {
+    let found = attributions("Two state officials who asked not to be named said investigators were examining a power line.");
+    assert_eq!(found[0].0, Attribution::Vague);
+    assert_ne!(found[0].1.as_deref(), Some("two"));
+}
+
+#[test]
+fn a_disclosure_in_a_paper_is_a_document() {
+    assert_eq!(
+        attributions("The study was funded by the National Science Foundation, according to a disclosure in the paper.")[0].0,
+        Attribution::Named
+    );
+}
+
+#[test]
+fn who_admitted_doing_something_is_no_report() {
+    assert_eq!(
+        attributions("A former Tulsa investment manager who admitted running a Ponzi scheme was sentenced Tuesday to 14 years in federal prison.")[0].0,
+        Attribution::None
+    );
+}

@@ -75,6 +75,7 @@ pub(in crate::attribution) static DOCUMENT_HEADS: WordList = WordList::new(&[
     "transcript",
     "memo",
     "memorandum",
+    "disclosure",
     "letter",
     "letters",
     "ruling",
