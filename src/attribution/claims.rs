@@ -100,10 +100,8 @@ fn caption(text: &str) -> bool {
         let credit = trimmed[open + 1..trimmed.len() - 1].trim();
         // "Jonah Petrakis/Meridian Press": a photographer and an agency.
         let names_and_agency = credit.contains('/')
-            && credit.split_whitespace().count() <= 6
-            && (credit.split([' ', '/']))
-                .filter(|w| !w.is_empty())
-                .all(|w| w.starts_with(char::is_uppercase));
+            && credit.split(' ').count() <= 6
+            && credit.starts_with(|c: char| c.is_ascii_uppercase());
         let labelled = ["Photo", "Picture", "Image", "Credit"]
             .iter()
             .any(|w| credit.starts_with(w));

@@ -235,9 +235,7 @@ pub fn attribute(
             // person an opening clause names is who its "he" is, object or not.
             if matches!(frame.subject, Subject::Pronoun(Pronoun::Person)) {
                 let is_person = |w: &str| book.person(w) || full_names.knows(w);
-                if let Some(only) =
-                    opening_clause_person(&tokens, &named, is_person, frame.range.start)
-                {
+                if let Some(only) = opening_clause_person(&tokens, is_person, frame.range.start) {
                     antecedents.mention(&only);
                 }
             }
@@ -437,12 +435,11 @@ fn cite(
 }
 
 /// The one person named in a sentence's opening clause ("When the Beacon
-/// contacted Andreou,", "After Keller's appeal failed,"), in full or by a
-/// surname already known, before a pronoun at `pronoun` that starts the
-/// main clause.
+/// contacted Andreou,", "After Keller's appeal failed,"), by a surname
+/// already known, before a pronoun at `pronoun` that starts the main
+/// clause.
 fn opening_clause_person(
     tokens: &[Token],
-    named: &frames::Mentions,
     is_person: impl Fn(&str) -> bool,
     pronoun: usize,
 ) -> Option<(String, Range<usize>)> {
@@ -457,25 +454,21 @@ fn opening_clause_person(
     if at < 2 || tokens[at - 1].text != "," {
         return None;
     }
-    let people = named.people.iter().filter(|(_, r)| r.end <= pronoun);
-    if let Some(only) = one(people) {
-        return Some(only.clone());
+    let mut found = None;
+    for t in &tokens[1..at - 1] {
+        if t.is_capitalized() && is_person(words::strip_possessive(t.lower())) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(t);
+        }
     }
-    let surnames = tokens[1..at - 1].iter().filter(|t| {
-        t.is_capitalized() && words::with_lowercase(words::strip_possessive(t.text), &is_person)
-    });
-    one(surnames).map(|t| {
+    found.map(|t| {
         (
             words::strip_possessive(t.text).to_string(),
             t.start()..t.end(),
         )
     })
-}
-
-/// The only item, if there is exactly one.
-fn one<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
-    let first = items.next()?;
-    items.next().is_none().then_some(first)
 }
 
 /// "…, according to a study of 3,000 pupils. The research, published in

@@ -261,8 +261,9 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
 #[derive(Default)]
 pub(super) struct FullNames {
     by_surname: FastMap<String, String>,
-    /// Family names written first ("park" of "Park Seo-yeon").
-    family_first: FastMap<String, ()>,
+    /// Family names written first ("park" of "Park Seo-yeon"): few, so a
+    /// list.
+    family_first: Vec<String>,
     seen: FastMap<String, ()>,
 }
 
@@ -296,13 +297,13 @@ impl FullNames {
         }
         // A family name put first, before a hyphenated given name ("Park
         // Seo-yeon", "Lee Ji-hoon"): "Park said" is her.
-        let rest: Vec<&str> = words.collect();
-        let family_first = matches!(rest.as_slice(), [given] if hyphenated_given(given))
+        let mut rest = words.clone();
+        let family_first = matches!((rest.next(), rest.next()), (Some(given), None) if hyphenated_given(given))
             && !GIVEN_NAMES.contains(&first.to_lowercase());
         if family_first {
-            self.family_first.insert(first.to_lowercase(), ());
+            self.family_first.push(first.to_lowercase());
         }
-        for surname in rest.into_iter().chain(family_first.then_some(first)) {
+        for surname in words.chain(family_first.then_some(first)) {
             self.by_surname
                 .entry(surname.to_lowercase())
                 .or_insert_with(|| bare.clone());
@@ -316,7 +317,7 @@ impl FullNames {
 
     /// Whether this lower-case word is a family name written first.
     pub(super) fn family_name(&self, word: &str) -> bool {
-        self.family_first.contains_key(word)
+        self.family_first.iter().any(|w| w == word)
     }
 
     /// A person cited only by surname ("Sandvik said") gets the full name the

@@ -25,24 +25,38 @@ fn capitalised(word: &str) -> bool {
 
 /// Whether the flagged words, all capitalised, run on in capitalised words
 /// to a place's or a body's word ("… Valley County", "… River", "… Office")
-/// within four words.
+/// within four words. Byte by byte: such names are ASCII.
 fn opens_a_name(text: &str, range: &Range<usize>) -> bool {
     if !text[range.clone()].split(' ').all(capitalised) {
         return false;
     }
-    let after = super::window_after(text, range.end, 80);
-    for word in after.split([' ', '\n']).filter(|w| !w.is_empty()).take(4) {
-        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        if !capitalised(bare) {
+    let after = super::window_after(text, range.end, 80).as_bytes();
+    let mut at = 0;
+    for _ in 0..4 {
+        // A comma or a full stop ends the name.
+        if after.get(at) != Some(&b' ') {
             return false;
         }
-        let bare = bare.strip_suffix("'s").unwrap_or(bare);
-        if crate::attribution::with_lowercase_pub(bare, names_place_or_body) {
+        let start = at + 1;
+        let len = after[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if len == 0 || len > 16 || !after[start].is_ascii_uppercase() {
+            return false;
+        }
+        let mut word = [0u8; 16];
+        word[..len].copy_from_slice(&after[start..start + len]);
+        word.make_ascii_lowercase();
+        if std::str::from_utf8(&word[..len]).is_ok_and(names_place_or_body) {
             return true;
         }
-        if bare.len() < word.len() {
-            // A comma or a full stop ends the name.
-            return false;
+        at = start + len;
+        // "Sheriff's Office": a possessive goes on to its noun.
+        for possessive in ["'s", "’s"] {
+            if after[at..].starts_with(possessive.as_bytes()) {
+                at += possessive.len();
+            }
         }
     }
     false

@@ -52,7 +52,7 @@ mod mentions;
 mod subject;
 
 use constructions::*;
-pub(super) use mentions::{mentions, Mentions};
+pub(super) use mentions::mentions;
 use subject::*;
 
 /// The longest clause read back from a verb, in tokens.

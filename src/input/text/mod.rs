@@ -510,11 +510,11 @@ fn date_line(line: &str) -> Option<Option<String>> {
             .count()
     };
     // Up to six words a label: "Shinglesea Mercury | Letters to the Editor | Friday".
-    let long_label = |labels: &str| {
+    fn long_label(labels: &str) -> bool {
         labels
             .split(['|', '•', '·'])
             .any(|label| label.split_whitespace().count() > 6)
-    };
+    }
     // Labels after the date too: "March 3, 2026 | The Commons Ledger |
     // Filed under: Elections".
     let labels_after = after
