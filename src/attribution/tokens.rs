@@ -433,6 +433,12 @@ pub(super) fn name_left(tokens: &[Token], end: usize) -> Option<Range<usize>> {
             && tokens[start - 3].is_capitalized()
         {
             start - 3
+        } else if start >= 2
+            && prev.text == "."
+            && tokens[start - 2].is_capitalized()
+            && tokens[start - 2].text.len() <= 3
+        {
+            start - 2 // "U.S. Attorney's Office", "Dr. Priya", as `name_right`
         } else {
             break;
         };

@@ -191,7 +191,14 @@ pub(super) fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame
         && tokens[v - 1].text == ","
         && matches!(
             tokens[v].lower(),
-            "citing" | "saying" | "adding" | "noting" | "arguing" | "warning" | "claiming"
+            "citing"
+                | "saying"
+                | "adding"
+                | "noting"
+                | "arguing"
+                | "warning"
+                | "claiming"
+                | "writing"
         )
     {
         let (range, reading) = main_subject(cx, tokens, v - 1, true)?;

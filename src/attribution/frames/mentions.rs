@@ -172,7 +172,7 @@ fn romanised(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
 /// Where `run` is followed by the same name in brackets, in another script
 /// or as an acronym ("Chen Meilin (陈美琳)", "Oleg Stepanyuk (Олег
 /// Степанюк)"), the tokens of both with the brackets.
-fn other_form_after(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
+pub(super) fn other_form_after(tokens: &[Token], run: &Range<usize>) -> Option<Range<usize>> {
     if tokens.get(run.end)?.text != "(" {
         return None;
     }

@@ -586,7 +586,9 @@ pub(super) fn after(
                 t.text,
                 "." | "," | ";" | ":" | "!" | "?" | "—" | "–" | "”" | "\"" | ")"
             )
-        }) || tokens[end].is_word();
+        }) || tokens[end].is_word()
+            // "…,” said Haruka Ishimoto (石本春香), an epidemiologist".
+            || mentions::other_form_after(tokens, &(start..end)).is_some();
         if !ends {
             return None;
         }

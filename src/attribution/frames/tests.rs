@@ -302,6 +302,43 @@ fn a_name_with_its_other_form_in_brackets_is_one_subject() {
 }
 
 #[test]
+fn a_name_with_its_other_form_in_brackets_follows_its_verb() {
+    for text in [
+        "“We see a modest association,” said Haruka Ishimoto (石本春香), an epidemiologist.",
+        "“We see a modest association,” said Haruka Ishimoto (石本春香).",
+    ] {
+        assert_eq!(attributions(text), [named("Haruka Ishimoto")], "{text}");
+    }
+}
+
+#[test]
+fn an_abbreviation_with_its_full_stop_opens_a_name() {
+    for (text, source) in [
+        (
+            "The U.S. Attorney's Office said the case was closed.",
+            "U.S. Attorney's Office",
+        ),
+        (
+            "The U.S. Department of Energy said the plant was safe.",
+            "U.S. Department of Energy",
+        ),
+        ("Dr. Priya Patel said the data were clear.", "Priya Patel"),
+    ] {
+        assert_eq!(attributions(text), [named(source)], "{text}");
+    }
+}
+
+#[test]
+fn writing_after_the_main_clause_reports_for_its_subject() {
+    assert_eq!(
+        attributions(
+            "Prosecutor Colleen Marchetti asked for 17 years, writing that the losses were vast."
+        ),
+        [named("Colleen Marchetti")]
+    );
+}
+
+#[test]
 fn where_a_study_was_published_is_its_source() {
     for (text, source) in [
         ("A new study, published in Nature, found that marshes store carbon fast.", "Nature"),
