@@ -238,14 +238,24 @@ pub fn read_byline(rest: &str) -> Byline {
     for part in parts {
         if let Some((date, _)) = find_date(part) {
             byline.published.get_or_insert(date);
-        } else if byline.publisher.is_none() && is_publication(part) {
-            // "Walt Kessler, Contributing Columnist | The Port Calder Ledger".
+        } else if byline.publisher.is_none() && (is_publication(part) || is_titled_name(part)) {
+            // "Walt Kessler, Contributing Columnist | The Port Calder Ledger",
+            // "Posted by Rusty Callahan | The Liberty Porch": a section
+            // is not "The" anything.
             byline.publisher = clean(part);
         } else if byline.section.is_none() && part.split_whitespace().count() <= 4 {
             byline.section = clean(part);
         }
     }
     byline
+}
+
+/// "The Liberty Porch": "The" and two to four capitalised words.
+fn is_titled_name(part: &str) -> bool {
+    let mut words = part.split_whitespace();
+    words.next() == Some("The")
+        && (2..=4).contains(&words.clone().count())
+        && words.all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// The last word of a newspaper's name: "The Gazette", "the Daily Beacon".
@@ -342,7 +352,9 @@ pub fn date_label(label: &str) -> DateLabel {
         .map(|w| w.trim_end_matches(['.', ',', ':']));
     let first = words.next().unwrap_or("");
     let alone = !lower.contains(' ');
-    if listed(STAMP_WORDS, first) || (alone && listed(WEEKDAYS, first)) {
+    // "08:02", "4 March 2025": a time or a date, not a name.
+    let numeral = first.starts_with(|c: char| c.is_ascii_digit());
+    if numeral || listed(STAMP_WORDS, first) || (alone && listed(WEEKDAYS, first)) {
         DateLabel::Date
     } else if listed(SECTION_WORDS, first) && words.all(|w| listed(SECTION_WORDS, w)) {
         DateLabel::Section
@@ -761,6 +773,8 @@ mod tests {
             "Sat.",
             "Published 7:02 AM EDT, Sun",
             "Updated 9 am",
+            "08:02",
+            "4 March 2025",
         ] {
             assert_eq!(date_label(label), DateLabel::Date, "{label}");
         }

@@ -329,6 +329,19 @@ fn an_abbreviation_with_its_full_stop_opens_a_name() {
 }
 
 #[test]
+fn a_lawsuit_identified_by_where_it_was_filed_is_a_named_document() {
+    assert_eq!(
+        attributions("A lawsuit filed Tuesday in federal court alleges that the firm lied."),
+        [named("a lawsuit filed Tuesday in federal court")]
+    );
+    // A Welsh patronymic is part of the name.
+    assert_eq!(
+        attributions("Rhodri ap Iestyn, 41, said many families came."),
+        [named("Rhodri ap Iestyn")]
+    );
+}
+
+#[test]
 fn writing_after_the_main_clause_reports_for_its_subject() {
     assert_eq!(
         attributions(

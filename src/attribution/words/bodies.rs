@@ -81,6 +81,10 @@ pub(in crate::attribution) static DOCUMENT_HEADS: WordList = WordList::new(&[
     "ruling",
     "indictment",
     "complaint",
+    "lawsuit",
+    "lawsuits",
+    "affidavit",
+    "petition",
     "release",
     "paper",
     "papers",
@@ -334,7 +338,7 @@ pub(in crate::attribution) static TITLES: WordList = WordList::new(&[
 /// Lower-case words inside a name: "Bank of England", "Ursula von der Leyen".
 pub(in crate::attribution) static CONNECTORS: WordList = WordList::new(&[
     "of", "for", "the", "de", "van", "von", "der", "al", "bin", "du", "da", "and", "&", "y", "del",
-    "la", "le", "di", "dos", "das",
+    "la", "le", "di", "dos", "das", "ap",
 ]);
 
 /// A name holding one of these is a date, not a source: "On Monday", "May and July".

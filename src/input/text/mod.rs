@@ -239,7 +239,9 @@ fn read_header(
             // "Opinion | June 3, 2025": a section; "Global Research, April
             // 02, 2017": a publisher; "The Courier | World | …": both;
             // "Health | Wednesday | …": a section and a weekday.
-            let labels = prefix.iter().flat_map(|p| p.split(['|', '•', '·']));
+            // "Comment, Castlebridge Evening Post, Tuesday 9 February 2027":
+            // commas part them too.
+            let labels = prefix.iter().flat_map(|p| p.split(['|', '•', '·', ',']));
             // "The Ashcombe Gazette - Friday": dashes between spaces part labels too.
             let labels = labels.flat_map(|l| l.split(" - ").flat_map(|l| l.split(" — ")));
             for label in labels {
@@ -816,6 +818,19 @@ mod tests {
             Some("The Port Calder Ledger")
         );
         assert_eq!(doc.metadata.section, None);
+        // A paper with no news word, "The" and its name, after the pipe.
+        let doc = read("Title here\n\nPosted by Rusty Callahan | The Liberty Porch | December 3, 2026\n\nBody text.");
+        assert_eq!(doc.metadata.authors, ["Rusty Callahan"]);
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("The Liberty Porch"));
+        assert_eq!(doc.metadata.section, None);
+        // Commas part the labels before a date as pipes do.
+        let doc = read("Title here\n\nBy Graham Pellow\n\nComment, Castlebridge Evening Post, Tuesday 9 February 2027\n\nBody text.");
+        assert_eq!(doc.metadata.published.as_deref(), Some("2027-02-09"));
+        assert_eq!(
+            doc.metadata.publisher.as_deref(),
+            Some("Castlebridge Evening Post")
+        );
+        assert_eq!(doc.metadata.section.as_deref(), Some("Comment"));
     }
 
     #[test]
