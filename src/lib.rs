@@ -65,7 +65,10 @@ impl std::fmt::Display for AnalyzeError {
                 let over = if *at_least { "at least " } else { "" };
                 write!(f, "the text is {over}{} bytes", thousands(*bytes))?;
                 if *bytes >= MAX_INPUT_BYTES + 1_048_576 {
-                    write!(f, " ({:.1} MB)", *bytes as f64 / 1_048_576.0)?;
+                    // Tenths of a megabyte by integers: no float
+                    // formatting in the WASM for one message.
+                    let tenths = (*bytes as u64 * 10 + 524_288) / 1_048_576;
+                    write!(f, " ({}.{} MB)", tenths / 10, tenths % 10)?;
                 }
                 write!(
                     f,
@@ -246,6 +249,8 @@ mod tests {
         );
         assert!(message(200 * 1_048_576, false)
             .starts_with("the text is 209,715,200 bytes (200.0 MB); "));
+        // Tenths rounded, not cut: 17.96 MB is "18.0".
+        assert!(message(18_832_000, false).contains("(18.0 MB)"));
         assert!(message(MAX_INPUT_BYTES + 1, true)
             .starts_with("the text is at least 16,777,217 bytes;"));
         assert_eq!(thousands(0), "0");

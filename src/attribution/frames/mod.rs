@@ -277,6 +277,16 @@ fn frame_at(
     {
         return None;
     }
+    // "over a video call", "a say": after "a" and at most one word, a base
+    // form is a noun ("the residents say" is a plural's verb).
+    if form == Form::Base
+        && chain.start == v
+        && (v.saturating_sub(2)..v).any(|k| matches!(tokens[k].lower(), "a" | "an"))
+        && tokens[v - 1].is_word()
+        && tokens[v - 1].verb.is_none()
+    {
+        return None;
+    }
     if chain.start > 0 && tokens[chain.start - 1].lower() == "who" {
         // "Several residents who spoke during public comment asked …":
         // that they spoke is what describes them, not a report.

@@ -71,6 +71,16 @@ fn places_are_not_people_and_objects_are_not_speakers() {
 }
 
 #[test]
+fn a_base_form_after_a_is_a_noun() {
+    let text = "It is the plumbers, people whose jobs cannot be done over a video call.";
+    assert_eq!(attributions(text), [(Attribution::None, None)]);
+    assert_eq!(
+        attributions("The residents say the road is unsafe.")[0].0,
+        Attribution::Vague
+    );
+}
+
+#[test]
 fn a_sentence_cut_off_after_its_article_names_no_one() {
     // The fuzzer's "answer a": "a" alone after a verb of saying.
     assert_eq!(attributions("answer a"), [(Attribution::None, None)]);
