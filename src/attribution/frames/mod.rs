@@ -843,6 +843,28 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
     {
         return true;
     }
+    // A clause without its "that": "claimed the mice had been there",
+    // "argued Smith was wrong"; a subject of a few words, then a finite
+    // verb. "claimed the lives of three people" has none.
+    let subject_opens = next.is_capitalized()
+        || matches!(
+            word,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those"
+        );
+    if subject_opens {
+        let window = &tokens[v + 2..tokens.len().min(v + 8)];
+        if let Some(k) = window
+            .iter()
+            .position(|t| is_finite(t) && !t.is_capitalized())
+        {
+            if window[..k]
+                .iter()
+                .all(|t| t.is_word() && t.verb.is_none() && !t.is_quoted())
+            {
+                return true;
+            }
+        }
+    }
     // A quotation soon after: "calling this a “rebuild”", "posted an
     // emoji and the words: “Here we go again.”"
     quotation_soon(tokens, v)

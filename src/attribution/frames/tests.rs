@@ -71,6 +71,21 @@ fn places_are_not_people_and_objects_are_not_speakers() {
 }
 
 #[test]
+fn a_clause_without_that_follows_an_ambiguous_verb() {
+    assert_eq!(
+        attributions("One kitchen insider claimed the mice had been there for weeks.")[0].0,
+        Attribution::Vague
+    );
+    // An object with no verb of its own is no clause.
+    for text in [
+        "The storm claimed the lives of three people.",
+        "She claimed the title in 2019.",
+    ] {
+        assert_eq!(attributions(text), [(Attribution::None, None)], "{text}");
+    }
+}
+
+#[test]
 fn a_base_form_after_a_is_a_noun() {
     let text = "It is the plumbers, people whose jobs cannot be done over a video call.";
     assert_eq!(attributions(text), [(Attribution::None, None)]);
