@@ -199,7 +199,13 @@ pub(super) fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame
                 | "warning"
                 | "claiming"
                 | "writing"
+                | "insisting"
         )
+        // ", telling reporters that …", not ", telling them to leave".
+        || v > 0
+            && tokens[v - 1].text == ","
+            && tokens[v].lower() == "telling"
+            && !super::instruction(tokens, v)
     {
         let (range, reading) = main_subject(cx, tokens, v - 1, true)?;
         let mut frame = frame(reading.subject, range, tokens[v].end());

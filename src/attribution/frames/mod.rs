@@ -878,7 +878,7 @@ fn quotation_soon(tokens: &[Token], v: usize) -> bool {
 }
 
 /// "told schools to restrict phones", "asked residents to stay indoors".
-fn instruction(tokens: &[Token], v: usize) -> bool {
+pub(super) fn instruction(tokens: &[Token], v: usize) -> bool {
     let mut k = v + 1;
     while k < tokens.len()
         && k <= v + 5

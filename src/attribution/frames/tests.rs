@@ -368,11 +368,16 @@ fn a_lawsuit_identified_by_where_it_was_filed_is_a_named_document() {
 
 #[test]
 fn writing_after_the_main_clause_reports_for_its_subject() {
+    for text in [
+        "Prosecutor Colleen Marchetti asked for 17 years, writing that the losses were vast.",
+        "Prosecutor Colleen Marchetti defended the plea on Wednesday, telling reporters that the losses were vast.",
+    ] {
+        assert_eq!(attributions(text), [named("Colleen Marchetti")], "{text}");
+    }
+    // An instruction is no report.
     assert_eq!(
-        attributions(
-            "Prosecutor Colleen Marchetti asked for 17 years, writing that the losses were vast."
-        ),
-        [named("Colleen Marchetti")]
+        attributions("The officer stopped the car, telling the driver to get out."),
+        [(Attribution::None, None)]
     );
 }
 
