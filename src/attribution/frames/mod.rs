@@ -268,9 +268,11 @@ fn frame_at(
     if chain.passive && form == Form::Past && !progressive {
         return passive(cx, tokens, v, class, &chain);
     }
-    // "…, say" is no frame; "The findings, published in Sleep, show" is.
+    // "…, say" is no frame; "The findings, published in Sleep, show" is,
+    // and so is "Derek Oduya, who leads the group, put it plainly".
     if form == Form::Base
         && !chain.auxiliary
+        && !tokens[v].verb.is_some_and(|verb| verb.past_too)
         && v > 0
         && !tokens[v - 1].is_word()
         && !after_participle_phrase(tokens, v - 1)

@@ -86,6 +86,14 @@ fn a_clause_without_that_follows_an_ambiguous_verb() {
 }
 
 #[test]
+fn put_it_after_a_relative_clause_reports() {
+    assert_eq!(
+        attributions("Councillor Derek Oduya, who leads the group, put it plainly."),
+        [named("Derek Oduya")]
+    );
+}
+
+#[test]
 fn a_base_form_after_a_is_a_noun() {
     let text = "It is the plumbers, people whose jobs cannot be done over a video call.";
     assert_eq!(attributions(text), [(Attribution::None, None)]);
