@@ -241,11 +241,24 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
             || word == "."
     };
     let words = name.split_whitespace().count();
-    let dropped = name
+    let mut dropped = name
         .split_whitespace()
         .take(words.saturating_sub(1))
         .take_while(|w| title_or_acronym(w))
         .count();
+    // "Rail Minister Oliver Brennan", "Bank of England Governor Andrew
+    // Bailey": the words a title opens with are the title's too, where a
+    // given name and a family name or two follow it.
+    let mut after_title = false;
+    for (i, word) in name.split_whitespace().enumerate().skip(dropped) {
+        if after_title
+            && (2..=3).contains(&(words - i))
+            && with_lowercase(word, |w| GIVEN_NAMES.contains(w))
+        {
+            dropped = i;
+        }
+        after_title = with_lowercase(word, |w| TITLES.contains(w));
+    }
     let mut bare = String::with_capacity(name.len());
     for word in name.split_whitespace().skip(dropped) {
         if !bare.is_empty() {
@@ -348,6 +361,9 @@ mod tests {
             "Stephen O'Brien"
         );
         assert_eq!(person("Dr. Priya Natarajan"), "Priya Natarajan");
+        // What a title opens with goes with it, before a given name.
+        assert_eq!(person("Rail Minister Oliver Brennan"), "Oliver Brennan");
+        assert_eq!(person("Deputy Foreign Minister Anna Lopez"), "Anna Lopez");
         // A title alone is all the name there is.
         assert_eq!(person("the Mayor"), "Mayor");
         assert_eq!(
