@@ -126,7 +126,7 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
 
 /// The first token after a wire dateline that opens the sentence, or 0:
 /// an agency in brackets and a dash within its first dozen tokens.
-fn dateline_end(tokens: &[Token]) -> usize {
+pub(super) fn dateline_end(tokens: &[Token]) -> usize {
     (3..tokens.len().min(16))
         .find(|&d| {
             matches!(tokens[d].text, "—" | "–" | "-")

@@ -477,7 +477,8 @@ pub(super) fn main_subject(
             && relative_before(tokens, k, floor).is_none()
     });
     let Some(first) = first else {
-        let run = name_right(tokens, 0).filter(|run| opening_name && run.end < joint)?;
+        let opening = mentions::dateline_end(tokens);
+        let run = name_right(tokens, opening).filter(|run| opening_name && run.end < joint)?;
         if !tokens[run.end].is_word() || tokens[run.end].is_capitalized() {
             return None;
         }

@@ -19,10 +19,12 @@ pub(super) fn before(
     if end == 0 {
         return None;
     }
-    // The clause's start: a break, or the bound.
+    // The clause's start: a break, or the bound, or a wire dateline's end
+    // ("LEEDS (Reuters) - Rail Minister Oliver Brennan defended …").
+    let floor = mentions::dateline_end(tokens).min(end);
     let mut start = end;
     let mut after_verb = false;
-    while start > 0 && end - start < MAX_CLAUSE {
+    while start > floor && end - start < MAX_CLAUSE {
         let t = &tokens[start - 1];
         if t.text == ")" {
             if let Some(open) = name_in_brackets(tokens, start) {

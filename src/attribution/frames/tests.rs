@@ -382,6 +382,11 @@ fn writing_after_the_main_clause_reports_for_its_subject() {
     ] {
         assert_eq!(attributions(text), [named("Colleen Marchetti")], "{text}");
     }
+    // After a wire dateline.
+    assert_eq!(
+        attributions("LEEDS (Reuters) - Rail Minister Oliver Brennan defended the plans on Wednesday, telling reporters that the change would help."),
+        [named("Oliver Brennan")]
+    );
     // An instruction is no report.
     assert_eq!(
         attributions("The officer stopped the car, telling the driver to get out."),
