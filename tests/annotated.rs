@@ -28,13 +28,13 @@ fn sourcing_meets_its_targets() {
         // 0.90 until the fifth blind batch: with its fixes, 0.889 over all
         // 62 (0.906 on the 52 before it); see the README.
         ("source-list recall", scores.sources_recall.value(), 0.88),
-        // 0.90 until the sixth blind batch, whose ten came at 0.67 (0.70
-        // after its fixes): 0.870 over all 72 (0.901 on the 62 before it);
+        // 0.90 until the sixth blind batch, whose ten came at 0.67 (0.72
+        // after its fixes): 0.883 over all 72 (0.912 on the 62 before it);
         // see the README.
         (
             "unsourced-flag precision",
             scores.unsourced_precision.value(),
-            0.86,
+            0.87,
         ),
         (
             "unsourced-flag recall",
