@@ -478,6 +478,24 @@ pub(super) fn main_subject(
     });
     let Some(first) = first else {
         let opening = mentions::dateline_end(tokens);
+        // "A 2024 review by the Brookings Institution looked at 31 ballparks
+        // and found": the main clause's verb is no reporting verb, so it is
+        // known by its "-ed"; a document before it, named by its author, is
+        // the joined verb's subject too. (Not a person or body: "Asked
+        // about the faults, she smiled and said" names no "Asked".)
+        if let Some(verb) = (opening + 2..joint).find(|&k| {
+            let t = &tokens[k];
+            t.is_word() && !t.is_capitalized() && !t.is_quoted() && t.lower().ends_with("ed")
+        }) {
+            if tokens[verb - 1].is_word() && !is_finite(&tokens[verb - 1]) {
+                let reading = phrase::read(cx.text, tokens, opening..verb, cx.known);
+                if let Some(reading) =
+                    reading.filter(|r| r.document && matches!(r.subject, Subject::Named { .. }))
+                {
+                    return Some((span(tokens, &reading.tokens), reading));
+                }
+            }
+        }
         let run = name_right(tokens, opening).filter(|run| opening_name && run.end < joint)?;
         if !tokens[run.end].is_word() || tokens[run.end].is_capitalized() {
             return None;

@@ -86,6 +86,21 @@ fn a_clause_without_that_follows_an_ambiguous_verb() {
 }
 
 #[test]
+fn a_document_joined_to_its_finding_by_and_is_its_source() {
+    for text in [
+        "A 2024 review by the Brookings Institution looked at 31 ballparks and found no lasting gains.",
+        "A 2024 review by the Brookings Institution looked at 31 ballparks and found that stadiums bring no gains.",
+    ] {
+        assert_eq!(attributions(text), [named("Brookings Institution")], "{text}");
+    }
+    // A person before a verb of no report is left to the grammar's other rules.
+    assert_eq!(
+        attributions("Asked about the faults, the coach smiled and shrugged.")[0].0,
+        Attribution::None
+    );
+}
+
+#[test]
 fn put_it_after_a_relative_clause_reports() {
     assert_eq!(
         attributions("Councillor Derek Oduya, who leads the group, put it plainly."),
