@@ -186,27 +186,15 @@ pub(super) fn with_ing(cx: &Context, tokens: &[Token], v: usize) -> Option<Frame
         return Some(frame);
     }
     // "Brightwater Ratings cut the city one notch, citing rising pension
-    // costs": the main clause's subject gives the reason.
-    if v > 0
-        && tokens[v - 1].text == ","
-        && matches!(
-            tokens[v].lower(),
-            "citing"
-                | "saying"
-                | "adding"
-                | "noting"
-                | "arguing"
-                | "warning"
-                | "claiming"
-                | "writing"
-                | "insisting"
-        )
-        // ", telling reporters that …", not ", telling them to leave".
-        || v > 0
-            && tokens[v - 1].text == ","
-            && tokens[v].lower() == "telling"
-            && !super::instruction(tokens, v)
-    {
+    // costs": the main clause's subject gives the reason. ", telling
+    // reporters that …" too, but not ", telling them to leave".
+    let reports_for_subject = match tokens[v].lower() {
+        "citing" | "saying" | "adding" | "noting" | "arguing" | "warning" | "claiming"
+        | "writing" | "insisting" => true,
+        "telling" => !super::instruction(tokens, v),
+        _ => false,
+    };
+    if v > 0 && tokens[v - 1].text == "," && reports_for_subject {
         let (range, reading) = main_subject(cx, tokens, v - 1, true)?;
         let mut frame = frame(reading.subject, range, tokens[v].end());
         frame.verb = v;
