@@ -238,24 +238,15 @@ pub fn read_byline(rest: &str) -> Byline {
     for part in parts {
         if let Some((date, _)) = find_date(part) {
             byline.published.get_or_insert(date);
-        } else if byline.publisher.is_none() && (is_publication(part) || is_titled_name(part)) {
+        } else if byline.publisher.is_none() && is_publication(part) {
             // "Walt Kessler, Contributing Columnist | The Port Calder Ledger",
-            // "Posted by Rusty Callahan | The Liberty Porch": a section
-            // is not "The" anything.
+            // "Posted by Rusty Callahan | The Liberty Porch".
             byline.publisher = clean(part);
         } else if byline.section.is_none() && part.split_whitespace().count() <= 4 {
             byline.section = clean(part);
         }
     }
     byline
-}
-
-/// "The Liberty Porch": "The" and two to four capitalised words.
-fn is_titled_name(part: &str) -> bool {
-    let mut words = part.split_whitespace();
-    words.next() == Some("The")
-        && (2..=4).contains(&words.clone().count())
-        && words.all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// The last word of a newspaper's name: "The Gazette", "the Daily Beacon".
@@ -304,15 +295,18 @@ const NEWS_ORGANISATION_WORDS: &str =
     "press news wire mail independent agency daily weekly magazine reuters";
 
 /// A news organisation's name: one to six capitalised words, one of them a
-/// news word ("Continental Press", "The Ashby Gazette").
+/// news word ("Continental Press", "The Ashby Gazette"), or "The" and two to
+/// four more ("The Liberty Porch": a section is not "The" anything).
 pub fn is_publication(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
+    let news_word = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        MASTHEAD_WORDS.contains(&w.as_str()) || listed(NEWS_ORGANISATION_WORDS, &w)
+    });
+    let titled = words.first() == Some(&"The") && (3..=5).contains(&words.len());
     (1..=6).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
-        && words.iter().any(|w| {
-            let w = w.to_lowercase();
-            MASTHEAD_WORDS.contains(&w.as_str()) || listed(NEWS_ORGANISATION_WORDS, &w)
-        })
+        && (news_word || titled)
         && !is_role(&words)
 }
 
@@ -764,6 +758,20 @@ mod tests {
             read_byline("Maren Okafor, Coastal Affairs Correspondent").publisher,
             None
         );
+        // "The" and a few capitalised words is a paper's name too.
+        assert_eq!(
+            read_byline("Rusty Callahan, The Liberty Porch")
+                .publisher
+                .as_deref(),
+            Some("The Liberty Porch")
+        );
+        assert_eq!(
+            read_byline("Rusty Callahan | The Liberty Porch | December 3, 2026")
+                .publisher
+                .as_deref(),
+            Some("The Liberty Porch")
+        );
+        assert_eq!(read_byline("Rusty Callahan | The End").publisher, None);
     }
 
     #[test]
