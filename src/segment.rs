@@ -10,6 +10,8 @@
 //! Measured: BENCHMARKS.md#t-next-word, BENCHMARKS.md#t-top-level-shared
 //! (the top-level quotations are `quotations` itself unless some are nested).
 
+pub mod interview;
+
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +88,8 @@ pub struct Segments {
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
     pub quotations: Vec<Quotation>,
+    /// Its questions and answers, when the text is laid out as an interview.
+    pub interview: Option<interview::Interview>,
     /// The quotations not nested in another, kept apart only when some
     /// are nested: otherwise they are `quotations`, and a text of many
     /// short quotations does not hold each twice.
@@ -125,10 +129,12 @@ pub fn segment(text: &str, prose: &[Range<usize>], headline: Option<&Range<usize
         .iter()
         .any(|q| q.nested)
         .then(|| quotations.iter().filter(|q| !q.nested).cloned().collect());
+    let interview = interview::find(text, &paragraphs, headline);
     Segments {
         paragraphs,
         sentences,
         quotations,
+        interview,
         top_level,
     }
 }
