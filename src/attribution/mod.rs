@@ -45,6 +45,7 @@ use phrase::{Known, Pronoun, Subject};
 use sources::{FullNames, SourceBook};
 use tokens::{tokenize, Token};
 
+use crate::segment::interview::Interview;
 use crate::segment::{OverlapCursor, Quotation, Segments};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -106,6 +107,9 @@ pub struct Analysis {
     pub vague: Vec<VagueFrame>,
     /// Claims of what everyone knows ("Every teacher knows"), in text order.
     pub certainty: Vec<Range<usize>>,
+    /// An interview's answers given to the interviewee (paragraph ranges,
+    /// in order): their words, as a quotation's are its speaker's.
+    pub answers: Vec<Range<usize>>,
 }
 
 /// What attribution needs to know of the article besides its segments.
@@ -170,6 +174,7 @@ pub fn attribute(
         })
         .unwrap_or_default();
     let mut bio_paragraph = None;
+    let mut interview = segments.interview.as_ref().map(Interviewee::new);
     let all = &segments.sentences;
     for (i, sentence) in all.iter().enumerate() {
         let mut attributed = SentenceAttribution {
@@ -218,6 +223,9 @@ pub fn attribute(
             publisher: &publisher,
         };
         let named = mentions(&cx, &tokens);
+        if let Some(interview) = &mut interview {
+            interview.introduced(p, &named.people, article.authors);
+        }
         let (mut found, certain) = frames(&cx, &tokens);
         certainty.extend(certain.into_iter().map(|c| c.range));
         crate::order::sort_by_key(&mut found, |f| f.range.start as u64);
@@ -293,6 +301,24 @@ pub fn attribute(
                 (i, trailing),
             );
         }
+        // Before an answer is given to the interviewee: the quotations in
+        // it are hers only if a frame says so (‘an emerging voice’ in her
+        // answer is her scare quote).
+        let mut framed = None;
+        if let Some(interview) = &mut interview {
+            let paragraph = &segments.paragraphs[p];
+            if let Some(speaker) = interview.answering(p, paragraph, text, &mut book) {
+                // "People ask that as if …" in an answer is the
+                // interviewee's account, as it would be in her quotation.
+                if attributed.attribution != Attribution::Named {
+                    framed = Some(attributed);
+                    attributed = SentenceAttribution {
+                        attribution: Attribution::Named,
+                        source: Some(speaker),
+                    };
+                }
+            }
+        }
         if attributed.attribution == Attribution::Vague {
             vague.extend(sentence_flag);
         }
@@ -310,7 +336,7 @@ pub fn attribute(
         {
             attributed.attribution = Attribution::Vague;
         }
-        speakers.heard(in_sentence, &attributed);
+        speakers.heard(in_sentence, framed.as_ref().unwrap_or(&attributed));
         sentences.push(attributed);
     }
     identified_next(text, segments, &book, &mut sentences, &mut vague);
@@ -326,6 +352,70 @@ pub fn attribute(
         claims,
         vague,
         certainty,
+        answers: interview.map(|i| i.answers).unwrap_or_default(),
+    }
+}
+
+/// Who answers an interview's questions: the first person its
+/// introduction names who is not its author ("Lin Xiaowen was born in a
+/// river town …").
+struct Interviewee<'s> {
+    interview: &'s Interview,
+    /// The name, and where the introduction gives it.
+    person: Option<(String, Range<usize>)>,
+    /// Their index among the sources, once an answer cites them.
+    source: Option<usize>,
+    /// The paragraphs given to them, as ranges.
+    answers: Vec<Range<usize>>,
+    /// The last paragraph asked about, and whose it is.
+    decided: Option<(usize, Option<usize>)>,
+}
+
+impl<'s> Interviewee<'s> {
+    fn new(interview: &'s Interview) -> Self {
+        Interviewee {
+            interview,
+            person: None,
+            source: None,
+            answers: Vec::new(),
+            decided: None,
+        }
+    }
+
+    /// Paragraph `p` names `people`.
+    fn introduced(&mut self, p: usize, people: &[(String, Range<usize>)], authors: &[String]) {
+        if self.person.is_none() && p < self.interview.first_question() {
+            self.person = (people.iter())
+                .find(|(name, _)| !authors.contains(name))
+                .cloned();
+        }
+    }
+
+    /// The interviewee's source index when paragraph `p` (`range` of
+    /// `text`) is their answer. A paragraph among the answers that names them ("Lin
+    /// Xiaowen will appear at the festival") is the author's note, not
+    /// theirs.
+    fn answering(
+        &mut self,
+        p: usize,
+        range: &Range<usize>,
+        text: &str,
+        book: &mut SourceBook,
+    ) -> Option<usize> {
+        // Decided once per paragraph: a paragraph can be many sentences.
+        if self.decided.is_none_or(|(q, _)| q != p) {
+            let answer = self.person.as_ref().filter(|(name, _)| {
+                self.interview.is_answer(p) && !text[range.clone()].contains(name.as_str())
+            });
+            let speaker = answer.map(|(name, at)| {
+                *(self.source).get_or_insert_with(|| book.add(name, SourceKind::Person, at.clone()))
+            });
+            if speaker.is_some() {
+                self.answers.push(range.clone());
+            }
+            self.decided = Some((p, speaker));
+        }
+        self.decided.and_then(|(_, speaker)| speaker)
     }
 }
 

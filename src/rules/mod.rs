@@ -5,6 +5,7 @@
 
 pub mod claims_only;
 pub mod in_quotation;
+pub mod interview;
 pub mod lone_guesses;
 pub mod neutral_so_called;
 pub mod place_names;
@@ -33,6 +34,8 @@ pub type Rule = fn(&Context, &mut Vec<Flag>);
 /// The rules, in the order `lib.rs` runs them. The order matters:
 /// - scare quotes come before in-quotation marking, which must know which
 ///   quotations are scare quotes (words inside those are not a speaker's);
+/// - an interview's answers are marked as the interviewee's words after
+///   in-quotation marking, which would unmark them;
 /// - lone guesses come after in-quotation marking: a quoted speaker's words
 ///   are not the author's, and do not count towards the author's density;
 /// - neutral "so called" removes detector flags, so it follows the detectors;
@@ -48,6 +51,7 @@ pub type Rule = fn(&Context, &mut Vec<Flag>);
 pub const RULES: &[(&str, Rule)] = &[
     ("scare_quotes", scare_quotes::apply),
     ("in_quotation", in_quotation::apply),
+    ("interview", interview::apply),
     ("lone_guesses", lone_guesses::apply),
     ("neutral_so_called", neutral_so_called::apply),
     ("place_names", place_names::apply),
