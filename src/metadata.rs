@@ -236,6 +236,10 @@ pub fn read_byline(rest: &str) -> Byline {
     };
     byline.authors = split_authors(names);
     for part in parts {
+        // "412 comments", "5 min read": counts, not labels.
+        if part.starts_with(|c: char| c.is_ascii_digit()) && find_date(part).is_none() {
+            continue;
+        }
         if let Some((date, _)) = find_date(part) {
             byline.published.get_or_insert(date);
         } else if byline.publisher.is_none() && is_publication(part) {
@@ -316,7 +320,7 @@ const SECTION_WORDS: &str =
     " opinion opinions analysis comment commentary editorial editorials news politics \
      world business economy money sport sports science health technology tech culture \
      arts environment climate local national international features investigations \
-     letters travel education weather review reviews explainer perspective column op-ed \
+     letters travel education weather review reviews explainer perspective column op-ed uk us \
      football soccer cricket rugby tennis golf athletics basketball baseball hockey ";
 
 /// Weekdays: alone beside a date ("Health | Wednesday | 12 March 2025"),
@@ -772,6 +776,10 @@ mod tests {
             Some("The Liberty Porch")
         );
         assert_eq!(read_byline("Rusty Callahan | The End").publisher, None);
+        // A count of comments is neither section nor paper.
+        let byline = read_byline("Dale Brunner | March 3, 2027 | 412 comments");
+        assert_eq!((byline.section, byline.publisher), (None, None));
+        assert_eq!(byline.published.as_deref(), Some("2027-03-03"));
     }
 
     #[test]

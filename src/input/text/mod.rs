@@ -109,10 +109,19 @@ pub fn read(input: &str) -> Document {
             .take(3)
             .find_map(|(r, _)| revealing_paper(input[r.clone()].trim()))
     };
+    // The writer's line at the end: "Douglas Penhallow … writes a weekly
+    // column for the Wessex Examiner."
+    let from_bio = || {
+        let mut last_prose = (lines.iter().zip(&kinds).rev())
+            .filter(|(_, k)| **k == Line::Prose)
+            .take(2);
+        last_prose.find_map(|(r, _)| bio_paper(input[r.clone()].trim(), &meta.authors))
+    };
     meta.publisher = publisher_from_source
         .or(publisher_from_header)
         .or(dateline_publisher)
         .or(publisher_from_copyright)
+        .or_else(from_bio)
         .or_else(revealed);
     // Every "Tags:" line adds to the list; each entry is kept once.
     dedupe(&mut meta.tags);
@@ -266,6 +275,17 @@ fn read_header(
                 }
             }
             kinds[i] = Line::Header;
+        } else if let Some(names) = title_at
+            .filter(|&at| position > at && kinds[non_blank[at]] == Line::Title)
+            .and_then(|_| bare_byline(line))
+            .filter(|_| {
+                let next = non_blank.get(position + 1);
+                next.is_some_and(|&n| date_line(input[lines[n].clone()].trim()).is_some())
+            })
+        {
+            // "Jonathan Alcott at Castlegate" above the date, under the title.
+            meta.authors.extend(names);
+            kinds[i] = Line::Header;
         } else if title_at.is_none_or(|at| at == position) && is_title(line) {
             meta.title = clean(&metadata::strip_markdown_links(
                 line.trim_start_matches('#'),
@@ -300,7 +320,10 @@ fn read_header(
                 // A standfirst between the title and the byline: prose, and the
                 // header goes on past it.
                 let next = |k: usize| non_blank.get(k).map(|&n| input[lines[n].clone()].trim());
+                let dated = |k: usize| next(k).is_some_and(|l| date_line(l).is_some());
                 next(position + 1).is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
+                    || next(position + 1).is_some_and(|l| bare_byline(l).is_some())
+                        && dated(position + 2)
             }
         {
             continue;
@@ -445,6 +468,58 @@ fn byline(line: &str) -> Option<&str> {
         &["by ", "posted by ", "written by ", "words by ", "story by "],
     )
     .map(|(_, rest)| rest)
+}
+
+/// The paper an author's closing line names: "Jonathan Alcott is cricket
+/// correspondent of The Examiner." -> "The Examiner"; "… writes a weekly
+/// column for the Wessex Examiner." -> "Wessex Examiner".
+fn bio_paper(line: &str, authors: &[String]) -> Option<String> {
+    if line.len() > 300 || !authors.iter().any(|a| line.starts_with(a.as_str())) {
+        return None;
+    }
+    let line = line.trim_end_matches('.');
+    let at = [" for ", " of ", " at "]
+        .iter()
+        .filter_map(|joint| line.rfind(joint).map(|at| at + joint.len()))
+        .max()?;
+    let paper = &line[at..];
+    let paper = paper.strip_prefix("the ").unwrap_or(paper);
+    metadata::is_publication(paper)
+        .then(|| clean(paper))
+        .flatten()
+}
+
+/// A byline without its "By": names alone on a line, each of two to four
+/// capitalised words, perhaps where they filed from or when they wrote
+/// ("Jonathan Alcott at Castlegate", "Harriet Oduya (now) and Samuel
+/// Pennick (earlier)"). Read only under a title and above a date, where a
+/// line of names can be nothing else.
+fn bare_byline(line: &str) -> Option<Vec<String>> {
+    if line.len() > 100 || line.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    // The asides in brackets go: "(now)", "(earlier)".
+    let mut plain = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let joining = |w: &str| matches!(w, "and" | "&" | "at" | "in");
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    if !plain
+        .split_whitespace()
+        .all(|w| joining(w) || capitalised(w))
+    {
+        return None;
+    }
+    let names = metadata::split_authors(&plain);
+    let name_sized = |n: &String| (2..=4).contains(&n.split(' ').count());
+    (!names.is_empty() && names.iter().all(name_sized)).then_some(names)
 }
 
 /// The first of `leads` that `line` opens with (ASCII case aside), and the
@@ -886,6 +961,51 @@ mod tests {
         assert_eq!(doc.metadata.publisher.as_deref(), Some("Continental Press"));
         let doc = read("FAT CAT SPA SHAME\n\nCouncil chiefs spent £38,000 on a spa day, the Daily Clarion can reveal.\n\nResidents are furious.");
         assert_eq!(doc.metadata.publisher.as_deref(), Some("Daily Clarion"));
+    }
+
+    #[test]
+    fn names_alone_above_the_date_are_the_byline() {
+        // A sport report: section, title, standfirst, "Name at Venue", date.
+        let doc = read("Cricket\n\nHaverstock and Brammer steer England home as Pathirage keeps Sri Lanka fighting\n\nEngland beat Sri Lanka by six wickets\n\nJonathan Alcott at Castlegate\n\nSunday 13 June 2027\n\nTom Haverstock had spent the week insisting.\n\nJonathan Alcott is cricket correspondent of The Examiner.");
+        let m = &doc.metadata;
+        assert_eq!(m.section.as_deref(), Some("Cricket"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Haverstock and Brammer steer England home as Pathirage keeps Sri Lanka fighting")
+        );
+        assert_eq!(m.authors, ["Jonathan Alcott"]);
+        assert_eq!(m.published.as_deref(), Some("2027-06-13"));
+        assert_eq!(m.publisher.as_deref(), Some("The Examiner"));
+        // A live blog's writers, each with an aside, under "UK weather".
+        let doc = read("UK weather\n\nStorm Isolde live: gusts hit the coast\n\nA red warning is in force.\n\nHarriet Oduya (now) and Samuel Pennick (earlier)\n\nUpdated 19 January 2027, 15:58 GMT\n\nKey events");
+        let m = &doc.metadata;
+        assert_eq!(m.section.as_deref(), Some("UK weather"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Storm Isolde live: gusts hit the coast")
+        );
+        assert_eq!(m.authors, ["Harriet Oduya", "Samuel Pennick"]);
+        assert_eq!(m.published.as_deref(), Some("2027-01-19"));
+        // Not above a date, or not under a title: no byline.
+        let doc = read("Storm hits coast\n\nHarriet Oduya\n\nThe storm hit.");
+        assert!(doc.metadata.authors.is_empty());
+        let doc = read("Council Approves New Budget\n\nMarch 3, 2025\n\nThe council met.");
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Council Approves New Budget")
+        );
+        assert!(doc.metadata.authors.is_empty());
+    }
+
+    #[test]
+    fn an_authors_closing_line_names_the_paper() {
+        let doc = read("Four-day week must end\n\nBy Douglas Penhallow\n\n17 November 2026\n\nThe council should work.\n\nDouglas Penhallow is a former councillor and writes a weekly column for the Wessex Examiner.");
+        assert_eq!(doc.metadata.publisher.as_deref(), Some("Wessex Examiner"));
+        // Somebody else's line, or no paper in it: none.
+        let doc = read("Four-day week must end\n\nBy Douglas Penhallow\n\nThe council should work.\n\nMartha Bell is chair of the Wessex Examiner trust.");
+        assert_eq!(doc.metadata.publisher, None);
+        let doc = read("Four-day week must end\n\nBy Douglas Penhallow\n\nThe council should work.\n\nDouglas Penhallow is a former councillor of Harrowfield.");
+        assert_eq!(doc.metadata.publisher, None);
     }
 
     #[test]
