@@ -963,6 +963,17 @@ mod tests {
     }
 
     #[test]
+    fn the_age_alone_stands_for_the_person_named_before() {
+        let text = "Tom Haverstock was out for 46 in the chase. \
+            “I had my pads off,” admitted the 31-year-old. \
+            The 45-year-old victim told police she had seen nothing.";
+        let found = attributions(text);
+        assert_eq!(found[1], named("Tom Haverstock"));
+        // An age with a noun may be somebody the article never names.
+        assert_ne!(found[2], named("Tom Haverstock"));
+    }
+
+    #[test]
     fn a_family_name_put_first_is_the_person_not_a_park() {
         let text = "The team was led by Park Seo-yeon (박서연), a chemist. \
             “We were surprised,” Park said in an interview. \

@@ -113,6 +113,12 @@ impl Vagueness {
     }
 }
 
+/// "31-year-old": an age that stands for a person.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Who a phrase says speaks.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Subject {
@@ -320,6 +326,11 @@ impl Phrase<'_, '_> {
             let mut reading = self.reading(Subject::Pronoun(Pronoun::Person), false)?;
             reading.tokens = end - 1..end;
             return Some(reading);
+        }
+        // "admitted the 31-year-old": a person named before, as "he" or "she"
+        // would be. ("The 45-year-old victim told police" may be nobody named.)
+        if first == "the" && end - start == 2 && is_age(self.lower(start + 1)) {
+            return self.reading(Subject::Pronoun(Pronoun::Person), false);
         }
         if end - start == 1 {
             if PERSON_PRONOUNS.contains(&first) {
