@@ -963,6 +963,22 @@ mod tests {
     }
 
     #[test]
+    fn documents_seen_or_obtained_by_someone_are_particular_ones() {
+        let found = attributions(
+            "Hundreds wait for a bed, according to figures obtained by this newspaper under the Freedom of Information Act. \
+             Board papers seen by this newspaper show that directors were warned in September. \
+             The fault was found, according to an internal maintenance notice seen by the Courier. \
+             Figures show that waits are rising.",
+        );
+        assert_eq!(found[0], named("figures obtained by this newspaper"));
+        assert_eq!(found[1], named("board papers seen by this newspaper"));
+        // A notice described by its own words keeps its name.
+        assert_eq!(found[2], named("an internal maintenance notice"));
+        // Nobody's figures are still vague.
+        assert_eq!(found[3].0, Attribution::Vague);
+    }
+
+    #[test]
     fn the_age_alone_stands_for_the_person_named_before() {
         let text = "Tom Haverstock was out for 46 in the chase. \
             “I had my pads off,” admitted the 31-year-old. \

@@ -43,7 +43,7 @@ use super::verbs::{self, Class, Form};
 use super::SourceKind;
 use crate::attribution::words::{
     all_caps, speech, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS,
-    NEGATIONS, ORGANISATION_WORDS, REFUSALS, SKIPPABLE,
+    NEGATIONS, ORGANISATION_WORDS, RECEIVED, REFUSALS, SKIPPABLE,
 };
 use std::ops::Range;
 

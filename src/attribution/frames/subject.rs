@@ -90,7 +90,9 @@ pub(super) fn before(
         // bakery since 2009, said").
         let modifier = t
             .verb
-            .is_some_and(|v| participle(tokens, start - 1, v.class, v.form));
+            .is_some_and(|v| participle(tokens, start - 1, v.class, v.form))
+            // "Board papers seen by this newspaper show".
+            || RECEIVED.contains(&t.lower()) && tokens.get(start).is_some_and(|n| n.lower() == "by");
         if start < end && is_finite(t) && !t.is_capitalized() && !modifier {
             match relative_before(tokens, start - 1, end.saturating_sub(MAX_CLAUSE)) {
                 Some(relative) => {
@@ -528,14 +530,24 @@ pub(super) fn after(
     }
     // "according to a council report seen by the Warden": who saw or
     // obtained a document is neither its source nor part of its name.
+    // "according to figures obtained by this newspaper": such figures are
+    // particular ones, not the nobody's "figures" of "figures show".
+    let mut received = None;
     if verb.is_none() {
-        if let Some(k) = (start + 1..end).find(|&k| {
-            tokens[k].lower() == "by"
-                && matches!(
-                    tokens[k - 1].lower(),
-                    "seen" | "obtained" | "reviewed" | "viewed" | "leaked" | "shown"
-                )
-        }) {
+        if let Some(k) = (start + 1..end)
+            .find(|&k| tokens[k].lower() == "by" && RECEIVED.contains(&tokens[k - 1].lower()))
+        {
+            // Named with who came by it: "figures obtained by this
+            // newspaper", "papers seen by the Warden".
+            let mut j = k + 1;
+            while j < end && matches!(tokens[j].lower(), "the" | "this" | "a" | "an" | "our") {
+                j += 1;
+            }
+            let mut by_end = (j + 1).min(end);
+            while by_end < end && tokens[by_end].is_capitalized() {
+                by_end += 1;
+            }
+            received = Some(start..by_end);
             end = k - 1;
         }
     }
@@ -579,7 +591,30 @@ pub(super) fn after(
             k += 1;
         }
     }
-    let reading = phrase::read(cx.text, tokens, start..end, cx.known)?;
+    let mut reading = phrase::read(cx.text, tokens, start..end, cx.known)?;
+    if let (
+        Some(whole),
+        Subject::Vague {
+            why: Vagueness::Unnamed,
+            phrase,
+        },
+    ) = (received, &reading.subject)
+    {
+        // "an internal maintenance notice" names itself; "figures" is
+        // named by who obtained them.
+        let described = (phrase.split(' '))
+            .filter(|w| !matches!(*w, "a" | "an" | "the"))
+            .count()
+            > 1;
+        let name = match described {
+            true => phrase.clone(),
+            false => cx.text[span(tokens, &whole)].to_string(),
+        };
+        reading.subject = Subject::Named {
+            name,
+            kind: SourceKind::Document,
+        };
+    }
     // After a verb, a pronoun or a lone document is the verb's object, not
     // its subject, unless the sentence ends there: "…,” she said.
     if verb.is_some() {

@@ -170,7 +170,9 @@ impl Phrase<'_, '_> {
             // "Figures show", "Studies suggest": nobody's documents; but
             // "court records", "meeting minutes", "documents obtained under
             // FOI laws" are particular ones.
-            let described = head + 1 < self.end && self.lower(head + 1).ends_with("ed");
+            let described = head + 1 < self.end
+                && (self.lower(head + 1).ends_with("ed")
+                    || RECEIVED.contains(&self.lower(head + 1)));
             let vague_kind = matches!(
                 word,
                 "figures"
@@ -299,23 +301,27 @@ impl Phrase<'_, '_> {
         let mut prepositions = 0;
         while k < self.end {
             let w = self.lower(k);
-            if matches!(
-                w,
-                "at" | "in"
-                    | "on"
-                    | "for"
-                    | "from"
-                    | "with"
-                    | "to"
-                    | "by"
-                    | "under"
-                    | "during"
-                    | "last"
-                    | "this"
-                    | "since"
-                    | "after"
-                    | "before"
-            ) {
+            // "by this newspaper": "this" opens no second complement.
+            let after_by = self.lower(k - 1) == "by";
+            if !after_by
+                && matches!(
+                    w,
+                    "at" | "in"
+                        | "on"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "to"
+                        | "by"
+                        | "under"
+                        | "during"
+                        | "last"
+                        | "this"
+                        | "since"
+                        | "after"
+                        | "before"
+                )
+            {
                 prepositions += 1;
                 if prepositions == 2 {
                     return k;
@@ -331,6 +337,10 @@ impl Phrase<'_, '_> {
     pub(super) fn author(&self, head: usize) -> Option<Reading> {
         let by =
             (head + 1..self.end.min(head + 8)).find(|&k| matches!(self.lower(k), "by" | "from"))?;
+        // "Board papers seen by this newspaper": who saw them wrote nothing.
+        if self.lower(by) == "by" && RECEIVED.contains(&self.lower(by - 1)) {
+            return None;
+        }
         let mut k = by + 1;
         while k < self.end && ARTICLES.contains(&self.lower(k)) {
             k += 1;

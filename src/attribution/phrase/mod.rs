@@ -34,8 +34,8 @@ use super::words::{
     DOCUMENT_NAMES, GENERIC_BODIES, GIVEN_NAMES, GROUP_HEADS, GROUP_OF, HEDGES,
     IDENTIFIABLE_PLURALS, INSTITUTION_HEADS, INTRODUCTORY, MONTHS_AND_DAYS, NON_SOURCE_PRONOUNS,
     OFFICE_HEADS, ORGANISATION_WORDS, PARTISAN_HEADS, PERSON_PRONOUNS, PLACE_PREPOSITIONS,
-    PLACE_WORDS, POSSESSIVES, POST_MODIFIERS, PRE_SUBJECT, QUANTIFIERS, REGIONS, ROLE_HEADS,
-    SKIPPABLE, SPOKES_HEADS, TITLES, UNIVERSALS,
+    PLACE_WORDS, POSSESSIVES, POST_MODIFIERS, PRE_SUBJECT, QUANTIFIERS, RECEIVED, REGIONS,
+    ROLE_HEADS, SKIPPABLE, SPOKES_HEADS, TITLES, UNIVERSALS,
 };
 use super::SourceKind;
 use std::ops::Range;
@@ -438,7 +438,7 @@ impl Phrase<'_, '_> {
             }
             // A participle after the head modifies it: "analysts polled on
             // Friday", "a summary released with the schedule".
-            let participle = token.lower().ends_with("ed")
+            let participle = (token.lower().ends_with("ed") || RECEIVED.contains(&token.lower()))
                 && (k + 1 == self.end
                     || !self.tokens[k + 1].is_word()
                     || POST_MODIFIERS.contains(&self.lower(k + 1))

@@ -289,6 +289,13 @@ pub(in crate::attribution) const REFUSALS: &[&str] = &[
     "declined", "refused", "failed", "declines", "refuses", "decline", "refuse",
 ];
 
+/// Participles of coming by a document, before "by": who saw or obtained
+/// it ("board papers seen by this newspaper") is neither its author nor its
+/// source, and the document is a particular one.
+pub(in crate::attribution) const RECEIVED: &[&str] = &[
+    "seen", "obtained", "reviewed", "viewed", "leaked", "shown", "received", "passed",
+];
+
 /// Words that end a subject phrase walking left: what comes before them is
 /// another clause.
 pub(in crate::attribution) static CLAUSE_BREAKS: WordList = WordList::new(&[
