@@ -979,6 +979,16 @@ mod tests {
     }
 
     #[test]
+    fn a_utility_named_for_its_region_is_a_body_not_a_place() {
+        let found = attributions(
+            "Northern Lines Electricity, which runs the network, says 38,400 homes are without power. \
+             Southern Water said supplies were safe.",
+        );
+        assert_eq!(found[0], named("Northern Lines Electricity"));
+        assert_eq!(found[1], named("Southern Water"));
+    }
+
+    #[test]
     fn the_age_alone_stands_for_the_person_named_before() {
         let text = "Tom Haverstock was out for 46 in the chase. \
             “I had my pads off,” admitted the 31-year-old. \
