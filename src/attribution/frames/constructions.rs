@@ -73,7 +73,13 @@ pub(super) fn authors_informants(
 
 /// A frame whose words from `subject` to the verb at `v` name nobody ("It
 /// is widely believed", "I am told"): vague for `why`, flagged whole.
-fn nobody_named(cx: &Context, tokens: &[Token], subject: usize, v: usize, why: Vagueness) -> Frame {
+pub(super) fn nobody_named(
+    cx: &Context,
+    tokens: &[Token],
+    subject: usize,
+    v: usize,
+    why: Vagueness,
+) -> Frame {
     let range = tokens[subject].start()..tokens[v].end();
     let mut frame = frame(
         Subject::Vague {

@@ -253,6 +253,14 @@ fn frame_at(
             return Some(frame);
         }
     }
+    // "We understand that …" opening a sentence: the paper's own unnamed
+    // sources, as "The Beacon understands" is.
+    if v == 1 && tokens[0].lower() == "we" && tokens[v].lower() == "understand" {
+        return tokens
+            .get(v + 1)
+            .is_some_and(|t| t.lower() == "that")
+            .then(|| nobody_named(cx, tokens, 0, v, Vagueness::Publication));
+    }
     let chain = chain_left(tokens, v);
     if chain.negated {
         return None;

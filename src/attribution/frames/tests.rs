@@ -219,9 +219,17 @@ fn hedged_and_impersonal_sources_are_vague() {
         "I am told that the vote has been postponed.",
         "I'm told they charged another family twice.",
         "The Gazette understands that the chairman will resign.",
+        "We understand that a mobile generator is on its way to the care home.",
     ] {
         assert_eq!(attributions(text)[0].0, Attribution::Vague, "{text}");
         assert!(!vague_flags(text).is_empty(), "{text}");
+    }
+    // Understanding a view is no report: "We understand the concerns".
+    for text in [
+        "We understand the concerns of residents.",
+        "What we understand is that the plan has changed.",
+    ] {
+        assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
     }
 }
 
