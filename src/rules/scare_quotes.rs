@@ -85,10 +85,11 @@ const SPEAKER_CUES: &[&str] = &[
 pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
     let text = cx.text;
     let quotations = &cx.segments.quotations;
-    let scare: Vec<bool> = (quotations.iter())
+    let mut scare: Vec<bool> = (quotations.iter())
         .zip(&cx.attribution.quotation_has_speaker)
         .map(|(q, &speaker)| !speaker && is_scare_quote(text, q))
         .collect();
+    heading_quotes_reported_below(cx, &mut scare);
     // Room for exactly these flags: a text can hold a scare quote every few
     // bytes, and a list grown by doubling would be up to half empty.
     flags.reserve_exact(scare.iter().filter(|&&s| s).count());
@@ -115,6 +116,82 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
         });
     flags.extend(found);
 }
+
+/// A headline's or a subheading's quoted words that a speaker says in the
+/// article are theirs, by the headline writer's convention: "Trust ‘working
+/// closely with partners’" over "A spokesperson … said it was “working
+/// closely with partners in social care”". A heading is the headline, or a
+/// paragraph of a few words with no full stop.
+///
+/// The headings' quotes are hashed (a sorted list), then every run of up to
+/// `MAX_WORDS` words of the speakers' quotations is looked up once: time in
+/// proportion to the text, room in proportion to the headings.
+fn heading_quotes_reported_below(cx: &Context, scare: &mut [bool]) {
+    let (text, segments) = (cx.text, cx.segments);
+    let paragraphs = &segments.paragraphs;
+    let in_heading = |q: &Quotation| {
+        let after = paragraphs.partition_point(|p| p.start <= q.range.start);
+        let Some(p) = after.checked_sub(1).map(|k| &paragraphs[k]) else {
+            return false;
+        };
+        let paragraph = text[p.clone()].trim_end();
+        cx.headline == Some(p)
+            || paragraph
+                .split_whitespace()
+                .nth(HEADING_MAX_WORDS)
+                .is_none()
+                && !paragraph.ends_with(['.', '!', '?', ':'])
+    };
+    let candidates: Vec<usize> = (0..scare.len())
+        .filter(|&k| scare[k] && in_heading(&segments.quotations[k]))
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let words = |k: usize| {
+        text[segments.quotations[k].inner.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+    };
+    let mut wanted: Vec<u64> = candidates.iter().map(|&k| run_hash(words(k))).collect();
+    wanted.sort_unstable();
+    let speakers = &cx.attribution.quotation_has_speaker;
+    let mut spoken: Vec<u64> = Vec::new();
+    for k in (0..speakers.len()).filter(|&k| speakers[k]) {
+        let all: Vec<&str> = words(k).collect();
+        for start in 0..all.len() {
+            for n in 1..=MAX_WORDS.min(all.len() - start) {
+                let hash = run_hash(all[start..start + n].iter().copied());
+                if wanted.binary_search(&hash).is_ok() {
+                    spoken.push(hash);
+                }
+            }
+        }
+    }
+    spoken.sort_unstable();
+    for k in candidates {
+        if spoken.binary_search(&run_hash(words(k))).is_ok() {
+            scare[k] = false;
+        }
+    }
+}
+
+/// A run of words, lower-cased and joined by spaces, hashed.
+fn run_hash<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
+    let mut hash = crate::hash::Fnv64::new();
+    for (i, word) in words.enumerate() {
+        if i > 0 {
+            hash.write(b" ");
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hash.write(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    hash.finish()
+}
+
+/// A subheading is a few words: "Trust ‘working closely with partners’".
+const HEADING_MAX_WORDS: usize = 12;
 
 fn is_scare_quote(text: &str, q: &Quotation) -> bool {
     let inner = text[q.inner.clone()].trim();
@@ -231,6 +308,23 @@ mod tests {
             messages[2].text(&report.text),
             "Put in quotation marks without anyone being quoted: the marks suggest “review” is not what it claims to be, without saying why."
         );
+    }
+
+    #[test]
+    fn a_headings_quote_that_a_speaker_says_below_is_theirs() {
+        let text = "Delayed discharges leave patients stuck on wards\n\n\
+            Hundreds of patients are waiting for care packages.\n\n\
+            Trust ‘working closely with partners’\n\n\
+            A spokesperson for the trust said it was “working closely with partners in social care”.";
+        assert!(!has_flag(text, "working closely with partners", "scare_quotes"));
+        // Nobody below says it: the heading's marks are scare quotes.
+        let text = text.replace("“working closely with partners in social care”", "doing its best");
+        assert!(has_flag(&text, "working closely with partners", "scare_quotes"));
+        // In a sentence of the body, a speaker's words elsewhere do not
+        // excuse the marks.
+        let text = "The council's ‘reform’ closed three libraries.\n\n\
+            “This reform is overdue,” the leader said.";
+        assert!(has_flag(text, "reform", "scare_quotes"));
     }
 
     #[test]
