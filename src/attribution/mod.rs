@@ -290,6 +290,11 @@ pub fn attribute(
                     .iter()
                     .any(|t| matches!(t.text, "," | ";" | ":" | "—" | "–"))
             };
+            // "…, he added": the speaker goes on.
+            let continues = matches!(
+                tokens[frame.verb].lower(),
+                "added" | "adds" | "continued" | "continues"
+            );
             let trailing = frame.verb + 7 >= tokens.len()
                 || tokens[frame.verb].end() <= frame.range.start && last_clause();
             cite(
@@ -298,7 +303,7 @@ pub fn attribute(
                 &mut book,
                 &mut antecedents,
                 &mut full_names,
-                (i, trailing),
+                (i, trailing, continues),
             );
         }
         // Before an answer is given to the interviewee: the quotations in
@@ -433,7 +438,7 @@ fn cite(
     book: &mut SourceBook,
     antecedents: &mut Antecedents,
     full_names: &mut FullNames,
-    (at_sentence, trailing): (usize, bool),
+    (at_sentence, trailing, continues): (usize, bool, bool),
 ) {
     let Frame {
         subject,
@@ -492,7 +497,13 @@ fn cite(
             if sentence.attribution == Attribution::Named {
                 return; // a pronoun in a sentence already attributed adds nothing
             }
-            let index = antecedents.resolve(pronoun, book, at_sentence);
+            // "Pell said Jamie Rook would miss the Test. A scan showed a
+            // tear, he added": who goes on is who spoke last, not the man
+            // spoken of.
+            let speaking = (continues && pronoun == Pronoun::Person)
+                .then(|| antecedents.speaker_just_before(book, at_sentence))
+                .flatten();
+            let index = speaking.or_else(|| antecedents.resolve(pronoun, book, at_sentence));
             if let Some(i) = index {
                 book.sources[i].mentions.push(range);
             }
@@ -748,6 +759,14 @@ impl Antecedents {
 
     /// The source a pronoun stands for. A person or body named after the
     /// last one cited becomes a source here.
+    /// The person cited in this sentence or the one before, if the source
+    /// cited last is one.
+    fn speaker_just_before(&self, book: &SourceBook, sentence: usize) -> Option<usize> {
+        self.any
+            .filter(|&(i, at)| at + 1 >= sentence && book.sources[i].kind == SourceKind::Person)
+            .map(|(i, _)| i)
+    }
+
     fn resolve(
         &mut self,
         pronoun: Pronoun,
@@ -986,6 +1005,17 @@ mod tests {
         );
         assert_eq!(found[0], named("Northern Lines Electricity"));
         assert_eq!(found[1], named("Southern Water"));
+    }
+
+    #[test]
+    fn he_added_is_who_spoke_last_not_whom_he_spoke_of() {
+        let text = "Graham Pell said the fast bowler Jamie Rook, who left the field on the third day, would miss the final Test. \
+            A scan on Friday showed a grade two tear, he added.";
+        assert_eq!(attributions(text)[1], named("Graham Pell"));
+        // Any other verb: "he" is the man named last.
+        let text = "Graham Pell said the fast bowler Jamie Rook would miss the final Test. \
+            Rook was injured on Friday. He said he was disappointed.";
+        assert_eq!(attributions(text)[2], named("Jamie Rook"));
     }
 
     #[test]

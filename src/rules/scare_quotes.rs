@@ -316,10 +316,21 @@ mod tests {
             Hundreds of patients are waiting for care packages.\n\n\
             Trust ‘working closely with partners’\n\n\
             A spokesperson for the trust said it was “working closely with partners in social care”.";
-        assert!(!has_flag(text, "working closely with partners", "scare_quotes"));
+        assert!(!has_flag(
+            text,
+            "working closely with partners",
+            "scare_quotes"
+        ));
         // Nobody below says it: the heading's marks are scare quotes.
-        let text = text.replace("“working closely with partners in social care”", "doing its best");
-        assert!(has_flag(&text, "working closely with partners", "scare_quotes"));
+        let text = text.replace(
+            "“working closely with partners in social care”",
+            "doing its best",
+        );
+        assert!(has_flag(
+            &text,
+            "working closely with partners",
+            "scare_quotes"
+        ));
         // In a sentence of the body, a speaker's words elsewhere do not
         // excuse the marks.
         let text = "The council's ‘reform’ closed three libraries.\n\n\
