@@ -1019,6 +1019,18 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_opening_a_sentence_is_nobody() {
+        for text in [
+            "First they call it “voluntary”.",
+            "Finally they admitted it was not.",
+        ] {
+            assert_ne!(attributions(text)[0].0, Attribution::Named, "{text}");
+        }
+        let text = "First Minister Nicola Sturgeon said the plan was sound.";
+        assert_eq!(attributions(text)[0], named("Nicola Sturgeon"));
+    }
+
+    #[test]
     fn the_age_alone_stands_for_the_person_named_before() {
         let text = "Tom Haverstock was out for 46 in the chase. \
             “I had my pads off,” admitted the 31-year-old. \
