@@ -83,6 +83,20 @@ const COUNTED: &[&str] = &[
     "arrested",
     "tonnes",
     "tons",
+    "votes",
+    "ballots",
+    "voters",
+    "residents",
+    "patients",
+    "staff",
+    "employees",
+    "students",
+    "pupils",
+    "passengers",
+    "customers",
+    "guests",
+    "members",
+    "visitors",
 ];
 
 /// The length of the figure at the start of `s`, if one starts there: what

@@ -22,6 +22,17 @@ fn unsourced_figures_and_accusations_are_flagged() {
         "embezzled",
         "unattributed_claim"
     ));
+    // Counts of voters, ballots, guests, staff and the like.
+    assert!(has_flag(
+        "A hand recount cut the incumbent's lead to 41 votes on Wednesday.",
+        "41 votes",
+        "unattributed_claim"
+    ));
+    assert!(has_flag(
+        "The couple married in front of 180 guests at the estate.",
+        "180 guests",
+        "unattributed_claim"
+    ));
 }
 
 #[test]
