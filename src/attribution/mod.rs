@@ -1031,6 +1031,15 @@ mod tests {
     }
 
     #[test]
+    fn a_role_then_a_name_after_the_verb_is_the_named_person() {
+        let text = "Her husband built the equipment in the garage, according to their son, Paul Reyes. \
+            “She made you measure it again,” recalled her former student, Dr. Marcus Obi, now a professor.";
+        let found = attributions(text);
+        assert_eq!(found[0], named("Paul Reyes"));
+        assert_eq!(found[1], named("Marcus Obi"));
+    }
+
+    #[test]
     fn the_age_alone_stands_for_the_person_named_before() {
         let text = "Tom Haverstock was out for 46 in the chase. \
             “I had my pads off,” admitted the 31-year-old. \

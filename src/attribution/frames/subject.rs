@@ -591,6 +591,9 @@ pub(super) fn after(
             k += 1;
         }
     }
+    if let Some(named) = named_after_role(cx, tokens, start..end) {
+        return Some(named);
+    }
     let mut reading = phrase::read(cx.text, tokens, start..end, cx.known)?;
     if let (
         Some(whole),
@@ -635,6 +638,49 @@ pub(super) fn after(
 
 /// Whether `name` is the publication's own: "The Beacon" for the Daily
 /// Beacon, or, without the metadata, a newspaper's name ("The Gazette").
+/// "according to their son, Paul Reyes", "recalled her former student,
+/// Dr. Marcus Obi, now a professor": a relation or a role (`role`, in lower
+/// case after "their", "her", "the" …), then after a comma the person's
+/// name, which ends the clause.
+fn named_after_role(
+    cx: &Context,
+    tokens: &[Token],
+    role: Range<usize>,
+) -> Option<(Range<usize>, Reading)> {
+    let opens_role = matches!(
+        tokens[role.start].lower(),
+        "their" | "her" | "his" | "its" | "the" | "a" | "an" | "our"
+    );
+    if !opens_role || role.len() > 5 || tokens.get(role.end)?.text != "," {
+        return None;
+    }
+    let start = role.end + 1;
+    let mut end = start;
+    while end < tokens.len() && end - start < 6 {
+        let t = &tokens[end];
+        let initial = t.text == "." && tokens.get(end + 1).is_some_and(|n| n.is_capitalized());
+        if !(t.is_capitalized() && t.is_word() || initial) {
+            break;
+        }
+        end += 1;
+    }
+    let closes = tokens
+        .get(end)
+        .is_none_or(|t| matches!(t.text, "," | "." | ";" | "”" | "\"" | ")"));
+    if end < start + 2 || !closes {
+        return None;
+    }
+    let reading = phrase::read(cx.text, tokens, start..end, cx.known)?;
+    let person = matches!(
+        reading.subject,
+        Subject::Named {
+            kind: SourceKind::Person,
+            ..
+        }
+    );
+    person.then(|| (span(tokens, &reading.tokens), reading))
+}
+
 pub(super) fn publication(name: &str, publisher: &[String]) -> bool {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "the").collect();
