@@ -150,11 +150,11 @@ fn heading_quotes_reported_below(cx: &Context, scare: &mut [bool]) {
     }
     let words = |k: usize| {
         text[segments.quotations[k].inner.clone()]
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| !w.is_empty())
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
     };
     let mut wanted: Vec<u64> = candidates.iter().map(|&k| run_hash(words(k))).collect();
-    wanted.sort_unstable();
+    crate::order::sort_by_key(&mut wanted, |&h| h);
     let speakers = &cx.attribution.quotation_has_speaker;
     let mut spoken: Vec<u64> = Vec::new();
     for k in (0..speakers.len()).filter(|&k| speakers[k]) {
@@ -168,7 +168,7 @@ fn heading_quotes_reported_below(cx: &Context, scare: &mut [bool]) {
             }
         }
     }
-    spoken.sort_unstable();
+    crate::order::sort_by_key(&mut spoken, |&h| h);
     for k in candidates {
         if spoken.binary_search(&run_hash(words(k))).is_ok() {
             scare[k] = false;
@@ -176,15 +176,16 @@ fn heading_quotes_reported_below(cx: &Context, scare: &mut [bool]) {
     }
 }
 
-/// A run of words, lower-cased and joined by spaces, hashed.
+/// A run of words, joined by spaces and hashed, ASCII letters in lower case
+/// (a heading's capitals: "Trust ‘Working Closely …’").
 fn run_hash<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
     let mut hash = crate::hash::Fnv64::new();
     for (i, word) in words.enumerate() {
         if i > 0 {
             hash.write(b" ");
         }
-        for c in word.chars().flat_map(char::to_lowercase) {
-            hash.write(c.encode_utf8(&mut [0; 4]).as_bytes());
+        for b in word.bytes() {
+            hash.write(&[b.to_ascii_lowercase()]);
         }
     }
     hash.finish()

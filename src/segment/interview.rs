@@ -85,7 +85,8 @@ fn kind(paragraph: &str) -> Kind {
 /// Addresses the interviewee: "you" or "your" as a word.
 fn to_you(paragraph: &str) -> bool {
     paragraph
-        .split(|c: char| !c.is_alphabetic())
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
         .any(|w| matches!(w, "you" | "your" | "You" | "Your"))
 }
 
@@ -105,9 +106,9 @@ pub fn find(
         .collect();
     let marked = kinds.iter().filter(|&&k| k == Kind::MarkedQuestion).count();
     if marked >= 2 {
-        return Some(pair_up(&kinds, |k| k == Kind::MarkedQuestion));
+        return Some(pair_up(&kinds, true));
     }
-    let is_question = |k: Kind| matches!(k, Kind::Question | Kind::Request);
+    let is_question = |k: Kind| is_question(k, false);
     // Questions answered by the paragraph after them.
     let answered = |k: usize| is_question(kinds[k]) && kinds.get(k + 1) == Some(&Kind::Other);
     let asked: Vec<usize> = (0..kinds.len())
@@ -120,18 +121,26 @@ pub fn find(
     let interview = asked.len() >= 3
         && asked.iter().any(|&k| to_you(&text[paragraphs[k].clone()]))
         && questions * 3 >= kinds.len() - first;
-    interview.then(|| pair_up(&kinds, is_question))
+    interview.then(|| pair_up(&kinds, false))
 }
 
-/// Questions by `is_question`; the answers are every other paragraph after
-/// the first question.
-fn pair_up(kinds: &[Kind], is_question: impl Fn(Kind) -> bool) -> Interview {
+/// A question of a `marked` layout ("Q: …") or of an unmarked one.
+fn is_question(kind: Kind, marked: bool) -> bool {
+    match marked {
+        true => kind == Kind::MarkedQuestion,
+        false => matches!(kind, Kind::Question | Kind::Request),
+    }
+}
+
+/// The questions; the answers are every other paragraph after the first
+/// question.
+fn pair_up(kinds: &[Kind], marked: bool) -> Interview {
     let mut interview = Interview::default();
-    let Some(first) = kinds.iter().position(|&k| is_question(k)) else {
+    let Some(first) = kinds.iter().position(|&k| is_question(k, marked)) else {
         return interview;
     };
     for (k, &kind) in kinds.iter().enumerate().skip(first) {
-        if is_question(kind) {
+        if is_question(kind, marked) {
             interview.questions.push(k);
         } else {
             interview.answers.push(k);

@@ -478,11 +478,15 @@ fn bio_paper(line: &str, authors: &[String]) -> Option<String> {
         return None;
     }
     let line = line.trim_end_matches('.');
-    let at = [" for ", " of ", " at "]
-        .iter()
-        .filter_map(|joint| line.rfind(joint).map(|at| at + joint.len()))
-        .max()?;
-    let paper = &line[at..];
+    // After the last "for", "of" or "at".
+    let (mut at, mut offset) = (None, 0);
+    for word in line.split(' ') {
+        offset += word.len() + 1;
+        if matches!(word, "for" | "of" | "at") {
+            at = Some(offset);
+        }
+    }
+    let paper = line.get(at?..)?;
     let paper = paper.strip_prefix("the ").unwrap_or(paper);
     metadata::is_publication(paper)
         .then(|| clean(paper))
