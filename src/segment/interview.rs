@@ -69,13 +69,19 @@ fn kind(paragraph: &str) -> Kind {
     if paragraph.starts_with(['"', '“', '‘', '\'']) {
         return Kind::Other;
     }
+    // Words are counted only where a question or request is possible: this
+    // runs on every paragraph of every text.
+    let asks = paragraph.ends_with('?');
+    if !asks && !REQUESTS.iter().any(|r| paragraph.starts_with(r)) {
+        return Kind::Other;
+    }
     let words = paragraph
         .split_whitespace()
         .take(QUESTION_MAX_WORDS + 1)
         .count();
-    if paragraph.ends_with('?') && words <= QUESTION_MAX_WORDS {
+    if asks && words <= QUESTION_MAX_WORDS {
         Kind::Question
-    } else if words <= REQUEST_MAX_WORDS && REQUESTS.iter().any(|r| paragraph.starts_with(r)) {
+    } else if !asks && words <= REQUEST_MAX_WORDS {
         Kind::Request
     } else {
         Kind::Other
