@@ -1005,6 +1005,9 @@ mod tests {
         );
         assert_eq!(found[0], named("Northern Lines Electricity"));
         assert_eq!(found[1], named("Southern Water"));
+        // A body's word before a title is the title's: the person speaks.
+        let found = attributions("Water Minister Oliver Brennan said supplies were safe.");
+        assert_eq!(found[0], named("Oliver Brennan"));
     }
 
     #[test]

@@ -103,9 +103,17 @@ pub(in crate::attribution) fn name_kind(
             .count()
             >= 2
         && all_caps(tokens[run.start].text);
+    // "Rail Minister Oliver Brennan", "Energy Secretary Ed Hale": a title
+    // inside the run, then a given name and a surname or two, is a person;
+    // the body's words before it are the title's.
+    let named = bare
+        .iter()
+        .rposition(|(_, w)| TITLES.contains(w))
+        .filter(|&t| (2..=3).contains(&(bare.len() - t - 1)) && GIVEN_NAMES.contains(bare[t + 1].1))
+        .map_or(bare, |t| &bare[t + 1..]);
     // "UN Under-Secretary-General Stephen O'Brien" is a person; "NHS
     // England" is a body.
-    let org_word = bare.iter().any(|(_, w)| ORGANISATION_WORDS.contains(w))
+    let org_word = named.iter().any(|(_, w)| ORGANISATION_WORDS.contains(w))
         || acronym_lead && !(dropped > 0 && bare.len() >= 2 && !all_caps(tokens[bare[0].0].text));
     if DOCUMENT_NAMES.contains(&last) && (the || run.len() > 1) {
         return Some((name(), SourceKind::Document, false));
