@@ -42,8 +42,8 @@ use super::tokens::{name_right, span, Token, MAX_NAME_TOKENS};
 use super::verbs::{self, Class, Form};
 use super::SourceKind;
 use crate::attribution::words::{
-    all_caps, speech, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, INTRODUCTORY, MONTHS_AND_DAYS,
-    NEGATIONS, ORGANISATION_WORDS, RECEIVED, REFUSALS, SKIPPABLE,
+    all_caps, speech, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, DOCUMENT_HEADS, INTRODUCTORY,
+    MONTHS_AND_DAYS, NEGATIONS, ORGANISATION_WORDS, RECEIVED, REFUSALS, SKIPPABLE,
 };
 use std::ops::Range;
 
@@ -629,12 +629,21 @@ fn participle(tokens: &[Token], v: usize, class: Class, form: Form) -> bool {
             "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "has" | "have" | "had"
         )
         && {
-            // "published Tuesday in", "released online by".
-            let when = tokens.get(v + 1).is_some_and(|t| {
-                MONTHS_AND_DAYS.contains(t.lower())
-                    || matches!(t.lower(), "online" | "today" | "yesterday" | "earlier")
-            });
-            tokens.get(v + 1 + usize::from(when)).is_some_and(|t| {
+            // "published Tuesday in", "released online by", "released last
+            // week by".
+            let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower());
+            let when = if matches!(lower(v + 1), "last" | "this" | "earlier")
+                && (MONTHS_AND_DAYS.contains(lower(v + 2))
+                    || matches!(lower(v + 2), "week" | "month" | "year"))
+            {
+                2
+            } else {
+                usize::from(
+                    MONTHS_AND_DAYS.contains(lower(v + 1))
+                        || matches!(lower(v + 1), "online" | "today" | "yesterday" | "earlier"),
+                )
+            };
+            tokens.get(v + 1 + when).is_some_and(|t| {
                 matches!(
                     t.lower(),
                     "by" | "with" | "on" | "in" | "at" | "under" | "from" | "to"

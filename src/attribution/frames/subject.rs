@@ -92,7 +92,9 @@ pub(super) fn before(
             .verb
             .is_some_and(|v| participle(tokens, start - 1, v.class, v.form))
             // "Board papers seen by this newspaper show".
-            || RECEIVED.contains(&t.lower()) && tokens.get(start).is_some_and(|n| n.lower() == "by");
+            || RECEIVED.contains(&t.lower()) && tokens.get(start).is_some_and(|n| n.lower() == "by")
+            // "Campaign finance records filed with the clerk show".
+            || document_noun(tokens, start - 1);
         if start < end && is_finite(t) && !t.is_capitalized() && !modifier {
             match relative_before(tokens, start - 1, end.saturating_sub(MAX_CLAUSE)) {
                 Some(relative) => {
@@ -207,7 +209,11 @@ pub(super) fn before(
                 while j < piece.end && matches!(tokens[j].lower(), "the" | "a" | "an" | "journal") {
                     j += 1;
                 }
-                if j < piece.end && tokens[j].is_capitalized() {
+                // "published in March" is a time, not a journal.
+                if j < piece.end
+                    && tokens[j].is_capitalized()
+                    && !MONTHS_AND_DAYS.contains(tokens[j].lower())
+                {
                     // The whole rest of the piece, or the name that opens it
                     // ("the Journal of Sleep on Monday").
                     let published_in = tokens[k].lower() == "in";
@@ -296,6 +302,22 @@ pub(super) fn before(
     }
     let reading = reading?;
     Some((span(tokens, &reading.tokens), reading))
+}
+
+/// A document's noun that reads as a verb ("records", "reports",
+/// "estimates"): it is the noun when a participle and a preposition follow
+/// ("records filed with the clerk", "estimates compiled by"), or "of" or
+/// "from" does ("reports from the inspectors").
+fn document_noun(tokens: &[Token], k: usize) -> bool {
+    let lower = |j: usize| tokens.get(j).map_or("", |t| t.lower());
+    let participle = |w: &str| w.ends_with("ed") || RECEIVED.contains(&w);
+    DOCUMENT_HEADS.contains(lower(k))
+        && (matches!(lower(k + 1), "of" | "from")
+            || participle(lower(k + 1))
+                && matches!(
+                    lower(k + 2),
+                    "by" | "with" | "to" | "in" | "at" | "from" | "on" | "under" | "for"
+                ))
 }
 
 /// "published in", "published Tuesday in", "appeared online in": a

@@ -655,3 +655,35 @@ fn who_admitted_doing_something_is_no_report() {
         Attribution::None
     );
 }
+
+#[test]
+fn documents_described_by_who_filed_or_released_them_speak() {
+    // "records" is the noun, not a verb, before "filed with".
+    assert_eq!(
+        attributions(
+            "Campaign finance records filed with the city clerk show that builders gave $48,200."
+        ),
+        [named("campaign finance records filed with the city clerk")]
+    );
+    // A time between the participle and "by".
+    assert_eq!(
+        attributions(
+            "A poll released last week by the Callow Polling Institute found Wexler ahead."
+        ),
+        [named("Callow Polling Institute")]
+    );
+    // A month is when it was published, not where.
+    assert_eq!(
+        attributions("The club's accounts, published in March, showed a loss of £38.4m."),
+        [named("club's accounts")]
+    );
+    assert_eq!(
+        attributions("Talks ended, according to a joint communiqué issued on Friday."),
+        [named("a joint communiqué issued on Friday")]
+    );
+    // A post on social media is a document its writer stands behind.
+    assert_eq!(
+        attributions("Kemp's post says rents have tripled."),
+        [named("Kemp's post")]
+    );
+}

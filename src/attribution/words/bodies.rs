@@ -117,6 +117,11 @@ pub(in crate::attribution) static DOCUMENT_HEADS: WordList = WordList::new(&[
     "polls",
     "consultation",
     "declaration",
+    "communiqué",
+    "communique",
+    "post",
+    "posts",
+    "tweet",
     "register",
     "submission",
     "sheet",
@@ -179,6 +184,11 @@ pub(in crate::attribution) const DOCUMENT_NAMES: &[&str] = &[
     "convention",
     "protocol",
     "declaration",
+    "communiqué",
+    "communique",
+    "post",
+    "posts",
+    "tweet",
 ];
 
 /// Words a source's phrase reads as hedged with: "people familiar with the
