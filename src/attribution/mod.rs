@@ -139,6 +139,10 @@ impl Known for KnownPeople<'_> {
     fn person(&self, word: &str) -> bool {
         self.book.person(word) || self.full_names.family_name(word)
     }
+
+    fn named_in_full(&self, word: &str) -> bool {
+        self.full_names.knows(word)
+    }
 }
 
 /// Attribute every sentence. `vague_flag_sentences[i]` says whether a

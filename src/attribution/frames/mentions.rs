@@ -27,16 +27,23 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
         if tokens[run.start].is_quoted() {
             continue;
         }
-        // A lone capitalised word is a person to no later "he", and an
-        // organisation only by its word or as an acronym: most are a
-        // sentence's first word, read no further.
-        if run.len() == 1 {
+        // A lone capitalised word is an organisation only by its word or as
+        // an acronym, and a person only as the surname of one named before
+        // who does something ("Dornik was more cautious"), whom a later "he"
+        // then means: most are a sentence's first word, read no further.
+        let lone_surname = if run.len() == 1 {
             let t = &tokens[run.start];
             let acronym = t.text.len() >= 2 && all_caps(t.text);
-            if !acronym && !ORGANISATION_WORDS.contains(t.lower()) {
+            let surname = !acronym
+                && t.is_word()
+                && (cx.known.person(t.lower()) || cx.known.named_in_full(t.lower()));
+            if !acronym && !surname && !ORGANISATION_WORDS.contains(t.lower()) {
                 continue;
             }
-        }
+            surname
+        } else {
+            false
+        };
         // "陈美玲 (Chen Meiling) has the pitch": the name as its own script
         // writes it, then romanised in brackets. The two stand as one name:
         // what comes before and after is read around both.
@@ -84,6 +91,15 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
                 matches!(w, "who" | "a" | "an" | "the" | "he" | "she")
                     || w.bytes().all(|b| b.is_ascii_digit())
             });
+        if lone_surname {
+            if verb_after {
+                found.subjects.push(found.people.len());
+                found
+                    .people
+                    .push((tokens[run.start].text.to_string(), span(tokens, &run)));
+            }
+            continue;
+        }
         match phrase::name_kind(cx.text, tokens, run.clone(), evidence, cx.known) {
             Some((name, SourceKind::Person, _)) if run.len() >= 2 => {
                 let bare = clean_name(&name, SourceKind::Person);

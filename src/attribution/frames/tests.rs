@@ -687,3 +687,15 @@ fn documents_described_by_who_filed_or_released_them_speak() {
         [named("Kemp's post")]
     );
 }
+
+#[test]
+fn a_surname_named_in_full_before_is_the_he_that_follows() {
+    let found = attributions(
+        "The deal was signed by Corvada's Foreign Minister Ana Ruiz and the Kestrian foreign minister, Pavel Dornik. \
+         \"This is the end,\" Ruiz told reporters. \
+         Dornik was more cautious. \
+         \"We have agreed,\" he said.",
+    );
+    assert_eq!(found[1], named("Ana Ruiz"));
+    assert_eq!(found[3], named("Pavel Dornik"));
+}

@@ -177,6 +177,11 @@ pub(super) struct Reading {
 pub(super) trait Known {
     /// Whether `word` (lower case) is the surname of a person cited or named.
     fn person(&self, word: &str) -> bool;
+    /// Whether `word` (lower case) is the surname of a person named in full
+    /// so far, cited or not.
+    fn named_in_full(&self, _word: &str) -> bool {
+        false
+    }
 }
 
 /// Reads `tokens[range]` as a subject phrase.

@@ -121,6 +121,10 @@ pub(in crate::attribution) fn name_kind(
     if org_word {
         return Some((name(), SourceKind::Organisation, false));
     }
+    // "Britain's Foreign Secretary Oliver Hale": the place is the title's.
+    if named.len() < bare.len() {
+        return Some((name(), SourceKind::Person, false));
+    }
     // A place ends with its kind ("Quay Street", "Cedar Mesa", "City
     // Hall") or names a region anywhere ("the North West"); a given name
     // first makes it a person ("Jane Hall", "Dale Marchetti"). "St." before
@@ -240,8 +244,12 @@ pub(in crate::attribution) fn person_evidence(
                 || ROLE_HEADS.contains(w)
         });
     // "The national mediator, Elin Sandvik, has led talks": a name set
-    // between commas after a lower-case role.
-    let named_role = comma_after
+    // between commas after a lower-case role, or between a comma and the
+    // sentence's end.
+    let closes = tokens
+        .get(run.end)
+        .is_none_or(|t| matches!(t.text, "." | ";"));
+    let named_role = (comma_after || closes)
         && run.start >= 2
         && tokens[run.start - 1].text == ","
         && tokens[run.start - 2].is_word()
