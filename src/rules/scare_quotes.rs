@@ -43,6 +43,13 @@ const TITLE_CUES: &[&str] = &[
     "program",
     "campaign",
     "slogan",
+    "slogans",
+    "chant of",
+    "chants of",
+    "cry of",
+    "cries of",
+    "shouts of",
+    "reading",
     "hashtag",
     "motto",
     "named",
@@ -232,6 +239,12 @@ fn is_scare_quote(text: &str, q: &Quotation) -> bool {
     if cue(TITLE_CUES) || cue(SPEAKER_CUES) {
         return false;
     }
+    // A pledge quoted word for word: "commits both sides to “refrain from
+    // unilateral measures”". One quoted verb after "to" may still sneer ("a
+    // plan to “streamline” services"); a phrase of three words is a quotation.
+    if previous_words.first().is_some_and(|w| w == "to") && words >= 3 {
+        return false;
+    }
     // Reported speech or writing earlier in the sentence ("emails showed the
     // two sides discussing “timelines”"): the words are someone's, quoted.
     if reported_earlier_in_sentence(before) {
@@ -356,6 +369,12 @@ mod tests {
             "public hearing",
             "scare_quotes"
         ));
+        // One quoted verb after "to" still sneers.
+        assert!(has_flag(
+            "The plan to “streamline” services cut 40 jobs.",
+            "streamline",
+            "scare_quotes"
+        ));
     }
 
     #[test]
@@ -369,6 +388,8 @@ mod tests {
             "The union described the offer as “insulting” in a statement.",
             "Emails released last autumn showed the two sides discussing “timelines” for the deal.",
             "Hale said the council's “reform” would fail.",
+            "He led the crowd in a chant of “Take it back” before he left.",
+            "The agreement commits both sides to “refrain from unilateral measures” this year.",
         ] {
             assert!(
                 !flags(text).iter().any(|(_, c)| *c == "scare_quotes"),
