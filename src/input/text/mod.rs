@@ -99,7 +99,10 @@ pub fn read(input: &str) -> Document {
         (dateline, _) => dateline,
     };
     if meta.authors.is_empty() {
-        meta.authors.extend(letter_signature(input, &lines, &kinds));
+        let letters =
+            (meta.section.as_deref()).is_some_and(|s| s.to_ascii_lowercase().starts_with("letter"));
+        meta.authors
+            .extend(letter_signature(input, &lines, &kinds, letters));
     }
     // Last, a paper's claim in its first paragraphs: "…, the Daily Clarion
     // can reveal".
@@ -348,8 +351,38 @@ fn site_above_title(site: &str, tagline: &str, title: Option<&str>, then: Option
 
 /// A letter's writer: after a salutation ("Sir,", "Dear Editor,") opens a
 /// paragraph, the first name-like line that stands alone or above one more
-/// line (the town: "Mill Row, Lower Wetherby").
-fn letter_signature(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Option<String> {
+/// line (the town: "Mill Row, Lower Wetherby"). On a letters page
+/// (`letters`: the section says so) the salutation may be left out; the
+/// writer then signs the last line, alone or before the town ("Gerald Pym,
+/// Hollingford").
+fn letter_signature(
+    input: &str,
+    lines: &[Range<usize>],
+    kinds: &[Line],
+    letters: bool,
+) -> Option<String> {
+    let signed = letter_after_salutation(input, lines, kinds);
+    if signed.is_none() && letters {
+        return signed_last_line(input, lines, kinds);
+    }
+    signed
+}
+
+/// A line that may be a signature: two to four capitalised words, no full
+/// stop.
+fn name_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && !line.ends_with('.')
+}
+
+/// The first name-like line after a salutation, alone or above the town.
+fn letter_after_salutation(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Option<String> {
     let text = |i: usize| input[lines[i].clone()].trim_matches(is_blank);
     let blank = |i: usize| kinds.get(i).is_none_or(|k| *k == Line::Blank);
     let salutation = (0..lines.len()).find(|&i| {
@@ -367,16 +400,6 @@ fn letter_signature(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Opti
             )
             .is_some()
     })?;
-    let name_like = |line: &str| {
-        let words: Vec<&str> = line.split(' ').collect();
-        (2..=4).contains(&words.len())
-            && words.iter().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-            })
-            && !line.ends_with('.')
-    };
     (salutation + 1..lines.len())
         .find(|&i| {
             kinds[i] == Line::Prose
@@ -385,6 +408,26 @@ fn letter_signature(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Opti
                 && (blank(i + 1) || blank(i + 2))
         })
         .and_then(|i| clean(text(i)))
+}
+
+/// A letters page's writer, where no salutation opens the letter: the name
+/// alone on the line above the town, or before it on the last line
+/// ("Gerald Pym, Hollingford").
+fn signed_last_line(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Option<String> {
+    let text = |i: usize| input[lines[i].clone()].trim_matches(is_blank);
+    let last = (0..lines.len()).rev().find(|&i| kinds[i] != Line::Blank)?;
+    let prose = |i: usize| kinds[i] == Line::Prose;
+    let above = last
+        .checked_sub(1)
+        .filter(|&a| prose(a) && name_like(text(a)) && !text(last).ends_with('.'));
+    if let Some(above) = above {
+        return clean(text(above));
+    }
+    let line = text(last);
+    let name = line.split_once(", ").map_or(line, |(name, _)| name);
+    (prose(last) && name_like(name))
+        .then(|| clean(name))
+        .flatten()
 }
 
 /// A line that names a section, above a title: "Letters to the Editor",
@@ -1046,6 +1089,12 @@ mod tests {
         let article =
             "Bins are a disgrace\n\nThe bins are full.\n\nGerald Pinnock\nMill Row, Lower Wetherby";
         assert!(read(article).metadata.authors.is_empty());
+        // On a letters page the salutation may be left out: the last line
+        // is signed.
+        let page = "When will the roadworks end?\n\nLetters | 3 November 2026\n\nThe lights have been there for months.\n\nGerald Pym, Hollingford";
+        assert_eq!(read(page).metadata.authors, ["Gerald Pym"]);
+        let page = page.replace("Letters |", "Transport |");
+        assert!(read(&page).metadata.authors.is_empty());
     }
 
     #[test]
