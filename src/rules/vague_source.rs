@@ -96,7 +96,22 @@ fn join_the_reason_to_its_source(text: &str, flags: &mut Vec<Flag>) {
                     || r.starts_with("speaking on")
                     || r.starts_with("on condition")
             });
-            if reason && between.is_some_and(|b| b.trim() == ",") {
+            // "Two diplomats briefed on the talks, who spoke on condition of
+            // anonymity, said": the reason after the source's last words, a
+            // comma and a "who".
+            let who = between.is_some_and(|b| {
+                let Some((rest, tail)) = b.trim().rsplit_once(',') else {
+                    return false;
+                };
+                let tail = tail.trim_start();
+                let who = tail == "who"
+                    || tail
+                        .strip_prefix("who ")
+                        .is_some_and(|w| w.split_whitespace().count() <= 1);
+                who && rest.split_whitespace().count() <= 6
+                    && !rest.contains(['.', '!', '?', ';', ',', '"', '“', '”'])
+            });
+            if who || reason && between.is_some_and(|b| b.trim() == ",") {
                 flags[s].range.end = flags[s].range.end.max(flags[i].range.end);
                 joined[i] = true;
                 continue;
@@ -191,6 +206,16 @@ mod tests {
                 "vague_attribution"
             ),
             ["A senior port official, who spoke on condition of anonymity"]
+        );
+        // The grammar's source stops at its comma; the reason after "who"
+        // joins it.
+        assert_eq!(
+            flagged(
+                "Two diplomats briefed on the negotiations, who spoke on condition of anonymity \
+                 because the talks were confidential, said the delegation had pushed hard.",
+                "vague_attribution"
+            ),
+            ["Two diplomats briefed on the negotiations, who spoke on condition of anonymity"]
         );
     }
 

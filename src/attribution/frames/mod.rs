@@ -317,6 +317,16 @@ fn frame_at(
             return Some(frame);
         }
     }
+    // "…, who was not authorized to discuss the case and spoke on condition
+    // of anonymity": how a source spoke describes it; the report is the
+    // sentence's other verb.
+    let speak = matches!(tokens[v].lower(), "spoke" | "speak" | "speaks" | "spoken");
+    let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower());
+    if speak
+        && (lower(v + 1) == "anonymously" || lower(v + 1) == "on" && lower(v + 2) == "condition")
+    {
+        return None;
+    }
     // After a quotation or a comma, with nothing between, the subject may
     // follow: "…,” said Keller.
     let inverted = chain.start == v

@@ -699,3 +699,15 @@ fn a_surname_named_in_full_before_is_the_he_that_follows() {
     assert_eq!(found[1], named("Ana Ruiz"));
     assert_eq!(found[3], named("Pavel Dornik"));
 }
+
+#[test]
+fn speaking_on_condition_of_anonymity_describes_the_source() {
+    let (analysis, _) = run(
+        "The raids were part of an inquiry, according to an official who was not authorized to \
+         discuss the case and spoke on condition of anonymity.",
+    );
+    assert_eq!(analysis.sentences[0].attribution, Attribution::Vague);
+    // One source, not a second one read as the subject of "spoke".
+    assert_eq!(analysis.sources.len(), 1);
+    assert!(analysis.sources[0].name.starts_with("an official who"));
+}
