@@ -414,14 +414,22 @@ fn frame_at(
             }
         }
         // A lone capitalised word with a plural verb is a body: "Harrowgate
-        // say".
+        // say", "Almarena have told Northbridge".
         Subject::Named {
             name,
             kind: SourceKind::Person,
-        } if reading.weak && form == Form::Base && !chain.auxiliary => Subject::Named {
-            name,
-            kind: SourceKind::Organisation,
-        },
+        } if reading.weak
+            && (form == Form::Base && !chain.auxiliary
+                || chain.auxiliary
+                    && matches!(tokens[chain.start].lower(), "have" | "are" | "were")
+                    // "have told", "are insisting"; not "Rules are rules".
+                    && (form == Form::Past || tokens[v].lower().ends_with("ing"))) =>
+        {
+            Subject::Named {
+                name,
+                kind: SourceKind::Organisation,
+            }
+        }
         // A lone capitalised word nothing else tells about is a person only
         // when it plainly speaks: "Hale told reporters", not "Shinglesea
         // has welcomed visitors".

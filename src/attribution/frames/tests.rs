@@ -1,5 +1,5 @@
 use crate::attribution::testing::{attributions, named, run, vague_flags};
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, SourceKind};
 
 #[test]
 fn speaker_before_and_after_the_verb() {
@@ -598,9 +598,20 @@ fn a_team_or_firm_with_a_plural_verb_is_a_body() {
     for (text, source) in [
         ("Harrowgate say they paid £7.5m for him.", "Harrowgate"),
         ("Tesco insist that the prices are fair.", "Tesco"),
+        (
+            "Almarena have told Northbridge they will not sell.",
+            "Almarena",
+        ),
     ] {
         assert_eq!(attributions(text), [named(source)], "{text}");
+        let (analysis, _) = run(text);
+        assert_eq!(analysis.sources[0].kind, SourceKind::Organisation, "{text}");
     }
+    // One person's auxiliary is singular.
+    let (analysis, _) = run("Hale has told reporters he will go.");
+    assert_eq!(analysis.sources[0].kind, SourceKind::Person);
+    // A plural noun opening a cliché is nobody.
+    assert_eq!(attributions("Rules are rules.")[0].0, Attribution::None);
     // Not a subject of its own before a plural verb.
     assert_eq!(attributions("Easy for her to say.")[0].0, Attribution::None);
 }
