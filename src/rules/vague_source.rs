@@ -100,16 +100,12 @@ fn join_the_reason_to_its_source(text: &str, flags: &mut Vec<Flag>) {
             // anonymity, said": the reason after the source's last words, a
             // comma and a "who".
             let who = between.is_some_and(|b| {
-                let Some((rest, tail)) = b.trim().rsplit_once(',') else {
-                    return false;
-                };
-                let tail = tail.trim_start();
-                let who = tail == "who"
-                    || tail
-                        .strip_prefix("who ")
-                        .is_some_and(|w| w.split_whitespace().count() <= 1);
-                who && rest.split_whitespace().count() <= 6
-                    && !rest.contains(['.', '!', '?', ';', ',', '"', '“', '”'])
+                let b = b.trim_end();
+                b.len() < 60
+                    && b.ends_with(", who")
+                    && !b[..b.len() - 5]
+                        .bytes()
+                        .any(|c| matches!(c, b'.' | b',' | b';' | b'"'))
             });
             if who || reason && between.is_some_and(|b| b.trim() == ",") {
                 flags[s].range.end = flags[s].range.end.max(flags[i].range.end);

@@ -411,21 +411,12 @@ fn letter_after_salutation(input: &str, lines: &[Range<usize>], kinds: &[Line]) 
 }
 
 /// A letters page's writer, where no salutation opens the letter: the name
-/// alone on the line above the town, or before it on the last line
-/// ("Gerald Pym, Hollingford").
+/// on the last line, alone or before the town ("Gerald Pym, Hollingford").
 fn signed_last_line(input: &str, lines: &[Range<usize>], kinds: &[Line]) -> Option<String> {
-    let text = |i: usize| input[lines[i].clone()].trim_matches(is_blank);
     let last = (0..lines.len()).rev().find(|&i| kinds[i] != Line::Blank)?;
-    let prose = |i: usize| kinds[i] == Line::Prose;
-    let above = last
-        .checked_sub(1)
-        .filter(|&a| prose(a) && name_like(text(a)) && !text(last).ends_with('.'));
-    if let Some(above) = above {
-        return clean(text(above));
-    }
-    let line = text(last);
+    let line = input[lines[last].clone()].trim_matches(is_blank);
     let name = line.split_once(", ").map_or(line, |(name, _)| name);
-    (prose(last) && name_like(name))
+    (kinds[last] == Line::Prose && name_like(name))
         .then(|| clean(name))
         .flatten()
 }
