@@ -20,7 +20,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
         .filter(|f| f.category == Category::ScareQuotes)
         .map(|f| f.range.start)
         .collect();
-    scare_quoted.sort_unstable();
+    crate::order::sort_by_key(&mut scare_quoted, |&start| start as u64);
     for flag in flags
         .iter_mut()
         .filter(|f| f.category != Category::ScareQuotes)

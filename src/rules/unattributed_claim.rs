@@ -631,7 +631,7 @@ fn figures(sentence: &str) -> Vec<Range<usize>> {
         }
     }
     let mut all: Vec<Range<usize>> = digits.into_iter().chain(worded_figures(sentence)).collect();
-    all.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut all, |r| r.start as u64);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for r in all {
         if out.last().is_none_or(|last| r.start >= last.end) {

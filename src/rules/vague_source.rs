@@ -136,7 +136,7 @@ impl Existing {
             .filter(|f| f.category == category)
             .map(|f| f.range.clone())
             .collect();
-        ranges.sort_unstable_by_key(|r| r.start);
+        crate::order::sort_by_key(&mut ranges, |r| r.start as u64);
         let mut furthest = 0;
         let max_end = ranges
             .iter()
