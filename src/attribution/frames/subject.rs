@@ -88,14 +88,16 @@ pub(super) fn before(
         // would continue and the company said"), unless it is in a relative
         // clause inside the subject ("Linnea Fairbanks, who has run a
         // bakery since 2009, said").
-        let modifier = t
-            .verb
-            .is_some_and(|v| participle(tokens, start - 1, v.class, v.form))
-            // "Board papers seen by this newspaper show".
-            || RECEIVED.contains(&t.lower()) && tokens.get(start).is_some_and(|n| n.lower() == "by")
-            // "Campaign finance records filed with the clerk show".
-            || document_noun(tokens, start - 1);
-        if start < end && is_finite(t) && !t.is_capitalized() && !modifier {
+        let modifier = || {
+            t.verb
+                .is_some_and(|v| participle(tokens, start - 1, v.class, v.form))
+                // "Board papers seen by this newspaper show".
+                || RECEIVED.contains(&t.lower())
+                    && tokens.get(start).is_some_and(|n| n.lower() == "by")
+                // "Campaign finance records filed with the clerk show".
+                || document_noun(tokens, start - 1)
+        };
+        if start < end && is_finite(t) && !t.is_capitalized() && !modifier() {
             match relative_before(tokens, start - 1, end.saturating_sub(MAX_CLAUSE)) {
                 Some(relative) => {
                     start = relative;

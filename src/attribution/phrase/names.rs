@@ -106,10 +106,12 @@ pub(in crate::attribution) fn name_kind(
     // "Rail Minister Oliver Brennan", "Energy Secretary Ed Hale": a title
     // inside the run, then a given name and a surname or two, is a person;
     // the body's words before it are the title's.
-    let named = bare
-        .iter()
-        .rposition(|(_, w)| TITLES.contains(w))
-        .filter(|&t| (2..=3).contains(&(bare.len() - t - 1)) && GIVEN_NAMES.contains(bare[t + 1].1))
+    // Only the two places such a title can stand are looked up: this runs
+    // for every capitalised run.
+    let named = [3, 4]
+        .into_iter()
+        .filter_map(|back| bare.len().checked_sub(back))
+        .find(|&t| t > 0 && TITLES.contains(bare[t].1) && GIVEN_NAMES.contains(bare[t + 1].1))
         .map_or(bare, |t| &bare[t + 1..]);
     // "UN Under-Secretary-General Stephen O'Brien" is a person; "NHS
     // England" is a body.
