@@ -20,6 +20,7 @@
 //!
 //! Measured: BENCHMARKS.md#t-source-intern.
 
+use super::phrase::name_after_title;
 use super::words::{all_caps, is_common_sentence_opener, with_lowercase, GIVEN_NAMES, TITLES};
 use super::{Source, SourceKind};
 use crate::hash::FastMap;
@@ -240,33 +241,20 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
             })
             || word == "."
     };
-    let words = name.split_whitespace().count();
-    let mut dropped = name
-        .split_whitespace()
-        .take(words.saturating_sub(1))
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let dropped = (words[..words.len().saturating_sub(1)].iter())
         .take_while(|w| title_or_acronym(w))
         .count();
     // "Rail Minister Oliver Brennan", "Bank of England Governor Andrew
-    // Bailey": the words a title opens with are the title's too, where a
-    // given name and a family name or two follow it.
-    let mut after_title = false;
-    for (i, word) in name.split_whitespace().enumerate().skip(dropped) {
-        if after_title
-            && (2..=3).contains(&(words - i))
-            && with_lowercase(word, |w| GIVEN_NAMES.contains(w))
-        {
-            dropped = i;
-        }
-        after_title = with_lowercase(word, |w| TITLES.contains(w));
-    }
-    let mut bare = String::with_capacity(name.len());
-    for word in name.split_whitespace().skip(dropped) {
-        if !bare.is_empty() {
-            bare.push(' ');
-        }
-        bare.push_str(word);
-    }
-    bare
+    // Bailey": the words a title opens with are the title's too.
+    let dropped = name_after_title(
+        words.len(),
+        dropped,
+        |i| with_lowercase(words[i], |w| TITLES.contains(w)),
+        |i| with_lowercase(words[i], |w| GIVEN_NAMES.contains(w)),
+    )
+    .unwrap_or(dropped);
+    words[dropped..].join(" ")
 }
 
 /// Full names of the people an article mentions, by surname: what

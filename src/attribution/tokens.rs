@@ -88,6 +88,12 @@ impl Token<'_> {
     }
 }
 
+/// The lower case of `tokens[k]`, or "" past the end: for looking a few
+/// tokens ahead without bounds checks at every call.
+pub(super) fn lower_at<'t>(tokens: &'t [Token], k: usize) -> &'t str {
+    tokens.get(k).map_or("", |t| t.lower())
+}
+
 /// The tokens of `text[range]`. Their lower case lives in `buffer`, reused
 /// from sentence to sentence: an all-ASCII sentence (news prose nearly
 /// always is) is lower-cased into it whole, or borrowed from `text` when it

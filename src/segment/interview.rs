@@ -25,10 +25,6 @@ pub struct Interview {
 }
 
 impl Interview {
-    pub fn is_question(&self, paragraph: usize) -> bool {
-        self.questions.binary_search(&paragraph).is_ok()
-    }
-
     pub fn is_answer(&self, paragraph: usize) -> bool {
         self.answers.binary_search(&paragraph).is_ok()
     }
@@ -180,7 +176,7 @@ mod tests {
         assert_eq!(found.questions, [1, 3, 5, 7]);
         assert_eq!(found.answers, [2, 4, 6, 8]);
         assert_eq!(found.first_question(), 1);
-        assert!(found.is_answer(4) && !found.is_answer(0) && found.is_question(5));
+        assert!(found.is_answer(4) && !found.is_answer(0) && found.questions.contains(&5));
     }
 
     #[test]

@@ -38,12 +38,12 @@
 
 use super::phrase::{self, person_evidence, Known, Reading, Subject, Vagueness};
 use super::sources::clean_name;
-use super::tokens::{name_right, span, Token, MAX_NAME_TOKENS};
+use super::tokens::{lower_at, name_right, span, Token, MAX_NAME_TOKENS};
 use super::verbs::{self, Class, Form};
 use super::SourceKind;
 use crate::attribution::words::{
-    all_caps, speech, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, DOCUMENT_HEADS, INTRODUCTORY,
-    MONTHS_AND_DAYS, NEGATIONS, ORGANISATION_WORDS, RECEIVED, REFUSALS, SKIPPABLE,
+    all_caps, participle_like, speech, BE_FORMS, CHAIN_VERBS, CLAUSE_BREAKS, DOCUMENT_HEADS,
+    INTRODUCTORY, MONTHS_AND_DAYS, NEGATIONS, ORGANISATION_WORDS, RECEIVED, REFUSALS, SKIPPABLE,
 };
 use std::ops::Range;
 
@@ -297,10 +297,11 @@ fn frame_at(
     {
         return None;
     }
+    let speak = matches!(tokens[v].lower(), "spoke" | "speak" | "speaks" | "spoken");
     if chain.start > 0 && tokens[chain.start - 1].lower() == "who" {
         // "Several residents who spoke during public comment asked …":
         // that they spoke is what describes them, not a report.
-        if matches!(tokens[v].lower(), "spoke" | "speak" | "speaks" | "spoken") {
+        if speak {
             return None;
         }
         // "A former manager who admitted running a Ponzi scheme was
@@ -320,8 +321,7 @@ fn frame_at(
     // "…, who was not authorized to discuss the case and spoke on condition
     // of anonymity": how a source spoke describes it; the report is the
     // sentence's other verb.
-    let speak = matches!(tokens[v].lower(), "spoke" | "speak" | "speaks" | "spoken");
-    let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower());
+    let lower = |k: usize| lower_at(tokens, k);
     if speak
         && (lower(v + 1) == "anonymously" || lower(v + 1) == "on" && lower(v + 2) == "condition")
     {
@@ -649,7 +649,7 @@ fn participle(tokens: &[Token], v: usize, class: Class, form: Form) -> bool {
         && {
             // "published Tuesday in", "released online by", "released last
             // week by".
-            let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower());
+            let lower = |k: usize| lower_at(tokens, k);
             let when = if matches!(lower(v + 1), "last" | "this" | "earlier")
                 && (MONTHS_AND_DAYS.contains(lower(v + 2))
                     || matches!(lower(v + 2), "week" | "month" | "year"))

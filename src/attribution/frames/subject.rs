@@ -311,11 +311,10 @@ pub(super) fn before(
 /// ("records filed with the clerk", "estimates compiled by"), or "of" or
 /// "from" does ("reports from the inspectors").
 fn document_noun(tokens: &[Token], k: usize) -> bool {
-    let lower = |j: usize| tokens.get(j).map_or("", |t| t.lower());
-    let participle = |w: &str| w.ends_with("ed") || RECEIVED.contains(&w);
+    let lower = |j: usize| lower_at(tokens, j);
     DOCUMENT_HEADS.contains(lower(k))
         && (matches!(lower(k + 1), "of" | "from")
-            || participle(lower(k + 1))
+            || participle_like(lower(k + 1))
                 && matches!(
                     lower(k + 2),
                     "by" | "with" | "to" | "in" | "at" | "from" | "on" | "under" | "for"

@@ -170,9 +170,7 @@ impl Phrase<'_, '_> {
             // "Figures show", "Studies suggest": nobody's documents; but
             // "court records", "meeting minutes", "documents obtained under
             // FOI laws" are particular ones.
-            let described = head + 1 < self.end
-                && (self.lower(head + 1).ends_with("ed")
-                    || RECEIVED.contains(&self.lower(head + 1)));
+            let described = head + 1 < self.end && participle_like(self.lower(head + 1));
             let vague_kind = matches!(
                 word,
                 "figures"

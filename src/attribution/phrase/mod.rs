@@ -29,8 +29,8 @@
 
 use super::tokens::{name_left, span, Token};
 use super::words::{
-    all_caps, is_common_sentence_opener, strip_possessive, with_lowercase, WordList,
-    ANONYMOUS_HEADS, ARTICLES, AUTHOR_HEADS, AUTHOR_MARKERS, DEFINITE, DOCUMENT_HEADS,
+    all_caps, is_common_sentence_opener, participle_like, strip_possessive, with_lowercase,
+    WordList, ANONYMOUS_HEADS, ARTICLES, AUTHOR_HEADS, AUTHOR_MARKERS, DEFINITE, DOCUMENT_HEADS,
     DOCUMENT_NAMES, GENERIC_BODIES, GIVEN_NAMES, GROUP_HEADS, GROUP_OF, HEDGES,
     IDENTIFIABLE_PLURALS, INSTITUTION_HEADS, INTRODUCTORY, MONTHS_AND_DAYS, NON_SOURCE_PRONOUNS,
     OFFICE_HEADS, ORGANISATION_WORDS, PARTISAN_HEADS, PERSON_PRONOUNS, PLACE_PREPOSITIONS,
@@ -443,7 +443,7 @@ impl Phrase<'_, '_> {
             }
             // A participle after the head modifies it: "analysts polled on
             // Friday", "a summary released with the schedule".
-            let participle = (token.lower().ends_with("ed") || RECEIVED.contains(&token.lower()))
+            let participle = participle_like(token.lower())
                 && (k + 1 == self.end
                     || !self.tokens[k + 1].is_word()
                     || POST_MODIFIERS.contains(&self.lower(k + 1))

@@ -103,16 +103,15 @@ pub(in crate::attribution) fn name_kind(
             .count()
             >= 2
         && all_caps(tokens[run.start].text);
-    // "Rail Minister Oliver Brennan", "Energy Secretary Ed Hale": a title
-    // inside the run, then a given name and a surname or two, is a person;
-    // the body's words before it are the title's.
-    // Only the two places such a title can stand are looked up: this runs
-    // for every capitalised run.
-    let named = [3, 4]
-        .into_iter()
-        .filter_map(|back| bare.len().checked_sub(back))
-        .find(|&t| t > 0 && TITLES.contains(bare[t].1) && GIVEN_NAMES.contains(bare[t + 1].1))
-        .map_or(bare, |t| &bare[t + 1..]);
+    // "Rail Minister Oliver Brennan", "Energy Secretary Ed Hale": a person;
+    // the body's words before the title are the title's.
+    let named = name_after_title(
+        bare.len(),
+        1,
+        |i| TITLES.contains(bare[i].1),
+        |i| GIVEN_NAMES.contains(bare[i].1),
+    )
+    .map_or(bare, |n| &bare[n..]);
     // "UN Under-Secretary-General Stephen O'Brien" is a person; "NHS
     // England" is a body.
     let org_word = named.iter().any(|(_, w)| ORGANISATION_WORDS.contains(w))
@@ -188,6 +187,25 @@ pub(in crate::attribution) fn name_kind(
         return Some((name(), SourceKind::Organisation, false));
     }
     Some((name(), SourceKind::Person, false))
+}
+
+/// Where the name starts in a run of `len` words with a title inside it,
+/// then a given name and a surname or two ("Rail Minister Oliver Brennan":
+/// 2; "Britain's Foreign Secretary Oliver Hale": 3). The title stands at
+/// `from` or later; `title(i)` and `given(i)` test word `i`. Only the two
+/// places such a title can stand are tried: this runs for every capitalised
+/// run.
+pub(in crate::attribution) fn name_after_title(
+    len: usize,
+    from: usize,
+    title: impl Fn(usize) -> bool,
+    given: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    [3, 4]
+        .into_iter()
+        .filter_map(|back| len.checked_sub(back))
+        .find(|&t| t >= from && title(t) && given(t + 1))
+        .map(|t| t + 1)
 }
 
 /// Whether `tokens[range]` holds a hedge ("close to", "familiar with",

@@ -296,6 +296,12 @@ pub(in crate::attribution) const RECEIVED: &[&str] = &[
     "seen", "obtained", "reviewed", "viewed", "leaked", "shown", "received", "passed",
 ];
 
+/// A word (lower case) that may be a past participle after a noun:
+/// "records filed", "papers seen".
+pub(in crate::attribution) fn participle_like(word: &str) -> bool {
+    word.ends_with("ed") || RECEIVED.contains(&word)
+}
+
 /// Words that end a subject phrase walking left: what comes before them is
 /// another clause.
 pub(in crate::attribution) static CLAUSE_BREAKS: WordList = WordList::new(&[
