@@ -9,6 +9,7 @@
 //! so no figure comes from an article a model was trained on.
 
 pub mod annotated;
+pub mod folds;
 pub mod metric;
 pub mod ptc;
 
@@ -303,17 +304,16 @@ impl Utf16ToBytes {
     }
 }
 
-/// The fold of the `i`th article (in order of id) among `k`.
-pub fn fold_of(i: usize, k: usize) -> usize {
-    i % k
-}
-
-/// Fold `fold` of `k`: the articles held out (scored) and the others
-/// (trained on). No article is ever in both.
-pub fn split_fold<T>(articles: &[T], fold: usize, k: usize) -> (Vec<&T>, Vec<&T>) {
+/// Fold `fold` of the folds `assigned` ([`folds::assign`]): the articles
+/// held out (scored) and the others (trained on). No article is ever in both.
+pub fn split_fold<'a, T>(
+    articles: &'a [T],
+    assigned: &[usize],
+    fold: usize,
+) -> (Vec<&'a T>, Vec<&'a T>) {
     let (mut held_out, mut training) = (Vec::new(), Vec::new());
-    for (i, article) in articles.iter().enumerate() {
-        if fold_of(i, k) == fold {
+    for (article, &f) in articles.iter().zip(assigned) {
+        if f == fold {
             held_out.push(article);
         } else {
             training.push(article);
@@ -382,8 +382,18 @@ pub fn evaluate(
         let predicted: Vec<Predicted> = all.iter().map(|a| predict(a, model)).collect();
         results.push(score(&all, &predicted, techniques, pooled));
     } else {
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let stories = folds::stories(&texts);
+        let (copies, groups) = folds::copied(&stories);
+        if copies > 0 {
+            progress(&format!(
+                "{copies} articles share much of their text with another; \
+                 each of their {groups} stories is kept in one fold"
+            ));
+        }
+        let assigned = folds::in_folds(&stories, folds);
         for fold in 0..folds {
-            let (test, train) = split_fold(articles, fold, folds);
+            let (test, train) = split_fold(articles, &assigned, fold);
             let model = if needs_training {
                 progress(&format!(
                     "fold {}/{folds}: training on {} articles",
@@ -433,23 +443,37 @@ mod tests {
 
     #[test]
     fn each_article_is_held_out_once_and_never_trained_on_there() {
-        let articles: Vec<usize> = (0..23).collect();
+        // 23 articles of distinct words; the eighth is a copy of the third.
+        let mut articles: Vec<String> = (0..23)
+            .map(|n| (0..12).map(|w| format!("a{n}w{w} ")).collect())
+            .collect();
+        articles[7] = format!("Reposted: {}", articles[2]);
+        let texts: Vec<&str> = articles.iter().map(String::as_str).collect();
         let k = 5;
+        let assigned = folds::assign(&texts, k);
         let mut held_out_in = vec![0; articles.len()];
         for fold in 0..k {
-            let (held_out, training) = split_fold(&articles, fold, k);
+            let (held_out, training) = split_fold(&articles, &assigned, fold);
             assert_eq!(held_out.len() + training.len(), articles.len());
             for a in &held_out {
                 assert!(
                     !training.contains(a),
                     "article {a} in both halves of fold {fold}"
                 );
-                held_out_in[**a] += 1;
+                assert!(
+                    !training
+                        .iter()
+                        .any(|t| t.contains(a.as_str()) || a.contains(t.as_str())),
+                    "a copy of {a} trained on in fold {fold}"
+                );
+                held_out_in[texts.iter().position(|t| t == a).unwrap()] += 1;
             }
-            // Folds differ in size by one at most.
-            assert!((4..=5).contains(&held_out.len()), "{}", held_out.len());
+            // Folds differ in size by two at most: one for the rotation,
+            // one for the copy that followed its original.
+            assert!((3..=6).contains(&held_out.len()), "{}", held_out.len());
         }
         assert!(held_out_in.iter().all(|&n| n == 1), "{held_out_in:?}");
+        assert_eq!(assigned[7], assigned[2]);
     }
 
     #[test]

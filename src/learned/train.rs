@@ -6,7 +6,7 @@
 //! order given, tokens shuffled by a fixed-seed generator).
 //!
 //! Thresholds are chosen by cross-validation inside the training articles:
-//! models fitted on two thirds score the third they did not see, and each
+//! models fitted on four fifths score the fifth they did not see, and each
 //! technique's threshold is the one whose spans score the best F1 there.
 
 use super::features::{self, Document, Template, Valence};
@@ -107,6 +107,9 @@ pub struct Params {
 /// epochs instead of 8 (F1 0.296 → 0.312), a word's own features learned
 /// from one use with little L1 while context features keep theirs, and
 /// spans grown over neighbours at a quarter of the threshold (→ 0.334).
+/// Thresholds are chosen in 5 folds, not 3: with copies of a story kept in
+/// one fold, 3 gave 0.345 and 5 gave 0.349, the inner models being closer
+/// in size to the one the thresholds serve.
 impl Default for Params {
     fn default() -> Params {
         Params {
@@ -118,7 +121,7 @@ impl Default for Params {
             min_count: 1,
             min_count_context: 2,
             extend: 0.25,
-            threshold_folds: 3,
+            threshold_folds: 5,
             default_threshold: 0.2,
             min_uses: 2,
             long_span: 3,
@@ -689,8 +692,12 @@ fn write_model(
 
 /// Trains a model on `articles` and returns its file. `about` heads it.
 pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
-    let head = if params.threshold_folds >= 2 && articles.len() >= params.threshold_folds {
-        choose_thresholds(articles, params)
+    // Copies of one story share a fold, as in `slant eval`; where that
+    // leaves one fold (a corpus of one story), there is nothing to hold out.
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let fold_of = crate::eval::folds::assign(&texts, params.threshold_folds);
+    let head = if params.threshold_folds >= 2 && fold_of.iter().any(|&f| f != fold_of[0]) {
+        choose_thresholds(articles, &fold_of, params)
     } else {
         fixed_head(params)
     };
@@ -708,7 +715,7 @@ pub const OFF: f32 = 1.0;
 /// least `min_precision`; and, for the classes not left silent, how often
 /// annotators agreed with those held-out flags by how sure the model was
 /// ([`calibrate`]); and what the sensitivity trades for the first class.
-fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
+fn choose_thresholds(articles: &[&Annotated], fold_of: &[usize], params: &Params) -> Head {
     let k = params.threshold_folds;
     let inner = Params {
         threshold_folds: 0,
@@ -726,11 +733,15 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
         let train: Vec<&Annotated> = articles
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % k != fold)
+            .filter(|(i, _)| fold_of[*i] != fold)
             .map(|(_, a)| *a)
             .collect();
         let model = Model::parse(&train_fixed(&train, &inner)).expect("a trained model parses");
-        for (i, article) in articles.iter().enumerate().filter(|(i, _)| i % k == fold) {
+        for (i, article) in articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of[*i] == fold)
+        {
             held_out[0][i] = Some(probabilities(
                 &model,
                 &article.text,
@@ -749,7 +760,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
     let curated_with = |with_held_back: bool| -> Vec<Vec<(Category, Range<usize>)>> {
         (articles.iter().enumerate())
             .map(|(i, a)| {
-                let model = &models[i % k];
+                let model = &models[fold_of[i]];
                 let mut flags = curated_flags(&a.text);
                 flags.retain(|(_, r)| with_held_back || !model.rarely_marked(&a.text[r.clone()]));
                 if model.grows() {
@@ -772,7 +783,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
     type Settled = (Vec<Range<usize>>, Vec<(Range<usize>, f32)>);
     // `above`: for a sensitivity above the default.
     let settled = |i: usize, class: usize, threshold: f32, above: bool| -> Settled {
-        let (article, model) = (articles[i], &models[i % k]);
+        let (article, model) = (articles[i], &models[fold_of[i]]);
         let p = held_out[usize::from(above)][i]
             .as_ref()
             .expect("every article is held out once");
@@ -885,7 +896,7 @@ fn choose_thresholds(articles: &[&Annotated], params: &Params) -> Head {
             let mut score = SpanScore::default();
             for (i, article) in articles.iter().enumerate() {
                 let predicted: Vec<Range<usize>> =
-                    crate::eval::slant_spans(&article.text, &options, &models[i % k])
+                    crate::eval::slant_spans(&article.text, &options, &models[fold_of[i]])
                         .into_iter()
                         .filter(|(technique, _, _)| pooled.contains(&technique.as_str()))
                         .map(|(_, range, _)| range)
@@ -1062,11 +1073,14 @@ mod tests {
         (0..articles)
             .map(|i| {
                 let town = towns[i % towns.len()];
+                // The article's number at least every eighth word: no run
+                // of eight words is in two articles, so none is another's
+                // copy (`crate::eval::folds`).
                 let text = format!(
-                    "The {town} council met on day {i} to discuss the budget. \
-                     Its disgraceful plan was passed by thugs in the chamber. \
-                     Residents asked about roads, schools and the library. \
-                     The meeting ended at {} o'clock after a vote.",
+                    "The {town} council met on day {i} to discuss budget {i}. \
+                     Its disgraceful plan {i} was passed by thugs in the chamber {i}. \
+                     Residents of ward {i} asked about roads, schools and library {i}. \
+                     The meeting {i} ended at {} o'clock after vote {i}.",
                     i % 12 + 1
                 );
                 let span = |word: &str| {
@@ -1123,6 +1137,25 @@ mod tests {
         assert_eq!(first, trained(&articles));
         // And other articles another: the comparison can fail.
         assert_ne!(first, trained(&articles[..20]));
+    }
+
+    #[test]
+    fn a_corpus_of_one_story_keeps_the_default_threshold() {
+        // Thirty copies of one article: every inner fold would be trained
+        // on copies of what it holds out, so no threshold is chosen.
+        let one = &corpus(1)[0];
+        let copies: Vec<Annotated> = (0..30)
+            .map(|i| Annotated {
+                name: format!("copy{i}"),
+                text: one.text.clone(),
+                spans: one.spans.clone(),
+            })
+            .collect();
+        let model = Model::parse(&trained(&copies)).expect("a trained model parses");
+        let chosen = Model::parse(&trained(&corpus(30))).expect("a trained model parses");
+        let default = Params::default().default_threshold;
+        assert_eq!(model.classes[0].threshold, default);
+        assert_ne!(chosen.classes[0].threshold, default);
     }
 
     #[test]
