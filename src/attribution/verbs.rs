@@ -20,7 +20,8 @@
 //! - `Heard`: "the court heard", with a court or an inquest as subject.
 //! - `Quoted`: "X was quoted as saying": the passive names the speaker.
 //! - `Study`: what documents and researchers do with their subject ("the
-//!   schedule moves the start", "researchers followed 900 families"):
+//!   schedule moves the start", "researchers followed 900 families", "a
+//!   study links screen time to poorer sleep"):
 //!   only a document or a research team makes these a frame.
 //!
 //! Measured: BENCHMARKS.md#t-verb-letters (most words are turned away by
@@ -82,7 +83,7 @@ const KNOW: &str = "know/knew/known";
 const HEARD: &str = "hear/heard";
 const QUOTED: &str = "quote";
 const STUDY: &str = "move count follow survey measure track compare study analyse analyze \
-    examine monitor interview review take/took/taken collect sample recruit";
+    examine monitor interview review take/took/taken collect sample recruit link";
 
 /// The verb `word` (lower case) is a form of, if it is one. Asked of every
 /// word of an article, most of which are no verb: the first and last

@@ -276,6 +276,10 @@ fn named_sources_stay_named_and_non_reports_are_not_frames() {
             "The study's authors concede that the sample was small.",
             "study",
         ),
+        (
+            "A study published in the journal Sleep Health links screen time to shorter sleep.",
+            "study published in the journal Sleep Health",
+        ),
     ] {
         let got = attributions(text);
         assert_eq!(got[0].0, Attribution::Named, "{text}: {got:?}");
@@ -294,6 +298,7 @@ fn named_sources_stay_named_and_non_reports_are_not_frames() {
         "Measles was declared eliminated from the United States in 2000.",
         "The same council found £2 million to resurface a car park.",
         "The association has asked Congress for emergency feed.",
+        "The new bridge links the two halves of the town.",
     ] {
         assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
     }
