@@ -827,6 +827,54 @@ fn reading_head_is(reading: &Reading, heads: &[&str]) -> bool {
 /// quotation soon after, "as" ("described it as"), "for" ("called for"),
 /// "out" ("pointed out"), a question word ("asked whether"), or a new
 /// subject ("added it would …").
+/// "puts the rise at 25 percent", "put the cost at £2bn": an estimate,
+/// reported with its figure. Only a quantity is put at a number this way
+/// ("puts the kettle on at 7" is no estimate).
+fn puts_a_figure(tokens: &[Token], v: usize) -> bool {
+    if !matches!(tokens[v].lower(), "put" | "puts") {
+        return false;
+    }
+    let near = &tokens[v + 1..tokens.len().min(v + 7)];
+    let Some(at) = near.iter().position(|t| t.lower() == "at") else {
+        return false;
+    };
+    let figure = near.get(at + 1).is_some_and(|t| {
+        t.text
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '£' | '$' | '€'))
+    });
+    figure
+        && near[..at].iter().any(|t| {
+            matches!(
+                t.lower(),
+                "rise"
+                    | "fall"
+                    | "increase"
+                    | "cost"
+                    | "costs"
+                    | "figure"
+                    | "number"
+                    | "toll"
+                    | "total"
+                    | "bill"
+                    | "loss"
+                    | "losses"
+                    | "damage"
+                    | "value"
+                    | "price"
+                    | "rate"
+                    | "growth"
+                    | "shortfall"
+                    | "deficit"
+                    | "gap"
+                    | "chance"
+                    | "odds"
+                    | "risk"
+                    | "turnout"
+                    | "size"
+            )
+        })
+}
+
 fn clause_follows(tokens: &[Token], v: usize) -> bool {
     let Some(next) = tokens.get(v + 1) else {
         return true;
@@ -835,6 +883,9 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
         return true;
     }
     let word = next.lower();
+    if puts_a_figure(tokens, v) {
+        return true;
+    }
     if matches!(
         word,
         "that"

@@ -280,6 +280,10 @@ fn named_sources_stay_named_and_non_reports_are_not_frames() {
             "A study published in the journal Sleep Health links screen time to shorter sleep.",
             "study published in the journal Sleep Health",
         ),
+        (
+            "The Bureau of Statistics puts the rise at 25 percent.",
+            "Bureau of Statistics",
+        ),
     ] {
         let got = attributions(text);
         assert_eq!(got[0].0, Attribution::Named, "{text}: {got:?}");
@@ -299,6 +303,7 @@ fn named_sources_stay_named_and_non_reports_are_not_frames() {
         "The same council found £2 million to resurface a car park.",
         "The association has asked Congress for emergency feed.",
         "The new bridge links the two halves of the town.",
+        "She puts the kettle on at 7 every morning.",
     ] {
         assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
     }
