@@ -834,14 +834,35 @@ fn puts_a_figure(tokens: &[Token], v: usize) -> bool {
     if !matches!(tokens[v].lower(), "put" | "puts") {
         return false;
     }
-    let near = &tokens[v + 1..tokens.len().min(v + 7)];
+    let near = &tokens[v + 1..tokens.len().min(v + 12)];
     let Some(at) = near.iter().position(|t| t.lower() == "at") else {
         return false;
     };
-    let figure = near.get(at + 1).is_some_and(|t| {
-        t.text
-            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '£' | '$' | '€'))
-    });
+    // "at about 25 percent", "at more than $2bn": a hedge may come first.
+    let figure = (near[at + 1..].iter())
+        .find(|t| {
+            !matches!(
+                t.lower(),
+                "about"
+                    | "around"
+                    | "roughly"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "approximately"
+                    | "over"
+                    | "under"
+                    | "just"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "than"
+            )
+        })
+        .is_some_and(|t| {
+            t.text
+                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '£' | '$' | '€'))
+        });
     figure
         && near[..at].iter().any(|t| {
             matches!(

@@ -284,6 +284,10 @@ fn named_sources_stay_named_and_non_reports_are_not_frames() {
             "The Bureau of Statistics puts the rise at 25 percent.",
             "Bureau of Statistics",
         ),
+        (
+            "The agency puts the rise in median rent at about 25 percent over that period.",
+            "agency",
+        ),
     ] {
         let got = attributions(text);
         assert_eq!(got[0].0, Attribution::Named, "{text}: {got:?}");
