@@ -694,12 +694,16 @@ fn write_model(
 pub fn train(articles: &[&Annotated], params: &Params, about: &str) -> String {
     // Copies of one story share a fold, as in `slant eval`; where that
     // leaves one fold (a corpus of one story), there is nothing to hold out.
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let fold_of = crate::eval::folds::assign(&texts, params.threshold_folds);
-    let head = if params.threshold_folds >= 2 && fold_of.iter().any(|&f| f != fold_of[0]) {
-        choose_thresholds(articles, &fold_of, params)
-    } else {
-        fixed_head(params)
+    let k = params.threshold_folds;
+    let fold_of = (k >= 2 && articles.len() >= k)
+        .then(|| {
+            let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+            crate::eval::folds::assign(&texts, k)
+        })
+        .filter(|folds| folds.iter().any(|&f| f != folds[0]));
+    let head = match fold_of {
+        Some(fold_of) => choose_thresholds(articles, &fold_of, params),
+        None => fixed_head(params),
     };
     let data = prepare(articles, params);
     let weights = fit(&data, params);
