@@ -1,4 +1,4 @@
-//! `slant eval PATH… [--folds K] [--techniques A,B] [--pred FILE] [--json]`:
+//! `slant eval PATH… [--folds K] [--techniques A,B] [--pred FILE] [--write-pred FILE] [--json]`:
 //! scores Slant on annotated articles and prints a table, or JSON. A folder
 //! holding `*.ann.json` files is Slant's own annotated articles
 //! (`eval::annotated`, scored on sourcing and metadata too); any other is
@@ -28,6 +28,10 @@ pub struct Args {
     /// Score another system's spans (the task's labels format) instead of Slant's.
     #[arg(long, value_name = "FILE")]
     pred: Option<PathBuf>,
+    /// Also write the spans scored (held out, with --folds) to FILE, in the
+    /// task's labels format: --pred reads them back.
+    #[arg(long, value_name = "FILE")]
+    write_pred: Option<PathBuf>,
     /// Which of Slant's detectors run: curated, learned, or both (default).
     #[arg(long, value_name = "LIST", default_value = "curated,learned")]
     detectors: String,
@@ -111,6 +115,10 @@ pub fn run(args: &Args) -> Result<String, String> {
         &params,
         |line| eprintln!("slant eval: {line}"),
     );
+    if let Some(file) = &args.write_pred {
+        std::fs::write(file, eval::labels(&articles, &evaluation.predicted))
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+    }
     Ok(if args.json {
         json(&evaluation, &pooled)
     } else {
@@ -270,9 +278,13 @@ fn json(evaluation: &Evaluation, pooled: &[String]) -> String {
 
 /// Slant's own annotated articles: every score in one table, or JSON.
 fn run_annotated(args: &Args) -> Result<String, String> {
-    if args.folds.is_some() || args.pred.is_some() || args.techniques.is_some() {
+    if args.folds.is_some()
+        || args.pred.is_some()
+        || args.write_pred.is_some()
+        || args.techniques.is_some()
+    {
         return Err(
-            "--folds, --pred and --techniques are for the SemEval layout, not *.ann.json folders"
+            "--folds, --pred, --write-pred and --techniques are for the SemEval layout, not *.ann.json folders"
                 .into(),
         );
     }

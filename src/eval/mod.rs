@@ -19,6 +19,7 @@ use crate::learned::train::{self, Annotated, Params};
 use crate::{Kind, Options};
 use metric::SpanScore;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 /// The task's techniques a flag of `category` counts as. Scare quotes label
@@ -223,6 +224,30 @@ pub fn score(
     scores
 }
 
+/// Predicted spans in the task's labels format (`id<TAB>technique<TAB>start<TAB>end`,
+/// code point offsets), one line per span and technique, in article order:
+/// what `--pred` reads, so any scorer can take Slant's spans.
+pub fn labels(articles: &[ptc::Article], predicted: &[Predicted]) -> String {
+    let mut out = String::new();
+    for (article, spans) in articles.iter().zip(predicted) {
+        let chars = CharOffsets::new(&article.text);
+        let mut lines: Vec<(&str, Range<usize>)> = spans
+            .iter()
+            .map(|(technique, range, _)| (technique.as_str(), chars.range(range)))
+            .collect();
+        lines.sort_by_key(|(technique, range)| (range.start, range.end, *technique));
+        lines.dedup();
+        for (technique, range) in lines {
+            let _ = writeln!(
+                out,
+                "{}\t{technique}\t{}\t{}",
+                article.id, range.start, range.end
+            );
+        }
+    }
+    out
+}
+
 /// Byte offsets to character offsets for one text.
 pub struct CharOffsets {
     /// Per byte, the number of characters before it.
@@ -347,6 +372,9 @@ pub fn training_set(articles: &[&ptc::Article]) -> Vec<Annotated> {
 pub struct Evaluation {
     pub articles: usize,
     pub folds: Vec<Scores>,
+    /// Each article's predicted spans, in the order read; with folds, those
+    /// of the model that did not train on it.
+    pub predicted: Vec<Predicted>,
 }
 
 /// Scores `system` on `articles`. With `folds` ≥ 2, per fold: Slant with a
@@ -376,11 +404,13 @@ pub fn evaluate(
     };
     let needs_training = matches!(system, System::Slant(o) if o.detectors.learned);
     let mut results = Vec::new();
+    let mut predicted_by_article = vec![Predicted::new(); articles.len()];
     if folds < 2 {
         let all: Vec<&ptc::Article> = articles.iter().collect();
         let model = crate::learned::model::builtin();
         let predicted: Vec<Predicted> = all.iter().map(|a| predict(a, model)).collect();
         results.push(score(&all, &predicted, techniques, pooled));
+        predicted_by_article = predicted;
     } else {
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let stories = folds::stories(&texts);
@@ -418,11 +448,16 @@ pub fn evaluate(
             ));
             let predicted: Vec<Predicted> = test.iter().map(|a| predict(a, model)).collect();
             results.push(score(&test, &predicted, techniques, pooled));
+            let held_out = (assigned.iter().enumerate()).filter(|(_, &f)| f == fold);
+            for ((i, _), spans) in held_out.zip(predicted) {
+                predicted_by_article[i] = spans;
+            }
         }
     }
     Evaluation {
         articles: articles.len(),
         folds: results,
+        predicted: predicted_by_article,
     }
 }
 
@@ -518,5 +553,68 @@ mod tests {
             "{}",
             c.error()
         );
+    }
+
+    #[test]
+    fn written_labels_read_back_as_the_same_spans_and_score() {
+        let span = |technique: &str, range: Range<usize>| ptc::Span {
+            technique: technique.into(),
+            range,
+        };
+        // Code points are not bytes: "é" is two bytes, the emoji four.
+        let text = "Café 🔥 a vile plan; тот мерзкий план";
+        let vile = text.find("vile").unwrap();
+        let vile_bytes = text.find("мерзкий").unwrap();
+        let articles = [ptc::Article {
+            id: "7".into(),
+            text: text.into(),
+            spans: vec![span("Loaded_Language", vile..vile + 4)],
+        }];
+        let own = |t: &str, r: Range<usize>| (t.to_string(), r, Some(0.5));
+        let predicted = vec![vec![
+            own(
+                "Name_Calling,Labeling",
+                vile_bytes..vile_bytes + "мерзкий".len(),
+            ),
+            own("Loaded_Language", vile..vile + 9),
+            own("Name_Calling,Labeling", vile..vile + 9),
+            // The same span twice is one line.
+            own("Loaded_Language", vile..vile + 9),
+        ]];
+        let lines = labels(&articles, &predicted);
+        let vile_chars = text[..vile].chars().count();
+        assert_eq!(
+            lines.lines().collect::<Vec<_>>(),
+            [
+                format!("7\tLoaded_Language\t{vile_chars}\t{}", vile_chars + 9),
+                format!("7\tName_Calling,Labeling\t{vile_chars}\t{}", vile_chars + 9),
+                format!(
+                    "7\tName_Calling,Labeling\t{}\t{}",
+                    vile_chars + 15,
+                    vile_chars + 22
+                ),
+            ]
+        );
+        let read = ptc::spans_by_article(&lines, &articles).unwrap();
+        let back: Predicted = read["7"]
+            .iter()
+            .map(|s| (s.technique.clone(), s.range.clone(), None))
+            .collect();
+        let mut expected = predicted[0].clone();
+        expected.remove(3);
+        expected.sort_by_key(|(t, r, _)| (r.start, t.clone()));
+        let mut got = back.clone();
+        got.sort_by_key(|(t, r, _)| (r.start, t.clone()));
+        assert_eq!(
+            got.iter().map(|(t, r, _)| (t, r)).collect::<Vec<_>>(),
+            expected.iter().map(|(t, r, _)| (t, r)).collect::<Vec<_>>()
+        );
+        let pooled: Vec<String> = ["Loaded_Language", "Name_Calling,Labeling"]
+            .map(String::from)
+            .into();
+        let refs: Vec<&ptc::Article> = articles.iter().collect();
+        let a = score(&refs, &predicted, &pooled, &pooled).overall;
+        let b = score(&refs, &[back], &pooled, &pooled).overall;
+        assert_eq!((a.precision(), a.recall()), (b.precision(), b.recall()));
     }
 }
