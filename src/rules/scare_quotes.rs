@@ -279,6 +279,11 @@ static REPORTING_PARTICIPLES: WordList = WordList::new(&[
     "quoting",
     "dubbing",
     "branding",
+    "chanting",
+    "shouting",
+    "yelling",
+    "screaming",
+    "tweeting",
 ]);
 
 fn reported_earlier_in_sentence(before: &str) -> bool {
@@ -390,6 +395,8 @@ mod tests {
             "Hale said the council's “reform” would fail.",
             "He led the crowd in a chant of “Take it back” before he left.",
             "The agreement commits both sides to “refrain from unilateral measures” this year.",
+            "A video showed the cleric in Tehran chanting “death to the traitors” at a rally.",
+            "Fans were filmed outside the ground shouting “cheats” at the referee.",
         ] {
             assert!(
                 !flags(text).iter().any(|(_, c)| *c == "scare_quotes"),
