@@ -18,6 +18,8 @@ use std::ops::Range;
 
 /// How many non-blank lines at the top may still be header.
 const HEADER_LINES: usize = 10;
+/// Lines of standfirst that may stand between a title and its byline.
+const STANDFIRST_LINES: usize = 3;
 /// A title is a short line; anything longer is prose.
 const TITLE_MAX_CHARS: usize = 200;
 /// Boilerplate lines are short; a long paragraph that mentions "subscribe" is prose.
@@ -241,6 +243,44 @@ fn read_header(
             meta.section = clean(line.trim_end_matches(':'));
             kinds[i] = Line::Header;
             title_at = None;
+        } else if let Some(trail) = (position == 0).then(|| breadcrumbs(line)).flatten() {
+            // "Northmoor News Agency › UK › Courts": the site, then the
+            // sections down to the article's own, which is the last.
+            let first = trail[0];
+            if !GENERIC_CRUMBS.iter().any(|g| first.eq_ignore_ascii_case(g))
+                && metadata::date_label(first) != metadata::DateLabel::Section
+            {
+                *publisher = clean(first);
+            }
+            meta.section = trail.last().and_then(|s| clean(s));
+            kinds[i] = Line::Header;
+            title_at = None;
+        } else if position == 1
+            && title_at == Some(0)
+            && kinds[non_blank[0]] == Line::Title
+            && is_section_line(line)
+            && masthead_above_title(input, lines, &non_blank)
+        {
+            // "The Pacific Crest Tribune" / "Science" / the title: the paper's
+            // name and its section above the headline (where "Title" /
+            // "OPINION" / "By …" is a headline and its section).
+            if let Some(site) = meta.title.take() {
+                publisher.get_or_insert(site);
+            }
+            meta.section = clean(line.trim_end_matches(':'));
+            kinds[non_blank[0]] = Line::Header;
+            kinds[i] = Line::Header;
+            title_at = None;
+        } else if position == 1
+            && title_at == Some(0)
+            && kinds[non_blank[0]] == Line::Title
+            && is_section_line(line)
+        {
+            // "Headline" / "OPINION" / "By …": the headline's section.
+            if let Some(section) = clean(line.trim_end_matches(':')) {
+                meta.section.get_or_insert(section);
+            }
+            kinds[i] = Line::Header;
         } else if let Some(rest) = byline(line) {
             read_byline(rest, meta, publisher);
             kinds[i] = Line::Header;
@@ -317,24 +357,54 @@ fn read_header(
             kinds[non_blank[at]] = Line::Header;
             kinds[i] = Line::Header;
             title_at = Some(position + 1);
-        } else if title_at
-            .is_some_and(|at| position == at + 1 && kinds[non_blank[at]] == Line::Title)
-            && {
-                // A standfirst between the title and the byline: prose, and the
-                // header goes on past it.
-                let next = |k: usize| non_blank.get(k).map(|&n| input[lines[n].clone()].trim());
-                let dated = |k: usize| next(k).is_some_and(|l| date_line(l).is_some());
-                next(position + 1).is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
-                    || next(position + 1).is_some_and(|l| bare_byline(l).is_some())
-                        && dated(position + 2)
-            }
-        {
+        } else if title_at.is_some_and(|at| {
+            (at + 1..=at + STANDFIRST_LINES).contains(&position)
+                && kinds[non_blank[at]] == Line::Title
+        }) && {
+            // A standfirst between the title and the byline, of a line or a
+            // few ("Singer cut former bandmate out of comeback plans" /
+            // "Cryptic post sends fans into meltdown"): prose, and the header
+            // goes on past it.
+            let at = title_at.unwrap_or(0);
+            let next = |k: usize| non_blank.get(k).map(|&n| input[lines[n].clone()].trim());
+            let dated = |k: usize| next(k).is_some_and(|l| date_line(l).is_some());
+            (position + 1..=at + STANDFIRST_LINES + 1).any(|k| {
+                next(k).is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
+                    || next(k).is_some_and(|l| bare_byline(l).is_some()) && dated(k + 1)
+            })
+        } {
             continue;
         } else {
             break;
         }
     }
 }
+
+/// Whether the first of `non_blank` lines is a paper's name, the second
+/// being a section's: a name of a few words, and a headline after the
+/// section, not a byline or a date.
+fn masthead_above_title(input: &str, lines: &[Range<usize>], non_blank: &[usize]) -> bool {
+    let line = |k: usize| non_blank.get(k).map(|&n| input[lines[n].clone()].trim());
+    line(0).is_some_and(|site| site.split_whitespace().count() <= 5)
+        && line(2).is_some_and(|l| is_title(l) && byline(l).is_none() && date_line(l).is_none())
+}
+
+/// A trail of links at the top of a page ("Wexcombe Gazette › News ›
+/// Health", "Home » Sport » Cricket"): its parts, two or more, each a few
+/// words with no sentence's punctuation.
+fn breadcrumbs(line: &str) -> Option<Vec<&str>> {
+    let separator = ['›', '»', '>'].into_iter().find(|&c| line.contains(c))?;
+    let parts: Vec<&str> = line.split(separator).map(str::trim).collect();
+    let crumb = |part: &&str| {
+        !part.is_empty()
+            && part.split_whitespace().count() <= 5
+            && !part.contains(['.', '!', '?', ',', ':', ';', '<'])
+    };
+    (parts.len() >= 2 && parts.iter().all(crumb)).then_some(parts)
+}
+
+/// A breadcrumb trail's first link when it names no site.
+const GENERIC_CRUMBS: [&str; 3] = ["home", "news", "homepage"];
 
 /// "The Liberty Porch" / "Straight talk from the heart of Pell County" /
 /// the post's title / its byline or date: a site's short name and tagline
@@ -596,10 +666,18 @@ fn date_line(line: &str) -> Option<Option<String>> {
         .trim_end_matches([',', '-', '|', '—', '–'])
         .trim();
     let after = &line[range.end..];
+    // "… at 11:02 p.m. | Updated Dec. 2, 2026 at 8:15 a.m.": the first date
+    // is the article's, and what the update adds is no label.
+    let after = match after.to_ascii_lowercase().find("updated") {
+        Some(at) => after[..at]
+            .trim_end()
+            .trim_end_matches(['|', '•', '·', ',', ';']),
+        None => after,
+    };
     let filler = |s: &str| {
         s.split_whitespace()
             .filter(|w| {
-                let w = w.to_ascii_lowercase();
+                let w = w.to_ascii_lowercase().replace('.', "");
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 !w.is_empty()
                     && ![
@@ -1145,5 +1223,92 @@ mod tests {
             "The council voted on Tuesday to approve the budget after a long debate.\nMore text.",
         );
         assert_eq!(doc.metadata.title, None);
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_names_the_site_and_the_section() {
+        let doc = read(
+            "Tollbridge Chronicle › World › Health\n\nClinics to offer free eye tests\n\n\
+             By Ruth Abernethy-Lowe, Health Reporter\n4 March 2026, 09:30 GMT\n\nClinics will open on Monday.",
+        );
+        let meta = &doc.metadata;
+        assert_eq!(meta.publisher.as_deref(), Some("Tollbridge Chronicle"));
+        assert_eq!(meta.section.as_deref(), Some("Health"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Clinics to offer free eye tests")
+        );
+        assert_eq!(meta.authors, ["Ruth Abernethy-Lowe"]);
+        assert_eq!(meta.published.as_deref(), Some("2026-03-04"));
+        assert_eq!(
+            prose_of(&doc),
+            [
+                "Clinics to offer free eye tests",
+                "Clinics will open on Monday."
+            ]
+        );
+        // "Home" is no site's name.
+        let doc = read("Home » Sport » Cricket\n\nRain stops play at Fenwick\n\nBy Ian Moult\n\nNo play was possible.");
+        assert_eq!(doc.metadata.publisher, None);
+        assert_eq!(doc.metadata.section.as_deref(), Some("Cricket"));
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Rain stops play at Fenwick")
+        );
+        // A first line with a ">" in a sentence is a title, not a trail.
+        let doc =
+            read("Costs > revenue, says the mayor, again\n\nBy Ian Moult\n\nThe budget is short.");
+        assert_eq!(doc.metadata.section, None);
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Costs > revenue, says the mayor, again")
+        );
+    }
+
+    #[test]
+    fn a_papers_name_and_section_above_the_headline() {
+        let doc = read(
+            "The Harbour Examiner\nScience\n\nProbe finds ice on a small moon\n\n\
+             By Nils Ortega\nDecember 2, 2026\n\nThe probe found ice.",
+        );
+        let meta = &doc.metadata;
+        assert_eq!(meta.publisher.as_deref(), Some("The Harbour Examiner"));
+        assert_eq!(meta.section.as_deref(), Some("Science"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Probe finds ice on a small moon")
+        );
+        assert_eq!(meta.authors, ["Nils Ortega"]);
+        // A headline over its section and byline is still the headline.
+        let doc = read("Town Hall Gambles With Our Parks\nOPINION\nBy Ada Quell\nOct. 14, 2024\n\nThe parks are at risk.");
+        assert_eq!(
+            doc.metadata.title.as_deref(),
+            Some("Town Hall Gambles With Our Parks")
+        );
+        assert_eq!(doc.metadata.publisher, None);
+        assert_eq!(doc.metadata.section.as_deref(), Some("OPINION"));
+    }
+
+    #[test]
+    fn a_standfirst_of_two_lines_and_a_date_updated_later() {
+        let doc = read(
+            "EXCLUSIVE: Bandmates at war over reunion\n\nSinger left out of comeback plans\n\
+             Cryptic post sends fans into a frenzy\n\nBy Kit Marlowe-Reyes, Showbiz Editor\n\
+             Published: 08:12, 21 August 2026 | Updated: 11:40, 22 August 2026\n\nThe band split in 2019.",
+        );
+        assert_eq!(doc.metadata.authors, ["Kit Marlowe-Reyes"]);
+        assert_eq!(doc.metadata.published.as_deref(), Some("2026-08-21"));
+        let doc = read(
+            "Commissioners approve budget in 2-1 vote\n\nBy Dana Pruitt, Staff Writer\n\
+             Published Dec. 1, 2026 at 11:02 p.m. | Updated Dec. 2, 2026 at 8:15 a.m.\n\nThe vote was close.",
+        );
+        assert_eq!(doc.metadata.published.as_deref(), Some("2026-12-01"));
+        assert_eq!(
+            prose_of(&doc),
+            [
+                "Commissioners approve budget in 2-1 vote",
+                "The vote was close."
+            ]
+        );
     }
 }
