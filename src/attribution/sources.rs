@@ -21,7 +21,9 @@
 //! Measured: BENCHMARKS.md#t-source-intern.
 
 use super::phrase::name_after_title;
-use super::words::{all_caps, is_common_sentence_opener, with_lowercase, GIVEN_NAMES, TITLES};
+use super::words::{
+    all_caps, is_common_sentence_opener, with_lowercase, GIVEN_NAMES, ROLE_HEADS, TITLES,
+};
 use super::{Source, SourceKind};
 use crate::hash::FastMap;
 use std::ops::Range;
@@ -250,7 +252,7 @@ pub(super) fn clean_name(name: &str, kind: SourceKind) -> String {
     let dropped = name_after_title(
         words.len(),
         dropped,
-        |i| with_lowercase(words[i], |w| TITLES.contains(w)),
+        |i| with_lowercase(words[i], |w| TITLES.contains(w) || ROLE_HEADS.contains(w)),
         |i| with_lowercase(words[i], |w| GIVEN_NAMES.contains(w)),
     )
     .unwrap_or(dropped);

@@ -71,7 +71,7 @@ const SAY: &str = "say/said tell/told state announce explain argue insist warn \
     criticize condemn praise welcome retort repeat mention confess whisper shout scream yell \
     speak/spoke/spoken hint suggest estimate report brief inform propose dismiss label+ brand \
     dub+ term hail blame clarify underline reiterate concur+ reckon acknowledge answer demand \
-    plead";
+    plead thank apologise apologize";
 const THINK: &str = "believe think/thought fear worry suspect feel/felt expect doubt hope \
     understand/understood assume anticipate consider recognise recognize learn/learnt";
 const AMBIGUOUS: &str =

@@ -221,6 +221,13 @@ fn is_scare_quote(text: &str, q: &Quotation) -> bool {
     if before.ends_with(':') || before.ends_with(',') && q.nested {
         return false;
     }
+    // A translation in brackets after the words it translates: “Наш голос”
+    // (“Our vote”) is quoted as the original was.
+    if let Some(gloss_of) = before.strip_suffix('(') {
+        if gloss_of.trim_end().ends_with(['”', '"', '’', '»']) {
+            return false;
+        }
+    }
     let previous_words: Vec<String> = before
         .rsplit(|c: char| c.is_whitespace())
         .take(2)
@@ -397,6 +404,7 @@ mod tests {
             "The agreement commits both sides to “refrain from unilateral measures” this year.",
             "A video showed the cleric in Tehran chanting “death to the traitors” at a rally.",
             "Fans were filmed outside the ground shouting “cheats” at the referee.",
+            "Marchers carried signs reading “Наш голос – наш выбор” (“Our vote, our choice”) past the palace.",
         ] {
             assert!(
                 !flags(text).iter().any(|(_, c)| *c == "scare_quotes"),

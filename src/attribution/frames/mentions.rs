@@ -24,7 +24,7 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
             continue;
         };
         k = run.end;
-        if tokens[run.start].is_quoted() {
+        if tokens[run.start].is_quoted() || clock(tokens, &run) {
             continue;
         }
         // A lone capitalised word is an organisation only by its word or as
@@ -140,16 +140,45 @@ pub(in crate::attribution) fn mentions(cx: &Context, tokens: &[Token]) -> Mentio
     found
 }
 
+/// "5:47 PM ET", "10.30 BST": a time's suffix and zone, no organisation.
+fn clock(tokens: &[Token], run: &Range<usize>) -> bool {
+    const ZONES: [&str; 19] = [
+        "am", "pm", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+        "gmt", "bst", "utc", "cet", "cest",
+    ];
+    run.start > 0
+        && tokens[run.start - 1]
+            .text
+            .ends_with(|c: char| c.is_ascii_digit())
+        && tokens[run.clone()]
+            .iter()
+            .all(|t| ZONES.contains(&t.lower()))
+}
+
 /// The first token after a wire dateline that opens the sentence, or 0:
-/// an agency in brackets and a dash within its first dozen tokens.
+/// an agency in brackets and a dash within its first dozen tokens, or a
+/// place in capitals and a dash ("DENVER —", "MARLOW, Ohio —").
 pub(super) fn dateline_end(tokens: &[Token]) -> usize {
-    (3..tokens.len().min(16))
+    (1..tokens.len().min(16))
         .find(|&d| {
             matches!(tokens[d].text, "—" | "–" | "-")
-                && tokens[d - 1].text == ")"
-                && tokens[..d - 1].iter().any(|t| t.text == "(")
+                && (tokens[d - 1].text == ")" && tokens[..d - 1].iter().any(|t| t.text == "(")
+                    || place_in_capitals(&tokens[..d]))
         })
         .map_or(0, |d| d + 1)
+}
+
+/// "DENVER", "MARLOW, Ohio", "ST. PAUL, Minn.": a place in capitals, perhaps
+/// with its state or country, as a dateline opens.
+fn place_in_capitals(before: &[Token]) -> bool {
+    let first = &before[0];
+    before.len() <= 6
+        && first.is_word()
+        && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && crate::attribution::words::all_caps(first.text)
+        && before
+            .iter()
+            .all(|t| matches!(t.text, "," | ".") || t.is_word() && t.is_capitalized())
 }
 
 /// Where `run` is a name romanised in brackets after the same name in a

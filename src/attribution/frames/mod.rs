@@ -223,7 +223,10 @@ fn frame_at(
     // A verb that reports only before a clause, or with a document or
     // researchers as subject, is checked for both before its subject is
     // read: most such words are nouns or plain actions ("added a third").
-    if matches!(class, Class::Ambiguous | Class::Study) && !clause_follows(tokens, v) {
+    if matches!(class, Class::Ambiguous | Class::Study)
+        && !clause_follows(tokens, v)
+        && !describes(tokens, v)
+    {
         let from = v.saturating_sub(12);
         let document_near = tokens[from..v].iter().any(|t| {
             let w = t.lower();
@@ -756,6 +759,32 @@ fn accepts(
             // "asked Congress for feed", "asked residents to stay indoors".
             !matches!(next, Some("for")) && !instruction(tokens, v) && clause_follows(tokens, v)
         }
+        // "The trial continues.": a sentence of a subject and such a verb
+        // alone reports nothing ("Prices rose, a study found." and "…," the
+        // report continues." report what comes first).
+        Class::Ambiguous
+            if matches!(next, None | Some("." | "!" | ";")) && reading.tokens.start == 0 =>
+        {
+            false
+        }
+        // "Several former aides describe a different man": people who
+        // describe report what they saw (a thing described is not).
+        Class::Ambiguous if describes(tokens, v) => {
+            reading.document
+                || reading.research
+                || clause_follows(tokens, v)
+                || matches!(
+                    reading.subject,
+                    Subject::Named {
+                        kind: SourceKind::Person,
+                        ..
+                    } | Subject::Vague { .. }
+                        | Subject::Pronoun(
+                            crate::attribution::Pronoun::Person
+                                | crate::attribution::Pronoun::Plural
+                        )
+                )
+        }
         Class::Ambiguous => reading.document || reading.research || clause_follows(tokens, v),
         // "the schedule moves the start", "researchers followed 900 families".
         Class::Study => reading.document || reading.research,
@@ -765,6 +794,8 @@ fn accepts(
             !instruction(tokens, v)
         }
         Class::Quoted => false,
+        // "thanks to the new zone": a preposition, not a thank-you.
+        Class::Say if tokens[v].lower() == "thanks" && next == Some("to") => false,
         _ => !(matches!(tokens[v].lower(), "asked" | "ask" | "asks") && next == Some("for")),
     }
 }
@@ -994,6 +1025,20 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
     // A quotation soon after: "calling this a “rebuild”", "posted an
     // emoji and the words: “Here we go again.”"
     quotation_soon(tokens, v)
+}
+
+/// "describe" in any form, not of oneself ("who describes herself as a
+/// tenant organiser" says who she is, not what she reports).
+fn describes(tokens: &[Token], v: usize) -> bool {
+    matches!(
+        tokens[v].lower(),
+        "describe" | "describes" | "described" | "describing"
+    ) && !tokens.get(v + 1).is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
+        )
+    })
 }
 
 /// A quotation within a dozen tokens after the verb at `v`.

@@ -736,3 +736,109 @@ fn speaking_on_condition_of_anonymity_describes_the_source() {
     assert_eq!(analysis.sources.len(), 1);
     assert!(analysis.sources[0].name.starts_with("an official who"));
 }
+
+#[test]
+fn people_who_describe_report_what_they_saw() {
+    let vague = |phrase: &str| (Attribution::Vague, Some(phrase.to_string()));
+    assert_eq!(
+        attributions("Several former aides describe a different man."),
+        [vague("several former aides")]
+    );
+    assert_eq!(
+        attributions("Witnesses described a chaotic scene at the depot."),
+        [vague("witnesses")]
+    );
+    // Described things, and people describing themselves, report nothing.
+    for text in [
+        "The plan, described in a memo, would cut costs.",
+        "The ward is described as cramped.",
+        "The post was written by Darla Kemp, a resident who describes herself as an organiser.",
+    ] {
+        assert!(
+            attributions(text)
+                .iter()
+                .all(|(_, s)| s.as_deref() != Some("a resident who")),
+            "{text}: {:?}",
+            attributions(text)
+        );
+        assert_eq!(attributions(text)[0].0, Attribution::None, "{text}");
+    }
+}
+
+#[test]
+fn no_one_is_nobody_who_speaks() {
+    for text in [
+        "Nobody disputes that the climate is warming.",
+        "No one doubts the plan will fail.",
+        "Nobody answers.",
+    ] {
+        assert_eq!(attributions(text), [(Attribution::None, None)], "{text}");
+    }
+    // "Everyone says" is still a vague source.
+    assert_eq!(
+        attributions("Everyone says the plan will fail.")[0].0,
+        Attribution::Vague
+    );
+}
+
+#[test]
+fn the_papers_own_view_and_a_case_that_goes_on_are_no_source() {
+    assert_eq!(
+        attributions("This newspaper has long argued for a carbon tax."),
+        [(Attribution::None, None)]
+    );
+    assert_eq!(
+        attributions("The newspaper said it stood by the story."),
+        [named("newspaper")]
+    );
+    let found = attributions("Prosecutors say he stole £2m. The trial continues.");
+    assert_eq!(found[1], (Attribution::None, None));
+    // A finding reported before its study is the study's.
+    assert_eq!(
+        attributions("Coffee drinkers live longer, a study by the Halden Institute has found.")[0]
+            .0,
+        Attribution::Named
+    );
+}
+
+#[test]
+fn a_thank_you_is_said_and_thanks_to_is_not() {
+    let found = attributions(
+        "President Grigor Vashenko spoke on Monday. He thanked voters for their patience. \
+         Thanks to new funding, the library will reopen.",
+    );
+    assert_eq!(found[1], named("Grigor Vashenko"));
+    assert_eq!(found[2], (Attribution::None, None));
+    assert_eq!(
+        attributions("From May, anyone who drives into the centre will pay £12 a day, thanks to the new zone.")[0],
+        (Attribution::None, None)
+    );
+}
+
+#[test]
+fn a_place_in_capitals_opening_the_story_is_a_dateline() {
+    let (analysis, _) = run(
+        "DENVER — Kestrel Pay said Tuesday that hackers had stolen data. \
+         The company said it had fixed the flaw.",
+    );
+    assert!(
+        analysis.sources.iter().all(|s| s.name != "DENVER"),
+        "{:?}",
+        analysis.sources.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+    // A time's zone is no organisation for "the company" to mean.
+    let (analysis, _) = run("June 17, 2026, 5:47 PM ET\n\nThe company said it had fixed the flaw.");
+    assert!(analysis.sources.iter().all(|s| s.name != "PM ET"));
+}
+
+#[test]
+fn a_role_after_a_title_is_the_titles() {
+    assert_eq!(
+        attributions("Chief Executive Sarah Jones said the firm was sorry."),
+        [named("Sarah Jones")]
+    );
+    assert_eq!(
+        attributions("The Scottish Executive said it would act."),
+        [named("Scottish Executive")]
+    );
+}

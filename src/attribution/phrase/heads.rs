@@ -96,6 +96,16 @@ impl Phrase<'_, '_> {
     /// The phrase by its head: a name, or a lower-case noun.
     pub(super) fn by_head(&self) -> Option<Reading> {
         let (start, end) = (self.start, self.end);
+        // "This newspaper has long argued": the writers' own voice.
+        if end - start == 2
+            && self.lower(start) == "this"
+            && matches!(
+                self.lower(start + 1),
+                "newspaper" | "paper" | "publication" | "magazine" | "website" | "site" | "blog"
+            )
+        {
+            return None;
+        }
         let mut from = start;
         let definite = DEFINITE.contains(&self.lower(from));
         if ARTICLES.contains(&self.lower(from)) || DEFINITE.contains(&self.lower(from)) {

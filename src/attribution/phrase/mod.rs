@@ -350,13 +350,18 @@ impl Phrase<'_, '_> {
                 return None;
             }
         }
-        if UNIVERSALS.contains(&first)
+        let no_one = matches!(first, "nobody" | "no-one")
             || first == "no"
                 && self
                     .tokens
                     .get(start + 1)
-                    .is_some_and(|t| t.lower() == "one")
-        {
+                    .is_some_and(|t| t.lower() == "one");
+        // "Nobody disputes that …", "No one doubts …": certainty the author
+        // claims (a rule flags it), not anyone who says so.
+        if no_one {
+            return None;
+        }
+        if UNIVERSALS.contains(&first) {
             return self.vague(Vagueness::Universal, false);
         }
         if let Some(reading) = self.possessive() {

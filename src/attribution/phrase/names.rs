@@ -105,10 +105,12 @@ pub(in crate::attribution) fn name_kind(
         && all_caps(tokens[run.start].text);
     // "Rail Minister Oliver Brennan", "Energy Secretary Ed Hale": a person;
     // the body's words before the title are the title's.
+    // After a title, a role is the title's too: "Chief Executive Renata
+    // Solberg" (though "Executive" alone may be a body's word).
     let named = name_after_title(
         bare.len(),
-        1,
-        |i| TITLES.contains(bare[i].1),
+        usize::from(dropped == 0),
+        |i| TITLES.contains(bare[i].1) || i == 0 && ROLE_HEADS.contains(bare[i].1),
         |i| GIVEN_NAMES.contains(bare[i].1),
     )
     .map_or(bare, |n| &bare[n..]);
