@@ -164,7 +164,10 @@ fn join_wrapped_lines(
                 let ends_sentence = last_line
                     .trim_end()
                     .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…']);
-                if !ends_sentence && last_line.chars().count() >= WRAPPED_LINE_MIN_CHARS {
+                if !ends_sentence
+                    && last_line.chars().count() >= WRAPPED_LINE_MIN_CHARS
+                    && !is_credit_line(&text[range.clone()])
+                {
                     last.end = range.end;
                     continue;
                 }
@@ -173,6 +176,26 @@ fn join_wrapped_lines(
         paragraphs.push(range.clone());
     }
     paragraphs
+}
+
+/// "Image: Northmoor News Agency", "Photo: …": a picture's credit, the line
+/// after its caption, which no wrapped sentence runs on into.
+fn is_credit_line(line: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "photo:",
+        "photograph:",
+        "picture:",
+        "image:",
+        "illustration:",
+        "credit:",
+        "graphic:",
+    ];
+    let start = line.trim_start();
+    LABELS.iter().any(|label| {
+        start
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+    })
 }
 
 /// Words before a full stop that do not end a sentence.

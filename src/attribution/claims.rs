@@ -93,6 +93,46 @@ pub(super) fn is_claim(text: &str, tokens: &[Token], place: &Place) -> bool {
     !imperative(tokens)
 }
 
+/// A picture's credit on its own: "Photo: Wexcombe Gazette/Stock",
+/// "(Illustration: ADSA/Halvorsen Institute)", "(Jeff Solberg/Ledger-Dispatch)".
+pub(super) fn credit(text: &str) -> bool {
+    let text = text.trim();
+    let bracketed = text.starts_with('(') && text.trim_end_matches('.').ends_with(')');
+    let inner = text
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ')'])
+        .trim();
+    if inner.split_whitespace().count() > 10 {
+        return false;
+    }
+    let labelled = inner.split_once(':').is_some_and(|(label, rest)| {
+        !rest.trim().is_empty()
+            && matches!(
+                label.trim().to_ascii_lowercase().as_str(),
+                "photo"
+                    | "photos"
+                    | "photograph"
+                    | "photographs"
+                    | "picture"
+                    | "pictures"
+                    | "image"
+                    | "images"
+                    | "illustration"
+                    | "graphic"
+                    | "credit"
+                    | "video"
+                    | "photo credit"
+                    | "image credit"
+            )
+    });
+    // "(Jeff Solberg/Ledger-Dispatch)": a photographer and an agency.
+    let names_and_agency = bracketed
+        && inner.contains('/')
+        && inner.starts_with(|c: char| c.is_uppercase())
+        && !inner.contains(['.', ',', ';']);
+    labelled || names_and_agency
+}
+
 /// A photo caption, by its credit or its "in a photo provided by".
 fn caption(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches('.');
@@ -439,6 +479,21 @@ mod tests {
             A researcher filters a water sample at the laboratory, in a photo provided by the university.\n\n\
             The fund lost $6 million (about £4.7 million) last year.";
         assert_eq!(claims(text, &[]), [false, false, false, true]);
+    }
+
+    #[test]
+    fn a_credit_and_the_caption_it_closes_are_not_claims() {
+        let text = "Protesters block the ring road on Thursday morning. Photograph: Sentinel Pictures\n\n\
+            An artist's rendering shows the probe over the moon's surface. (Illustration: ADSA/Halvorsen Institute)\n\n\
+            Residents line up to speak at the meeting in Marlow.\n\n(Jeff Solberg/Ledger-Dispatch)\n\n\
+            The probe found ice. It reached the moon in 2024.";
+        assert_eq!(
+            claims(text, &[]),
+            [false, false, false, false, false, false, true, true]
+        );
+        // A colon in a statement is no credit.
+        let text = "The picture is clear: costs will rise.\n\nImage matters: voters said so.";
+        assert_eq!(claims(text, &[]), [true, true]);
     }
 
     #[test]

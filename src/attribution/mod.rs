@@ -213,10 +213,21 @@ pub fn attribute(
         let place = claims::Place {
             whole_paragraph: opens && closes,
         };
+        let credit = claims::credit(&text[sentence.range.clone()]);
         claims.push(
             bio_paragraph != Some(p)
+                && !credit
                 && claims::is_claim(&text[sentence.range.clone()], &tokens, &place),
         );
+        // A picture's credit closes its caption: the sentence before it, in
+        // its paragraph or as a paragraph of its own, describes the picture.
+        if credit && i > 0 {
+            let before = &all[i - 1];
+            let caption_line = i < 2 || all[i - 2].paragraph != before.paragraph;
+            if before.paragraph == p || caption_line {
+                claims[i - 1] = false;
+            }
+        }
 
         let cx = Context {
             text,

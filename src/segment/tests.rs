@@ -352,3 +352,26 @@ fn quotations_are_kept_without_slack() {
 fn a_quotation_takes_forty_bytes() {
     assert_eq!(std::mem::size_of::<Quotation>(), 40);
 }
+
+#[test]
+fn a_credit_line_is_not_wrapped_into_its_caption() {
+    let text = "Calderbridge Crown Court, where the trial is expected to last up to three weeks\n\
+                Image: Northmoor News Agency\n\
+                A former treasurer used more than a million pounds donated to a hospice appeal\n\
+                to pay for racehorses.";
+    let lines: Vec<Range<usize>> = {
+        let mut at = 0;
+        text.split('\n')
+            .map(|line| {
+                let range = at..at + line.len();
+                at += line.len() + 1;
+                range
+            })
+            .collect()
+    };
+    let paragraphs = super::join_wrapped_lines(text, &lines, None);
+    let texts: Vec<&str> = paragraphs.iter().map(|p| &text[p.clone()]).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(texts[1], "Image: Northmoor News Agency");
+    assert!(texts[2].ends_with("to pay for racehorses."));
+}
