@@ -22,11 +22,16 @@ fn entry_forms<'a>(term: &str, inflect: u8, extra: impl IntoIterator<Item = &'a 
         }
     }
     forms.extend(extra.into_iter().map(str::to_lowercase));
-    // Unstable: equal forms are alike, and std's stable sort would be one
-    // more copy of the sort in the WASM.
-    forms.sort_unstable();
-    forms.dedup();
-    forms
+    // Sorted and deduplicated by binary insertion: an entry has 250 forms at
+    // most, most a handful, and std's sort for strings was one more copy of
+    // the sort in the WASM (about 1.5 KB gzipped; BENCHMARKS.md#t-forms-insertion).
+    let mut sorted: Vec<String> = Vec::with_capacity(forms.len());
+    for form in forms {
+        if let Err(at) = sorted.binary_search(&form) {
+            sorted.insert(at, form);
+        }
+    }
+    sorted
 }
 
 /// "(experts|critics) (say|said)" -> every combination, whitespace runs made

@@ -181,21 +181,30 @@ fn join_wrapped_lines(
 /// "Image: Northmoor News Agency", "Photo: …": a picture's credit, the line
 /// after its caption, which no wrapped sentence runs on into.
 fn is_credit_line(line: &str) -> bool {
-    const LABELS: [&str; 7] = [
-        "photo:",
-        "photograph:",
-        "picture:",
-        "image:",
-        "illustration:",
-        "credit:",
-        "graphic:",
+    line.split_once(':')
+        .is_some_and(|(label, _)| is_credit_label(label))
+}
+
+/// What a picture's credit opens with, before its colon: "Photo", "Image",
+/// "Illustration", "Photo credit".
+pub(crate) fn is_credit_label(label: &str) -> bool {
+    const LABELS: [&str; 13] = [
+        "photo",
+        "photos",
+        "photograph",
+        "photographs",
+        "picture",
+        "pictures",
+        "image",
+        "images",
+        "illustration",
+        "graphic",
+        "credit",
+        "photo credit",
+        "image credit",
     ];
-    let start = line.trim_start();
-    LABELS.iter().any(|label| {
-        start
-            .get(..label.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(label))
-    })
+    let label = label.trim();
+    LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Words before a full stop that do not end a sentence.

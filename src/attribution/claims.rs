@@ -106,29 +106,12 @@ pub(super) fn credit(text: &str) -> bool {
         return false;
     }
     let labelled = inner.split_once(':').is_some_and(|(label, rest)| {
-        !rest.trim().is_empty()
-            && matches!(
-                label.trim().to_ascii_lowercase().as_str(),
-                "photo"
-                    | "photos"
-                    | "photograph"
-                    | "photographs"
-                    | "picture"
-                    | "pictures"
-                    | "image"
-                    | "images"
-                    | "illustration"
-                    | "graphic"
-                    | "credit"
-                    | "video"
-                    | "photo credit"
-                    | "image credit"
-            )
+        !rest.trim().is_empty() && crate::segment::is_credit_label(label)
     });
     // "(Jeff Solberg/Ledger-Dispatch)": a photographer and an agency.
     let names_and_agency = bracketed
         && inner.contains('/')
-        && inner.starts_with(|c: char| c.is_uppercase())
+        && inner.starts_with(|c: char| c.is_ascii_uppercase())
         && !inner.contains(['.', ',', ';']);
     labelled || names_and_agency
 }

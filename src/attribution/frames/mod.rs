@@ -1030,15 +1030,10 @@ fn clause_follows(tokens: &[Token], v: usize) -> bool {
 /// "describe" in any form, not of oneself ("who describes herself as a
 /// tenant organiser" says who she is, not what she reports).
 fn describes(tokens: &[Token], v: usize) -> bool {
-    matches!(
-        tokens[v].lower(),
-        "describe" | "describes" | "described" | "describing"
-    ) && !tokens.get(v + 1).is_some_and(|t| {
-        matches!(
-            t.lower(),
-            "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
-        )
-    })
+    tokens[v].lower().starts_with("describ")
+        && !tokens
+            .get(v + 1)
+            .is_some_and(|t| t.lower().ends_with("self") || t.lower().ends_with("selves"))
 }
 
 /// A quotation within a dozen tokens after the verb at `v`.

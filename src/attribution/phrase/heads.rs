@@ -99,10 +99,7 @@ impl Phrase<'_, '_> {
         // "This newspaper has long argued": the writers' own voice.
         if end - start == 2
             && self.lower(start) == "this"
-            && matches!(
-                self.lower(start + 1),
-                "newspaper" | "paper" | "publication" | "magazine" | "website" | "site" | "blog"
-            )
+            && matches!(self.lower(start + 1), "newspaper" | "paper" | "magazine")
         {
             return None;
         }

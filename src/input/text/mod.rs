@@ -259,27 +259,16 @@ fn read_header(
             && title_at == Some(0)
             && kinds[non_blank[0]] == Line::Title
             && is_section_line(line)
-            && masthead_above_title(input, lines, &non_blank)
         {
             // "The Pacific Crest Tribune" / "Science" / the title: the paper's
-            // name and its section above the headline (where "Title" /
-            // "OPINION" / "By …" is a headline and its section).
-            if let Some(site) = meta.title.take() {
-                publisher.get_or_insert(site);
+            // name and its section above the headline; "Headline" /
+            // "OPINION" / "By …": a headline and its section.
+            if masthead_above_title(input, lines, &non_blank) {
+                *publisher = meta.title.take();
+                kinds[non_blank[0]] = Line::Header;
+                title_at = None;
             }
             meta.section = clean(line.trim_end_matches(':'));
-            kinds[non_blank[0]] = Line::Header;
-            kinds[i] = Line::Header;
-            title_at = None;
-        } else if position == 1
-            && title_at == Some(0)
-            && kinds[non_blank[0]] == Line::Title
-            && is_section_line(line)
-        {
-            // "Headline" / "OPINION" / "By …": the headline's section.
-            if let Some(section) = clean(line.trim_end_matches(':')) {
-                meta.section.get_or_insert(section);
-            }
             kinds[i] = Line::Header;
         } else if let Some(rest) = byline(line) {
             read_byline(rest, meta, publisher);
@@ -668,7 +657,7 @@ fn date_line(line: &str) -> Option<Option<String>> {
     let after = &line[range.end..];
     // "… at 11:02 p.m. | Updated Dec. 2, 2026 at 8:15 a.m.": the first date
     // is the article's, and what the update adds is no label.
-    let after = match after.to_ascii_lowercase().find("updated") {
+    let after = match after.find("Updated").or_else(|| after.find("updated")) {
         Some(at) => after[..at]
             .trim_end()
             .trim_end_matches(['|', '•', '·', ',', ';']),
@@ -677,7 +666,7 @@ fn date_line(line: &str) -> Option<Option<String>> {
     let filler = |s: &str| {
         s.split_whitespace()
             .filter(|w| {
-                let w = w.to_ascii_lowercase().replace('.', "");
+                let w = w.to_ascii_lowercase();
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 !w.is_empty()
                     && ![
@@ -688,6 +677,8 @@ fn date_line(line: &str) -> Option<Option<String>> {
                         "at",
                         "am",
                         "pm",
+                        "a.m",
+                        "p.m",
                         "gmt",
                         "utc",
                         "est",
