@@ -102,18 +102,23 @@ pub(super) fn credit(text: &str) -> bool {
         .trim_start_matches('(')
         .trim_end_matches(['.', ')'])
         .trim();
-    if inner.split_whitespace().count() > 10 {
+    // Bounded: this runs for every sentence.
+    if inner.split_whitespace().nth(10).is_some() {
         return false;
     }
     let labelled = inner.split_once(':').is_some_and(|(label, rest)| {
         !rest.trim().is_empty() && crate::segment::is_credit_label(label)
     });
     // "(Jeff Solberg/Ledger-Dispatch)": a photographer and an agency.
-    let names_and_agency = bracketed
-        && inner.contains('/')
-        && inner.starts_with(|c: char| c.is_ascii_uppercase())
-        && !inner.contains(['.', ',', ';']);
+    let names_and_agency =
+        bracketed && photographer_and_agency(inner) && !inner.contains(['.', ',', ';']);
     labelled || names_and_agency
+}
+
+/// "Jonah Petrakis/Meridian Press": a photographer and an agency, as a
+/// credit in brackets names them.
+fn photographer_and_agency(credit: &str) -> bool {
+    credit.contains('/') && credit.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// A photo caption, by its credit or its "in a photo provided by".
@@ -121,10 +126,7 @@ fn caption(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches('.');
     if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
         let credit = trimmed[open + 1..trimmed.len() - 1].trim();
-        // "Jonah Petrakis/Meridian Press": a photographer and an agency.
-        let names_and_agency = credit.contains('/')
-            && credit.split(' ').count() <= 6
-            && credit.starts_with(|c: char| c.is_ascii_uppercase());
+        let names_and_agency = photographer_and_agency(credit) && credit.split(' ').count() <= 6;
         let labelled = ["Photo", "Picture", "Image", "Credit"]
             .iter()
             .any(|w| credit.starts_with(w));

@@ -68,16 +68,9 @@ pub(in crate::attribution) const GROUP_OF: &[&str] = &[
 ];
 
 /// Everyone: "everyone in this town knows", "anyone who follows these deals".
-pub(in crate::attribution) const UNIVERSALS: &[&str] = &[
-    "everyone",
-    "everybody",
-    "anyone",
-    "anybody",
-    "every",
-    "nobody",
-    "all",
-    "no-one",
-];
+/// ("Nobody" and "no one" are no source at all: `Phrase::read`.)
+pub(in crate::attribution) const UNIVERSALS: &[&str] =
+    &["everyone", "everybody", "anyone", "anybody", "every", "all"];
 
 /// Heads of groups of unnamed people: "economists", "residents", "critics".
 /// A group is vague however it is written: bare ("Economists estimate"),

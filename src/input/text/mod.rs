@@ -347,21 +347,19 @@ fn read_header(
             kinds[i] = Line::Header;
             title_at = Some(position + 1);
         } else if title_at.is_some_and(|at| {
-            (at + 1..=at + STANDFIRST_LINES).contains(&position)
-                && kinds[non_blank[at]] == Line::Title
-        }) && {
             // A standfirst between the title and the byline, of a line or a
             // few ("Singer cut former bandmate out of comeback plans" /
             // "Cryptic post sends fans into meltdown"): prose, and the header
             // goes on past it.
-            let at = title_at.unwrap_or(0);
             let next = |k: usize| non_blank.get(k).map(|&n| input[lines[n].clone()].trim());
             let dated = |k: usize| next(k).is_some_and(|l| date_line(l).is_some());
-            (position + 1..=at + STANDFIRST_LINES + 1).any(|k| {
-                next(k).is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
-                    || next(k).is_some_and(|l| bare_byline(l).is_some()) && dated(k + 1)
-            })
-        } {
+            (at + 1..=at + STANDFIRST_LINES).contains(&position)
+                && kinds[non_blank[at]] == Line::Title
+                && (position + 1..=at + STANDFIRST_LINES + 1).any(|k| {
+                    next(k).is_some_and(|l| byline(l).is_some() || date_line(l).is_some())
+                        || next(k).is_some_and(|l| bare_byline(l).is_some()) && dated(k + 1)
+                })
+        }) {
             continue;
         } else {
             break;
