@@ -184,6 +184,15 @@ fn frame_at(
     if participle(tokens, v, class, form) {
         return None;
     }
+    // Publishing with nothing published is no report: "was treated for
+    // heat exhaustion and released."
+    if class == Class::Publish
+        && tokens
+            .get(v + 1)
+            .is_none_or(|t| matches!(t.text, "," | "." | ";" | ")" | "!" | "?"))
+    {
+        return None;
+    }
     // A base form after a determiner or a preposition is a noun: "the
     // state Rangeland Board", "a conference call", "for review".
     // "the reports", "its estimates": a plural noun, too.
@@ -691,12 +700,14 @@ fn said_where(tokens: &[Token], v: usize) -> bool {
     else {
         return false;
     };
-    // "was written by a consulting firm that …" is a passive's agent.
+    // "was written by a consulting firm that …" is a passive's agent. A
+    // verb's form after a determiner is a noun: "wrote in a note that".
     marker > 1
         && window[0].lower() != "by"
-        && window[..marker]
-            .iter()
-            .all(|t| t.is_word() && t.verb.is_none())
+        && (v + 1..v + 1 + marker).all(|k| {
+            tokens[k].is_word()
+                && (tokens[k].verb.is_none() || NOUN_BEFORE.contains(&tokens[k - 1].lower()))
+        })
 }
 
 /// A team or a firm named alone, which British usage makes plural:

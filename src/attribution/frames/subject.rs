@@ -16,6 +16,15 @@ pub(super) fn before(
     if let Some(open) = name_in_brackets(tokens, end) {
         end = open;
     }
+    // "Priya Sandoval — who has never met a bill she didn't love — told
+    // reporters": an aside between dashes, after a word, is the subject's.
+    if end > 2 && matches!(tokens[end - 1].text, "—" | "–") {
+        let dash = tokens[end - 1].text;
+        let open = (end.saturating_sub(MAX_CLAUSE)..end - 1).rfind(|&k| tokens[k].text == dash);
+        if let Some(open) = open.filter(|&k| k > 0 && tokens[k - 1].is_word()) {
+            end = open;
+        }
+    }
     if end == 0 {
         return None;
     }

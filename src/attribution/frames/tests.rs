@@ -842,3 +842,41 @@ fn a_role_after_a_title_is_the_titles() {
         [named("Scottish Executive")]
     );
 }
+
+#[test]
+fn asides_notes_and_affiliations_between_a_speaker_and_the_report() {
+    // A verb's form after a determiner is a noun: "in a note" is where.
+    assert_eq!(
+        attributions("Tomasz Wielgosz wrote in a note to clients that the margins were thin."),
+        [named("Tomasz Wielgosz")]
+    );
+    // An aside between dashes belongs to the subject.
+    assert_eq!(
+        attributions(
+            "Councilwoman Priya Sandoval — who has never met a bill she didn't love — told reporters the centers are humane."
+        ),
+        [named("Priya Sandoval")]
+    );
+    // Two words before "of" are a person, whatever the given name.
+    assert_eq!(
+        attributions("Tomasz Wielgosz of Harrow & Finch said the margins were thin."),
+        [named("Tomasz Wielgosz")]
+    );
+    // A division of a body is the body's.
+    assert_eq!(
+        attributions("The Colorado Division of Consumer Privacy said it was reviewing the breach."),
+        [named("Colorado Division of Consumer Privacy")]
+    );
+}
+
+#[test]
+fn publishing_with_nothing_published_is_no_report() {
+    assert_eq!(
+        attributions("One firefighter was treated for heat exhaustion and released.")[0].0,
+        Attribution::None
+    );
+    assert_eq!(
+        attributions("The agency released figures showing a rise in arrests.")[0],
+        named("agency")
+    );
+}

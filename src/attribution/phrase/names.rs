@@ -77,8 +77,12 @@ pub(in crate::attribution) fn name_kind(
         .position(|(_, w)| matches!(*w, "of" | "at" | "from"))
     {
         let person = &bare[..of];
+        // Two words that end in no place's kind are a name too, whatever
+        // its given name: "Tomasz Wielgosz of Harrow & Finch".
         let person_like = person.len() >= 2
-            && (dropped > 0 || GIVEN_NAMES.contains(person[0].1))
+            && (dropped > 0
+                || GIVEN_NAMES.contains(person[0].1)
+                || person.len() == 2 && !PLACE_WORDS.contains(person[1].1))
             && !person.iter().any(|(_, w)| ORGANISATION_WORDS.contains(w));
         if person_like {
             let end = person[person.len() - 1].0 + 1;

@@ -378,6 +378,8 @@ pub(in crate::attribution) static ORGANISATION_WORDS: WordList = WordList::new(&
     "commissioner",
     "institute",
     "laboratory",
+    "division",
+    "directorate",
     "laboratories",
     "clinic",
     "charity",
