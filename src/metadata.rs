@@ -296,7 +296,7 @@ pub const MASTHEAD_WORDS: &[&str] = &[
 /// Words naming news organisations that are not a masthead's last word:
 /// "Continental Press", "Northwind News Agency", "Daily Clarion".
 const NEWS_ORGANISATION_WORDS: &str =
-    "press news wire mail independent agency daily weekly magazine reuters";
+    "press news wire newswire mail independent agency daily weekly magazine reuters";
 
 /// A news organisation's name: one to six capitalised words, one of them a
 /// news word ("Continental Press", "The Ashby Gazette"), or "The" and two to
@@ -320,7 +320,7 @@ const SECTION_WORDS: &str =
     " opinion opinions analysis comment commentary editorial editorials news politics \
      world business economy money sport sports science health technology tech culture \
      arts environment climate local national international features investigations \
-     letters travel education weather review reviews explainer perspective column op-ed uk us \
+     letters travel education weather review reviews explainer perspective column op-ed uk us u.k u.s \
      football soccer cricket rugby tennis golf athletics basketball baseball hockey ";
 
 /// Weekdays: alone beside a date ("Health | Wednesday | 12 March 2025"),

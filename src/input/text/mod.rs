@@ -239,11 +239,16 @@ fn read_header(
             continue; // "Theme:" lines may sit in the header.
         }
         let line = input[lines[i].clone()].trim();
+        let trail = if position < 2 {
+            breadcrumbs(line)
+        } else {
+            None
+        };
         if position == 0 && is_section_line(line) {
             meta.section = clean(line.trim_end_matches(':'));
             kinds[i] = Line::Header;
             title_at = None;
-        } else if let Some(trail) = (position == 0).then(|| breadcrumbs(line)).flatten() {
+        } else if let Some(trail) = trail.as_ref().filter(|_| position == 0) {
             // "Northmoor News Agency › UK › Courts": the site, then the
             // sections down to the article's own, which is the last.
             let first = trail[0];
@@ -258,7 +263,7 @@ fn read_header(
         } else if position == 1
             && title_at == Some(0)
             && kinds[non_blank[0]] == Line::Title
-            && is_section_line(line)
+            && (is_section_line(line) || trail.is_some())
         {
             // "The Pacific Crest Tribune" / "Science" / the title: the paper's
             // name and its section above the headline; "Headline" /
@@ -268,7 +273,9 @@ fn read_header(
                 kinds[non_blank[0]] = Line::Header;
                 title_at = None;
             }
-            meta.section = clean(line.trim_end_matches(':'));
+            // "UK NEWS | TRANSPORT": the article's section is the last.
+            let section = trail.map_or(line, |trail| trail[trail.len() - 1]);
+            meta.section = clean(section.trim_end_matches(':'));
             kinds[i] = Line::Header;
         } else if let Some(rest) = byline(line) {
             read_byline(rest, meta, publisher);
@@ -380,7 +387,14 @@ fn masthead_above_title(input: &str, lines: &[Range<usize>], non_blank: &[usize]
 /// Health", "Home » Sport » Cricket"): its parts, two or more, each a few
 /// words with no sentence's punctuation.
 fn breadcrumbs(line: &str) -> Option<Vec<&str>> {
-    let separator = ['›', '»', '>'].into_iter().find(|&c| line.contains(c))?;
+    let separator = ['›', '»', '>', '|']
+        .into_iter()
+        .find(|&c| line.contains(c))?;
+    // Not "By Dana Whitcomb | Continental Newswire" or "Letters | 3 November 2026".
+    let by = line.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+    if by || line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let parts: Vec<&str> = line.split(separator).map(str::trim).collect();
     let crumb = |part: &&str| {
         !part.is_empty()
@@ -828,6 +842,16 @@ fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
     (short && MARKERS.iter().any(|m| lower.contains(m)))
         || ["share", "advertisement", "comments"].contains(&lower.trim_end_matches(':'))
+        || share_buttons(&lower)
+}
+
+/// A row of sharing buttons: "Share  Tweet  WhatsApp  Comments (112)",
+/// "Share · Post · Email" (not "Share prices fell").
+fn share_buttons(lower: &str) -> bool {
+    lower.starts_with("share")
+        && ["tweet", "whatsapp", "· post"]
+            .iter()
+            .any(|button| lower.contains(button))
 }
 
 #[cfg(test)]
@@ -1023,6 +1047,15 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_sharing_buttons_is_boilerplate_and_share_prices_are_not() {
+        let doc = read("Title here\nShare  Tweet  WhatsApp  Comments (112)\n\nBody text.\n\nShare · Post · Email\n\nShare prices fell.");
+        assert_eq!(
+            prose_of(&doc),
+            ["Title here", "Body text.", "Share prices fell."]
+        );
+    }
+
+    #[test]
     fn publisher_and_date_line() {
         let doc = read("Title here\nGlobal Research, April 02, 2017\n\nBody text.");
         assert_eq!(doc.metadata.publisher.as_deref(), Some("Global Research"));
@@ -1212,6 +1245,43 @@ mod tests {
             "The council voted on Tuesday to approve the budget after a long debate.\nMore text.",
         );
         assert_eq!(doc.metadata.title, None);
+    }
+
+    #[test]
+    fn trails_between_bars_and_a_section_in_capitals_above_the_headline() {
+        let meta = read(
+            "THE NORTHERN CHRONICLE | Sport | Football\n\nRovers rescue a point in the derby\n\n\
+             By Callum Rennie\n6 December 2026\n\nThe derby ended level.",
+        )
+        .metadata;
+        assert_eq!(meta.publisher.as_deref(), Some("THE NORTHERN CHRONICLE"));
+        assert_eq!(meta.section.as_deref(), Some("Football"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Rovers rescue a point in the derby")
+        );
+
+        let meta = read(
+            "Albion Press Association\nUK NEWS | TRANSPORT\n\nRail strike talks resume\n\n\
+             By Hannah Corrigan\n8 December 2026\n\nTalks resumed on Monday.",
+        )
+        .metadata;
+        assert_eq!(meta.publisher.as_deref(), Some("Albion Press Association"));
+        assert_eq!(meta.section.as_deref(), Some("TRANSPORT"));
+        assert_eq!(meta.title.as_deref(), Some("Rail strike talks resume"));
+
+        let meta = read(
+            "U.S. NEWS\nWildfire forces thousands from homes\nBy Dana Whitcomb | Continental Newswire\n\
+             Aug. 13, 2026\n\nThe fire spread on Thursday.",
+        )
+        .metadata;
+        assert_eq!(meta.section.as_deref(), Some("U.S. NEWS"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Wildfire forces thousands from homes")
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("Continental Newswire"));
+        assert_eq!(meta.authors, ["Dana Whitcomb"]);
     }
 
     #[test]
