@@ -685,7 +685,7 @@ pub fn apply(cx: &Context, flags: &mut Vec<Flag>) {
                 }
                 figures
                     .into_iter()
-                    .filter(|m| !quoted_alone(slice, m))
+                    .filter(|m| !quoted_alone(slice, m) && !price_label(slice, m))
                     .map(|m| (with_direction(slice, m), "A specific figure stated in the author's own voice with no source: where does this number come from?"))
                     .collect()
             }
@@ -710,6 +710,19 @@ fn quoted_alone(sentence: &str, figure: &Range<usize>) -> bool {
     let opens = sentence[..figure.start].ends_with(['"', '“', '‘', '\'']);
     let closes = sentence[figure.end..].starts_with(['"', '”', '’', '\'']);
     opens && closes
+}
+
+/// A price list's label: a sum with no "million", in brackets of its own
+/// after the thing it prices ("the lamb neck (£26)"). Sums in the prose
+/// ("diners fork out £95 a head") are figures like any other.
+fn price_label(sentence: &str, figure: &Range<usize>) -> bool {
+    let bytes = sentence.as_bytes();
+    // "$", and the lead bytes of "€" and "£", as `find_figure` reads them.
+    matches!(bytes[figure.start], b'$' | 0xE2 | 0xC2)
+        && figure.start > 0
+        && bytes[figure.start - 1] == b'('
+        && bytes.get(figure.end) == Some(&b')')
+        && !bytes[figure.clone()].iter().any(u8::is_ascii_alphabetic)
 }
 
 /// A share price's move ("Shares fell 11% to $18.40 in morning trading",

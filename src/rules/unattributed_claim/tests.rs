@@ -127,6 +127,26 @@ fn attributed_figures_and_scene_setting_are_not() {
     }
 }
 
+#[test]
+fn a_price_in_brackets_is_a_label_but_a_sum_in_the_prose_is_a_figure() {
+    let text = "The lamb neck (£26) is slow-cooked for most of a day.";
+    assert!(
+        !flags(text).iter().any(|(_, c)| *c == "unattributed_claim"),
+        "{:?}",
+        flags(text)
+    );
+    assert!(has_flag(
+        "Diners fork out up to £95 a head for the platter.",
+        "£95",
+        "unattributed_claim"
+    ));
+    assert!(has_flag(
+        "The refit (£4 million) ran over budget.",
+        "£4 million",
+        "unattributed_claim"
+    ));
+}
+
 /// The figure pattern as one unanchored search, as it was first written:
 /// `find_figure` must find exactly what it finds.
 fn find_figure_unanchored(sentence: &str) -> Option<std::ops::Range<usize>> {
