@@ -14,7 +14,7 @@ pub use lexicon::CuratedLexicon;
 use crate::flag::Flag;
 use crate::order;
 use crate::segment::Quotation;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a detector sees: the analysed text, its paragraphs and its
@@ -114,8 +114,10 @@ fn words_only(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 /// apostrophes and Unicode hyphens aside.
 pub fn drop_ignored(text: &str, flags: &mut Vec<Flag>, ignored: &[String]) {
     let canonical = |s: &str| crate::lexicon::fold(s.trim()).text.to_lowercase();
-    let ignored: HashSet<String> = ignored.iter().map(|t| canonical(t)).collect();
-    flags.retain(|f| !ignored.contains(&canonical(&text[f.range.clone()])));
+    // The map type of the model's word counts, so the WASM carries one
+    // hash table for both (values unused).
+    let ignored: HashMap<String, u32> = ignored.iter().map(|t| (canonical(t), 0)).collect();
+    flags.retain(|f| !ignored.contains_key(&canonical(&text[f.range.clone()])));
 }
 
 /// The union of the flags' ranges, as sorted disjoint ranges.
