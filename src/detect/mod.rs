@@ -172,6 +172,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_dismissed_term_goes_in_any_case_and_spelling_and_others_stay() {
+        let text = "The So-Called experts and the so‑called reforms, and the mob.";
+        let flag = |word: &str| {
+            let start = text.find(word).unwrap();
+            Flag {
+                range: start..start + word.len(),
+                category: Category::Emotive,
+                severity: 2,
+                message: "".into(),
+                alternative: None,
+                in_quotation: false,
+                confidence: None,
+            }
+        };
+        let mut flags = vec![flag("So-Called"), flag("so‑called"), flag("mob")];
+        drop_ignored(text, &mut flags, &[" so-called ".to_string()]);
+        assert_eq!(
+            flags
+                .iter()
+                .map(|f| &text[f.range.clone()])
+                .collect::<Vec<_>>(),
+            ["mob"]
+        );
+    }
+
     fn found(detectors: &[&dyn Detector], paragraphs: &[Range<usize>]) -> Vec<(usize, Category)> {
         let cx = Context {
             text: "",
