@@ -384,10 +384,13 @@ fn imperative(tokens: &[Token]) -> bool {
     {
         return false;
     }
-    if matches!(word, "don't" | "don’t" | "let's" | "let’s") {
-        // "Let's just say out loud what everyone already knows: …" announces
-        // a claim, however long the announcement.
-        return !(word.starts_with("let") && tokens[k..].iter().any(|t| t.text == ":"));
+    if matches!(word, "don't" | "don’t") {
+        return true;
+    }
+    // "Let's just say out loud what everyone already knows: …" announces a
+    // claim, however long the announcement.
+    if matches!(word, "let's" | "let’s") {
+        return !tokens[k..].iter().any(|t| t.text == ":");
     }
     if word == "do" && tokens.get(k + 1).is_some_and(|t| t.lower() == "not") {
         return true;

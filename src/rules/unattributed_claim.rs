@@ -176,8 +176,7 @@ fn find_figure(sentence: &str) -> Option<Range<usize>> {
     while i < bytes.len() {
         let b = bytes[i];
         let digit_start = b.is_ascii_digit() && (i == 0 || !scan::is_word(bytes[i - 1]));
-        // "$", and the lead bytes of "€" and "£".
-        let currency = matches!(b, b'$' | 0xE2 | 0xC2);
+        let currency = currency_lead(b);
         if digit_start || currency {
             if let Some(len) = figure_len(&bytes[i..]) {
                 return Some(i..i + len);
@@ -190,6 +189,12 @@ fn find_figure(sentence: &str) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+/// Where a sum of money may start: "$", and the lead bytes of "€" and "£"
+/// (`figure_len` reads the rest).
+fn currency_lead(b: u8) -> bool {
+    matches!(b, b'$' | 0xE2 | 0xC2)
 }
 
 /// Words that make a number a proportion: "nine in ten", "one out of five".
@@ -717,8 +722,7 @@ fn quoted_alone(sentence: &str, figure: &Range<usize>) -> bool {
 /// ("diners fork out £95 a head") are figures like any other.
 fn price_label(sentence: &str, figure: &Range<usize>) -> bool {
     let bytes = sentence.as_bytes();
-    // "$", and the lead bytes of "€" and "£", as `find_figure` reads them.
-    matches!(bytes[figure.start], b'$' | 0xE2 | 0xC2)
+    currency_lead(bytes[figure.start])
         && figure.start > 0
         && bytes[figure.start - 1] == b'('
         && bytes.get(figure.end) == Some(&b')')
